@@ -1,0 +1,83 @@
+using ThiDua.Scoring.Live;
+using ThiDua.Scoring.Ranking;
+using ThiDua.Scoring.Scoring;
+using ThiDua.Scoring.Text;
+
+namespace ThiDua.Scoring.Awards;
+
+/// <summary>
+/// Proposes the units for every award slot: the top N of each group among eligible units, the
+/// whole tie when the last slot is shared, and the reasons every higher-ranked unit was passed over.
+/// </summary>
+internal static class AwardCalculator
+{
+    public static AwardProposal Propose(Campaign campaign, Standings standings, Func<string, UnitTrack> trackOf)
+    {
+        var slots = new List<AwardSlot>();
+        foreach (var block in campaign.Blocks)
+        {
+            foreach (var definition in campaign.Boards.Where(b => b.Group is { AwardSlots: > 0 } && campaign.Blocks[b.Block] == block))
+            {
+                var board = standings.Board(definition.Key)!;
+                slots.Add(RankSlot(campaign, board, definition.Group!.AwardSlots, standings.AsOf, trackOf));
+            }
+            foreach (var slot in block.CommitteeSlots)
+                slots.Add(new AwardSlot(block.Code, null, slot.Code, slot.Name, AwardKind.Committee, slot.Count, false, [], []));
+        }
+        return new AwardProposal(standings.AsOf, standings.Version, slots);
+    }
+
+    private static AwardSlot RankSlot(Campaign campaign, Board board, int count, DateOnly asOf, Func<string, UnitTrack> trackOf)
+    {
+        var proposed = new List<ProposedUnit>();
+        var passedOver = new List<PassedOverUnit>();
+        var lastRank = int.MaxValue;
+        foreach (var entry in board.Entries)
+        {
+            // Past the last slot (and its tie), nobody else is proposed or needs explaining.
+            if (proposed.Count >= count && entry.Rank > lastRank) break;
+            var reasons = Ineligibility(campaign, trackOf(entry.Unit), asOf);
+            if (reasons.Count > 0)
+            {
+                passedOver.Add(new PassedOverUnit(entry.Unit, entry.Name, entry.Rank, entry.Score, reasons));
+                continue;
+            }
+            proposed.Add(new ProposedUnit(entry.Unit, entry.Name, entry.Rank, entry.Score));
+            if (proposed.Count == count) lastRank = entry.Rank;
+        }
+        // Only units ranked strictly above the last proposed one were passed over; when nobody is
+        // eligible, every unit of the group was.
+        if (proposed.Count > 0)
+        {
+            var last = proposed[^1].Rank;
+            passedOver.RemoveAll(p => p.Rank >= last);
+        }
+        var definition = board.Key;
+        return new AwardSlot(definition.Block, definition.Group, null, board.GroupName ?? board.BlockName, AwardKind.Rank, count,
+            Tied: proposed.Count > count, proposed, passedOver);
+    }
+
+    /// <summary>Why a unit may not be proposed, as Vietnamese sentences; empty when it is eligible.</summary>
+    public static IReadOnlyList<string> Ineligibility(Campaign campaign, UnitTrack track, DateOnly asOf)
+    {
+        var reasons = new List<string>();
+        var deadline = campaign.Rules.RegistrationDeadline;
+        if (track.Info.RegisteredOn is not { } registered)
+            reasons.Add($"Chưa ghi nhận đăng ký thi đua trước ngày {Vi.Date(deadline)}.");
+        else if (registered >= deadline)
+            reasons.Add($"Đăng ký thi đua ngày {Vi.Date(registered)}, không trước ngày {Vi.Date(deadline)}.");
+
+        if (!campaign.Indicators.Any(i => i.Nq02MinRate is not null)) return reasons;
+        var score = track.ScoreAt(campaign, asOf);
+        foreach (var content in score.Contents)
+        {
+            var min = campaign.Indicator(content.Indicator)!.Nq02MinRate;
+            if (min is not { } threshold) continue;
+            if (content.State == ContentState.NoData)
+                reasons.Add($"Nội dung {Vi.ContentLetter(content.Indicator)} chưa có số liệu để đánh giá tiêu chí Nghị quyết 02 (yêu cầu từ {Vi.Percent(threshold)}).");
+            else if (content.State == ContentState.Rate && content.Rate < threshold)
+                reasons.Add($"Nội dung {Vi.ContentLetter(content.Indicator)} chưa đạt tiêu chí Nghị quyết 02: {Vi.Percent(content.Rate!.Value)} (yêu cầu từ {Vi.Percent(threshold)}).");
+        }
+        return reasons;
+    }
+}

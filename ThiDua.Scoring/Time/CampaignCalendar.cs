@@ -1,0 +1,19 @@
+using ThiDua.Scoring.Rules;
+
+namespace ThiDua.Scoring.Time;
+
+/// <summary>"Today" is a date in the campaign's time zone; the engine itself never reads a clock.</summary>
+public static class CampaignCalendar
+{
+    public static DateOnly Today(CampaignRules rules, TimeProvider time)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(rules.TimeZone);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+    }
+
+    /// <summary>The as-of date the boards default to: today, clamped into the campaign period.</summary>
+    public static DateOnly DefaultAsOf(CampaignRules rules, TimeProvider time) => Clamp(rules, Today(rules, time));
+
+    public static DateOnly Clamp(CampaignRules rules, DateOnly date) =>
+        date < rules.PeriodStart ? rules.PeriodStart : date > rules.PeriodEnd ? rules.PeriodEnd : date;
+}
