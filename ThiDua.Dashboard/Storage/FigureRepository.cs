@@ -1,0 +1,188 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ThiDua.Scoring.Figures;
+
+namespace ThiDua.Dashboard.Storage;
+
+/// <summary>
+/// The append-only store of figures and of the engine version. Nothing here updates or deletes:
+/// a correction is a newer figure.
+/// </summary>
+public sealed class FigureRepository(SqliteDatabase database)
+{
+    private const string SelectStoredFigure =
+        """
+        SELECT id AS Id, batch_id AS BatchId, unit AS Unit, indicator AS Indicator, as_of AS AsOf,
+               numerator AS Numerator, denominator AS Denominator, source AS Source,
+               submitted_by AS SubmittedBy, received_at AS ReceivedAt
+        FROM figures
+        """;
+
+    /// <summary>
+    /// Stores a validated batch in one transaction: raises the engine version by exactly one,
+    /// records the batch and inserts every figure. All or nothing: if any figure is refused (an
+    /// unknown unit, a broken constraint) nothing is stored and the version stays.
+    /// </summary>
+    /// <param name="source">'api', an import file name, 'form' or 'demo'.</param>
+    /// <param name="by">The API key name or the user.</param>
+    public async Task<StoredBatch> AppendBatchAsync(
+        IReadOnlyCollection<Figure> figures,
+        string source,
+        string by,
+        DateTimeOffset receivedAt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        if (figures.Count == 0)
+        {
+            // An empty batch would bump the version with nothing to show for it; a change without
+            // figures goes through RecordVersionBumpAsync and says why.
+            throw new ArgumentException("A batch needs at least one figure.", nameof(figures));
+        }
+
+        VersionLog.ThrowIfBlank(source, by);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var batch = await VersionLog.RecordAsync(
+            connection, transaction, source, by, receivedAt, figures.Count, reason: null, cancellationToken);
+
+        // One prepared statement reused for every row: Dapper would rebuild the command per row,
+        // and a year-end import can carry tens of thousands of figures.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
+            """
+            INSERT INTO figures (batch_id, unit, indicator, as_of, numerator, denominator, source, submitted_by, received_at)
+            VALUES ($batchId, $unit, $indicator, $asOf, $numerator, $denominator, $source, $by, $receivedAt);
+            """;
+        insert.Parameters.Add("$batchId", SqliteType.Integer).Value = batch.BatchId;
+        var unit = insert.Parameters.Add("$unit", SqliteType.Text);
+        var indicator = insert.Parameters.Add("$indicator", SqliteType.Text);
+        var asOf = insert.Parameters.Add("$asOf", SqliteType.Text);
+        var numerator = insert.Parameters.Add("$numerator", SqliteType.Integer);
+        var denominator = insert.Parameters.Add("$denominator", SqliteType.Integer);
+        insert.Parameters.Add("$source", SqliteType.Text).Value = source;
+        insert.Parameters.Add("$by", SqliteType.Text).Value = by;
+        insert.Parameters.Add("$receivedAt", SqliteType.Text).Value = SqliteText.FromInstant(receivedAt);
+        insert.Prepare();
+
+        var written = 0;
+        foreach (var figure in figures)
+        {
+            unit.Value = figure.Unit;
+            indicator.Value = figure.Indicator;
+            asOf.Value = SqliteText.FromDate(figure.AsOf);
+            numerator.Value = figure.Numerator;
+            denominator.Value = figure.Denominator is { } value ? value : DBNull.Value;
+
+            // Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway,
+            // and an await per row only adds overhead.
+            insert.ExecuteNonQuery();
+            if (++written % 1024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        transaction.Commit();
+        return batch;
+    }
+
+    /// <summary>
+    /// Raises the engine version by one for a change that carries no figures (a unit edit made
+    /// outside <see cref="UnitRepository"/>, a rules reload), recording who, when and why.
+    /// </summary>
+    public async Task<StoredBatch> RecordVersionBumpAsync(
+        string reason,
+        string source,
+        string by,
+        DateTimeOffset receivedAt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        VersionLog.ThrowIfBlank(source, by);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var batch = await VersionLog.RecordAsync(connection, transaction, source, by, receivedAt, 0, reason, cancellationToken);
+        transaction.Commit();
+        return batch;
+    }
+
+    /// <summary>The highest engine version ever committed (0 before the first change).</summary>
+    public async Task<long> CurrentVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await VersionLog.CurrentAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>Every stored figure in arrival order, for rebuilding the engine at start.</summary>
+    public async Task<IReadOnlyList<StoredFigure>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FigureRow>(new CommandDefinition(
+            SelectStoredFigure + "\nORDER BY id;", cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToStoredFigure()).ToList();
+    }
+
+    /// <summary>One unit's figures, newest received first.</summary>
+    /// <param name="limit">At most this many; null for all.</param>
+    public async Task<IReadOnlyList<StoredFigure>> ReadForUnitAsync(
+        string unit, int? limit = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(unit);
+        if (limit is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit cannot be negative.");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FigureRow>(new CommandDefinition(
+            SelectStoredFigure + "\nWHERE unit = @Unit\nORDER BY id DESC\nLIMIT @Limit;",
+            // LIMIT -1 is SQLite's "no limit".
+            new { Unit = unit, Limit = limit ?? -1 },
+            cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToStoredFigure()).ToList();
+    }
+
+    /// <summary>The number of stored figures.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM figures;", cancellationToken: cancellationToken));
+    }
+
+    // Settable properties with SQLite's own types (Int64, text), converted explicitly below.
+    private sealed class FigureRow
+    {
+        public long Id { get; set; }
+
+        public long BatchId { get; set; }
+
+        public string Unit { get; set; } = "";
+
+        public string Indicator { get; set; } = "";
+
+        public string AsOf { get; set; } = "";
+
+        public long Numerator { get; set; }
+
+        public long? Denominator { get; set; }
+
+        public string Source { get; set; } = "";
+
+        public string SubmittedBy { get; set; } = "";
+
+        public string ReceivedAt { get; set; } = "";
+
+        public StoredFigure ToStoredFigure() => new(
+            Id,
+            BatchId,
+            new Figure(Unit, Indicator, SqliteText.ToDate(AsOf), Numerator, Denominator),
+            Source,
+            SubmittedBy,
+            SqliteText.ToInstant(ReceivedAt));
+    }
+}
