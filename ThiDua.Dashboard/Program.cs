@@ -1,27 +1,15 @@
 using ThiDua.Dashboard.Components;
+using ThiDua.Dashboard.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseRootSettingsFile(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddCampaignRules(builder.Configuration);
+builder.Services.AddDashboardUi();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapDashboardUi();
 
 app.Run();
+
+public partial class Program;
