@@ -122,6 +122,30 @@ public sealed class FigureRepositoryTests : IAsyncLifetime, IDisposable
         Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT version FROM engine_state;"));
     }
 
+    [Theory]
+    [InlineData("'2024-02-30'", "1", "2")] // not a calendar day
+    [InlineData("'2024-6-30'", "1", "2")] // not ISO, would sort wrongly as text
+    [InlineData("'2024-06-30'", "'many'", "2")] // STRICT: text in an INTEGER column
+    [InlineData("'2024-06-30'", "-1", "2")]
+    [InlineData("'2024-06-30'", "1", "NULL")] // a ratio content without its denominator
+    public async Task Figures_MalformedRowBypassingTheApp_IsRefusedByTheDatabase(string asOf, string numerator, string denominator)
+    {
+        // Arrange
+        var batch = await _temp.Figures.AppendBatchAsync([Ratio("p-an-hoa", "a", 1, 2)], "api", "k", TempDatabase.Now);
+        using var connection = _temp.OpenRaw();
+
+        // Act
+        var error = Assert.Throws<SqliteException>(() => connection.Execute(
+            $"""
+            INSERT INTO figures (batch_id, unit, indicator, as_of, numerator, denominator, source, submitted_by, received_at)
+            VALUES ({batch.BatchId}, 'p-an-hoa', 'a', {asOf}, {numerator}, {denominator}, 'api', 'k', 'x');
+            """));
+
+        // Assert
+        Assert.Equal(19, error.SqliteErrorCode);
+        Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT count(*) FROM figures;"));
+    }
+
     [Fact]
     public async Task CurrentVersionAsync_AfterReopeningTheFile_ContinuesWhereItStopped()
     {
