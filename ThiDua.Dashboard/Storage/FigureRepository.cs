@@ -126,6 +126,28 @@ public sealed class FigureRepository(SqliteDatabase database)
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
 
+    /// <summary>
+    /// Units, every figure in arrival order and the engine version, all from one read snapshot,
+    /// for rebuilding the engine at start: read separately, a batch committed in between would
+    /// show up in the figures but not in the version (or the other way round).
+    /// </summary>
+    public async Task<StorageSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Deferred: a read transaction; in WAL mode it sees one consistent snapshot and blocks no writer.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var units = await connection.QueryAsync<UnitRow>(new CommandDefinition(
+            UnitRow.SelectColumns + "\nORDER BY code;", transaction: transaction, cancellationToken: cancellationToken));
+        var figures = await connection.QueryAsync<FigureRow>(new CommandDefinition(
+            SelectStoredFigure + "\nORDER BY id;", transaction: transaction, cancellationToken: cancellationToken));
+        var version = await VersionLog.CurrentAsync(connection, transaction, cancellationToken);
+        transaction.Commit();
+        return new StorageSnapshot(
+            units.Select(row => row.ToUnitInfo()).ToList(),
+            figures.Select(row => row.ToStoredFigure()).ToList(),
+            version);
+    }
+
     /// <summary>One unit's figures, newest received first.</summary>
     /// <param name="limit">At most this many; null for all.</param>
     public async Task<IReadOnlyList<StoredFigure>> ReadForUnitAsync(

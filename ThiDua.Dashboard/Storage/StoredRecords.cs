@@ -17,3 +17,6 @@ public sealed record StoredBatch(long BatchId, long Version, int FigureCount);
 /// had those values, nothing was written and <paramref name="Version"/> is the current version.
 /// </summary>
 public sealed record UnitUpdate(UnitInfo Unit, long Version, bool Changed);
+
+/// <summary>Everything the engine is rebuilt from, read in one snapshot: units by code, figures in arrival order.</summary>
+public sealed record StorageSnapshot(IReadOnlyList<UnitInfo> Units, IReadOnlyList<StoredFigure> Figures, long Version);

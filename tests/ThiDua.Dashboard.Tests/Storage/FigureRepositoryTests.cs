@@ -65,6 +65,23 @@ public sealed class FigureRepositoryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ReadSnapshotAsync_AfterChanges_ReturnsUnitsFiguresAndVersionTogether()
+    {
+        // Arrange
+        await _temp.Figures.AppendBatchAsync([Ratio("p-an-hoa", "a", 1, 2), Ratio("so-y-te", "a", 3, 4)], "api", "k", TempDatabase.Now);
+        await _temp.Units.SetRegistrationDateAsync("so-y-te", new DateOnly(2024, 4, 1), "form", "admin", TempDatabase.Now);
+
+        // Act
+        var snapshot = await _temp.Figures.ReadSnapshotAsync();
+
+        // Assert
+        Assert.Equal(2, snapshot.Version);
+        Assert.Equal(await _temp.Units.GetAllAsync(), snapshot.Units);
+        Assert.Equal(await _temp.Figures.ReadAllAsync(), snapshot.Figures);
+        Assert.Equal(new DateOnly(2024, 4, 1), snapshot.Units.Single(u => u.Code == "so-y-te").RegisteredOn);
+    }
+
+    [Fact]
     public async Task ReadForUnitAsync_SeveralBatches_ReturnsThatUnitNewestFirst()
     {
         // Arrange
