@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using ThiDua.Scoring.Units;
 
@@ -49,7 +50,8 @@ public sealed class UnitRepository(SqliteDatabase database)
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return UpdateAsync(
             code,
-            unit => unit with { Name = name.Trim() },
+            // NFC, like the seed: the same name typed on another keyboard must compare equal.
+            unit => unit with { Name = name.Trim().Normalize(NormalizationForm.FormC) },
             (before, after) => $"unit {before.Code}: name '{before.Name}' -> '{after.Name}'",
             source, by, receivedAt, cancellationToken);
     }

@@ -109,7 +109,8 @@ public sealed class UnitRepositoryTests : IAsyncLifetime, IDisposable
     public async Task RenameAsync_NewName_StoresItAndRaisesVersion()
     {
         // Act
-        var update = await _temp.Units.RenameAsync("so-y-te", "  Sở Y tế thành phố  ", "form", "admin", TempDatabase.Now);
+        var decomposed = "  Sở Y tế thành phố  ".Normalize(System.Text.NormalizationForm.FormD);
+        var update = await _temp.Units.RenameAsync("so-y-te", decomposed, "form", "admin", TempDatabase.Now);
 
         // Assert
         Assert.Equal("Sở Y tế thành phố", (await _temp.Units.GetAsync("so-y-te"))!.Name);
