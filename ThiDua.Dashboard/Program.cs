@@ -1,13 +1,21 @@
+using ThiDua.Dashboard.Api;
 using ThiDua.Dashboard.Components;
 using ThiDua.Dashboard.Configuration;
+using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRootSettingsFile(args);
 
 builder.Services.AddCampaignRules(builder.Configuration);
+builder.Services.AddThiDuaStorage(builder.Configuration);
+builder.Services.AddThiDuaLive(builder.Configuration);
+builder.Services.AddThiDuaApi(builder.Configuration);
 builder.Services.AddDashboardUi();
 
 var app = builder.Build();
+await app.LoadThiDuaAsync();
+app.UseThiDuaApi();
 app.MapDashboardUi();
 
 app.Run();

@@ -1,0 +1,32 @@
+using System.Globalization;
+using ThiDua.Dashboard.Live;
+using ThiDua.Scoring.Text;
+
+namespace ThiDua.Dashboard.Api;
+
+/// <summary>The <c>asOf</c> query parameter every reading endpoint takes: ISO date inside the campaign, default today clamped.</summary>
+public static class AsOfQuery
+{
+    public static bool TryResolve(string? text, EngineHost host, out DateOnly asOf, out IResult? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            asOf = host.DefaultAsOf();
+            return true;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        {
+            problem = Problems.BadRequest("Ngày số liệu không hợp lệ", $"asOf “{text}” phải có dạng yyyy-MM-dd.");
+            return false;
+        }
+        if (!host.Campaign.IsInPeriod(asOf))
+        {
+            var rules = host.Rules;
+            problem = Problems.BadRequest("Ngày số liệu không hợp lệ",
+                $"Ngày {Vi.Date(asOf)} nằm ngoài đợt thi đua ({Vi.Date(rules.PeriodStart)} – {Vi.Date(rules.PeriodEnd)}).");
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace ThiDua.Dashboard.Api;
+
+/// <summary>An item error of a 400: which item, which field, why (Vietnamese).</summary>
+public sealed record ItemError(int Index, string Field, string Message);
+
+/// <summary>The API's error answers: application/problem+json with a Vietnamese title.</summary>
+public static class Problems
+{
+    public static IResult BadRequest<T>(string title, IReadOnlyList<T> errors) =>
+        Make(StatusCodes.Status400BadRequest, title, null, errors);
+
+    public static IResult BadRequest(string title, string detail) => Make<ItemError>(StatusCodes.Status400BadRequest, title, detail, null);
+
+    public static IResult Unauthorized() =>
+        Make<ItemError>(StatusCodes.Status401Unauthorized, "Thiếu hoặc sai khóa API",
+            $"Gửi khóa API hợp lệ trong tiêu đề {ApiKeys.Header}.", null);
+
+    public static IResult UnitNotFound(string code) =>
+        Make<ItemError>(StatusCodes.Status404NotFound, "Không tìm thấy đơn vị", $"Không có đơn vị mã “{code}”.", null);
+
+    public static IResult Unavailable(string detail) =>
+        Make<ItemError>(StatusCodes.Status503ServiceUnavailable, "Dịch vụ chưa sẵn sàng", detail, null);
+
+    private static IResult Make<T>(int status, string title, string? detail, IReadOnlyList<T>? errors)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (errors is not null) problem.Extensions["errors"] = errors;
+        return TypedResults.Problem(problem);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring;
+using ThiDua.Scoring.Live;
+using ThiDua.Scoring.Rules;
+using ThiDua.Scoring.Time;
+
+namespace ThiDua.Dashboard.Live;
+
+/// <summary>
+/// Owns the one live engine. It is rebuilt at start from what storage holds, resuming the stored
+/// version, so a restart shows exactly what was shown before it.
+/// </summary>
+public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository figures, TimeProvider time, ILogger<EngineHost> logger)
+{
+    private LeaderboardEngine? _engine;
+
+    public Campaign Campaign { get; } = new(rules.Value);
+
+    public CampaignRules Rules => Campaign.Rules;
+
+    public bool IsLoaded => _engine is not null;
+
+    public LeaderboardEngine Engine => _engine ?? throw new InvalidOperationException("The engine has not been loaded from storage yet.");
+
+    /// <summary>Today in the campaign's time zone.</summary>
+    public DateOnly Today() => CampaignCalendar.Today(Rules, time);
+
+    /// <summary>The default as-of date of every page and endpoint: today, clamped into the campaign period.</summary>
+    public DateOnly DefaultAsOf() => CampaignCalendar.DefaultAsOf(Rules, time);
+
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await figures.ReadSnapshotAsync(cancellationToken);
+        var engine = new LeaderboardEngine(Campaign, snapshot.Units, DefaultAsOf());
+        engine.Load(snapshot.Figures.Select(f => f.Figure), snapshot.Version);
+        _engine = engine;
+        logger.LogInformation("Engine loaded: {Units} units, {Figures} figures, version {Version}, boards as of {AsOf}",
+            snapshot.Units.Count, snapshot.Figures.Count, snapshot.Version, engine.AsOf);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ThiDua.Dashboard.Ingestion;
+
+namespace ThiDua.Dashboard.Live;
+
+public static class LiveRegistration
+{
+    /// <summary>The engine holder, the notifier in front of it, and the one ingestion path.</summary>
+    public static IServiceCollection AddThiDuaLive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.SectionName));
+        services.AddSingleton<EngineHost>();
+        services.AddSingleton<LeaderboardNotifier>();
+        services.AddSingleton<ILeaderboardPublisher>(sp => sp.GetRequiredService<LeaderboardNotifier>());
+        services.AddSingleton<FigureIngestion>();
+        return services;
+    }
+
+    /// <summary>Storage first (migrations, seed), then the engine from what it holds; both before serving.</summary>
+    public static async Task LoadThiDuaAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await Storage.StorageServiceCollectionExtensions.InitializeThiDuaStorageAsync(app.Services, cancellationToken);
+        await app.Services.GetRequiredService<EngineHost>().LoadAsync(cancellationToken);
+    }
+}
