@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRootSettingsFile(args);
 
 builder.Services.AddCampaignRules(builder.Configuration);
-builder.Services.AddThiDuaStorage(builder.Configuration);
+builder.Services.AddThiDuaStorage();
 builder.Services.AddThiDuaLive(builder.Configuration);
 builder.Services.AddThiDuaApi(builder.Configuration);
 builder.Services.AddDashboardUi();

@@ -9,20 +9,18 @@ public static class StorageServiceCollectionExtensions
     /// <c>Data Source=data/thidua.db</c> beside the app), the repositories and the initializer.
     /// Call <see cref="InitializeThiDuaStorageAsync"/> once the app is built, before serving.
     /// </summary>
-    public static IServiceCollection AddThiDuaStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddThiDuaStorage(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        var connectionString = configuration.GetConnectionString(SqliteDatabase.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = SqliteDatabase.DefaultConnectionString;
-        }
 
         services.TryAddSingleton(TimeProvider.System);
-        // Built on first use rather than here, so registering creates no folder as a side effect.
-        services.AddSingleton(_ => new SqliteDatabase(connectionString));
+        // Read when first used, not now: hosts (and test factories) may still add configuration
+        // after registration, and building the database here would create its folder as a side effect.
+        services.AddSingleton(sp =>
+        {
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(SqliteDatabase.ConnectionStringName);
+            return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? SqliteDatabase.DefaultConnectionString : connectionString);
+        });
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<FigureRepository>();
         services.AddSingleton<DatabaseInitializer>();

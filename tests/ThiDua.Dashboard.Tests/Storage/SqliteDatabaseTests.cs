@@ -46,7 +46,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:ThiDua"] = $"Data Source={file}" })
             .Build();
-        using var services = new ServiceCollection().AddLogging().AddThiDuaStorage(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddThiDuaStorage().BuildServiceProvider();
 
         // Act
         var database = services.GetRequiredService<SqliteDatabase>();
