@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using ThiDua.Dashboard.Import;
+using ThiDua.Dashboard.Live;
+using ThiDua.Scoring.Text;
+
+namespace ThiDua.Dashboard.Api;
+
+/// <summary>The answer of an import: what the file holds, its errors, whether it was stored, and the engine version after the call.</summary>
+public sealed record ImportResponse(int Rows, int Units, IReadOnlyList<string> Indicators, IReadOnlyList<ImportError> Errors, int ErrorCount, bool Committed, long Version)
+{
+    public static ImportResponse From(ImportOutcome outcome) => new(
+        outcome.Preview.Rows, outcome.Preview.Units, outcome.Preview.Indicators, outcome.Preview.Errors,
+        outcome.Preview.ErrorCount, outcome.Committed, outcome.Version);
+}
+
+/// <summary>File import under /api/v1/imports: preview (dry run) or commit a CSV/XLSX file of figures, and its template.</summary>
+public static class ImportEndpoints
+{
+    public const string FilePart = "file";
+
+    /// <summary>100,000 rows of CSV are about 5 MB; the limit leaves room for wide files and XLSX overhead.</summary>
+    public const long MaxUploadBytes = 64L * 1024 * 1024;
+
+    private const string CommitRefusedTitle = "Tệp có lỗi, không lưu dòng nào";
+
+    public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
+    {
+        var imports = app.MapGroup("/api/v1/imports").WithTags("ThiDua");
+
+        imports.MapPost("", PostImport)
+            .WithSummary("Nhập số liệu từ tệp .csv hoặc .xlsx (dryRun=true: chỉ xem trước)")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ImportResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+
+        imports.MapGet("/template", (string? format) =>
+                ImportTemplate.Create(format) is { } template
+                    ? Results.File(template.Content, template.ContentType, template.FileName)
+                    : Problems.BadRequest("Định dạng mẫu không được hỗ trợ", "Dùng format=csv hoặc format=xlsx."))
+            .WithSummary("Tệp mẫu để nhập số liệu (format=csv|xlsx)")
+            .Produces(StatusCodes.Status200OK, contentType: ImportTemplate.CsvContentType, additionalContentTypes: ImportTemplate.XlsxContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return app;
+    }
+
+    private static async Task<IResult> PostImport(HttpRequest request, ApiKeys keys, EngineHost host, FigureImport import, CancellationToken ct)
+    {
+        if (keys.Authenticate(request) is not { } keyName) return Problems.Unauthorized();
+        if (!TryReadDryRun(request, out var dryRun))
+            return Problems.BadRequest("Tham số dryRun không hợp lệ", "Dùng dryRun=true để xem trước hoặc dryRun=false để lưu số liệu.");
+        if (!host.IsLoaded) return Problems.Unavailable("Bảng xếp hạng đang được nạp; hãy thử lại sau ít giây.");
+
+        IFormFile? file;
+        try
+        {
+            file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile(FilePart) : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            // A malformed multipart body, or one over the size limit.
+            return Problems.BadRequest("Không đọc được tệp gửi lên", $"Biểu mẫu multipart không hợp lệ hoặc tệp lớn quá {MaxUploadBytes / (1024 * 1024)} MB.");
+        }
+        if (file is null)
+            return Problems.BadRequest("Thiếu tệp số liệu", $"Gửi tệp .csv hoặc .xlsx trong trường “{FilePart}” của biểu mẫu multipart/form-data.");
+        if (!FigureFileReader.IsSupported(file.FileName))
+            return Problems.BadRequest("Định dạng tệp không được hỗ trợ", $"Chỉ nhận tệp .csv hoặc .xlsx; tệp đã gửi: “{FigureImport.SourceName(file.FileName)}”.");
+
+        await using var stream = file.OpenReadStream();
+        if (dryRun) return TypedResults.Ok(ImportResponse.From(await import.PreviewAsync(stream, file.FileName, ct)));
+
+        var outcome = await import.CommitAsync(stream, file.FileName, keyName, ct);
+        return outcome.Committed ? TypedResults.Ok(ImportResponse.From(outcome)) : Refused(ImportResponse.From(outcome));
+    }
+
+    /// <summary>dryRun defaults to true: an upload without the parameter only previews, so nothing is stored by accident.</summary>
+    private static bool TryReadDryRun(HttpRequest request, out bool dryRun)
+    {
+        dryRun = true;
+        var text = request.Query["dryRun"].ToString();
+        return text.Length == 0 || bool.TryParse(text, out dryRun);
+    }
+
+    private static IResult Refused(ImportResponse response)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = CommitRefusedTitle,
+            Detail = $"Tệp có {Vi.Count(response.ErrorCount)} lỗi; sửa các dòng được nêu rồi gửi lại cả tệp.",
+        };
+        problem.Extensions["rows"] = response.Rows;
+        problem.Extensions["units"] = response.Units;
+        problem.Extensions["indicators"] = response.Indicators;
+        problem.Extensions["errors"] = response.Errors;
+        problem.Extensions["errorCount"] = response.ErrorCount;
+        problem.Extensions["committed"] = false;
+        problem.Extensions["version"] = response.Version;
+        return TypedResults.Problem(problem);
+    }
+}

@@ -1,0 +1,13 @@
+namespace ThiDua.Dashboard.Import;
+
+/// <summary>
+/// What a file holds and what is wrong with it. <see cref="Errors"/> lists at most
+/// <see cref="FigureFile.MaxListedErrors"/> errors in row order; <see cref="ErrorCount"/> counts them all.
+/// </summary>
+/// <param name="Rows">Data rows read (blank lines excluded).</param>
+/// <param name="Units">Distinct unit codes seen.</param>
+/// <param name="Indicators">Distinct indicator codes seen (content codes and <c>dossiers</c>), sorted.</param>
+public sealed record ImportPreview(int Rows, int Units, IReadOnlyList<string> Indicators, IReadOnlyList<ImportError> Errors, int ErrorCount)
+{
+    public bool HasErrors => ErrorCount > 0;
+}
