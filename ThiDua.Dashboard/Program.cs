@@ -12,10 +12,12 @@ builder.Services.AddThiDuaStorage();
 builder.Services.AddThiDuaLive(builder.Configuration);
 builder.Services.AddThiDuaApi(builder.Configuration);
 builder.Services.AddDashboardUi();
+builder.Services.AddLeaderboardHub();
 
 var app = builder.Build();
 await app.LoadThiDuaAsync();
 app.UseThiDuaApi();
+app.MapLeaderboardHub();
 app.MapDashboardUi();
 
 app.Run();

@@ -39,8 +39,10 @@ public sealed class FigureIngestion(
         await _write.WaitAsync(cancellationToken);
         try
         {
-            var stored = await figures.AppendBatchAsync(batch, source, by, time.GetUtcNow(), CancellationToken.None);
+            var receivedAt = time.GetUtcNow();
+            var stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None);
             applied = engine.Apply(batch);
+            host.MarkChanged(receivedAt);
             CheckVersion(stored.Version, applied.Version);
         }
         finally
@@ -67,6 +69,7 @@ public sealed class FigureIngestion(
             {
                 var engine = host.Engine;
                 applied = engine.UpdateUnits(engine.Units.Select(u => u.Code == code ? update.Unit : u));
+                host.MarkChanged(time.GetUtcNow());
                 CheckVersion(update.Version, applied.Version);
             }
         }

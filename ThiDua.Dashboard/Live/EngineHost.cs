@@ -14,6 +14,7 @@ namespace ThiDua.Dashboard.Live;
 public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository figures, TimeProvider time, ILogger<EngineHost> logger)
 {
     private LeaderboardEngine? _engine;
+    private long _lastChangedTicks;
 
     public Campaign Campaign { get; } = new(rules.Value);
 
@@ -29,12 +30,26 @@ public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository f
     /// <summary>The default as-of date of every page and endpoint: today, clamped into the campaign period.</summary>
     public DateOnly DefaultAsOf() => CampaignCalendar.DefaultAsOf(Rules, time);
 
+    /// <summary>When the stored data last changed (UTC); null before the first figure.</summary>
+    public DateTimeOffset? LastChangedAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastChangedTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>Called by the ingestion path after each committed change.</summary>
+    public void MarkChanged(DateTimeOffset at) => Interlocked.Exchange(ref _lastChangedTicks, at.UtcTicks);
+
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await figures.ReadSnapshotAsync(cancellationToken);
         var engine = new LeaderboardEngine(Campaign, snapshot.Units, DefaultAsOf());
         engine.Load(snapshot.Figures.Select(f => f.Figure), snapshot.Version);
         _engine = engine;
+        if (snapshot.Figures.Count > 0) MarkChanged(snapshot.Figures.Max(f => f.ReceivedAt));
         logger.LogInformation("Engine loaded: {Units} units, {Figures} figures, version {Version}, boards as of {AsOf}",
             snapshot.Units.Count, snapshot.Figures.Count, snapshot.Version, engine.AsOf);
     }

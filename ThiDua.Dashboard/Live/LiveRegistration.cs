@@ -14,6 +14,8 @@ public static class LiveRegistration
         services.AddSingleton<LeaderboardNotifier>();
         services.AddSingleton<ILeaderboardPublisher>(sp => sp.GetRequiredService<LeaderboardNotifier>());
         services.AddSingleton<FigureIngestion>();
+        services.AddSingleton<StandingsHistory>();
+        services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.SectionName));
         return services;
     }
 

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using MudBlazor;
+using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Rules;
 
 namespace ThiDua.Dashboard.Components.Layout;
 
 public sealed partial class MainLayout
 {
+
     // Roboto is MudBlazor's default but there is no web font here (no internet, no Google link):
     // the system sans fonts carry the Vietnamese diacritics.
     private static readonly MudTheme Theme = new()
@@ -18,8 +19,31 @@ public sealed partial class MainLayout
         },
     };
 
-    [Inject]
-    private IOptions<CampaignRules> Rules { get; set; } = default!;
+    private IDisposable? _subscription;
+    private bool _navOpen = true;
 
-    private string CampaignName => Rules.Value.Name;
+    [Inject] private EngineHost Host { get; set; } = default!;
+    [Inject] private LeaderboardNotifier Notifier { get; set; } = default!;
+
+    private string CampaignName => Host.Rules.Name;
+
+    private IReadOnlyList<BlockRules> Blocks => Host.Rules.Blocks;
+
+    /// <summary>When the data last changed, in the campaign's time zone.</summary>
+    private string LastChanged
+    {
+        get
+        {
+            if (Host.LastChangedAt is not { } at) return "Chưa có số liệu";
+            var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone));
+            return $"Số liệu cập nhật lúc {local:HH:mm:ss dd/MM/yyyy}";
+        }
+    }
+
+    protected override void OnInitialized() =>
+        _subscription = Notifier.Subscribe(_ => InvokeAsync(StateHasChanged));
+
+    private void ToggleNav() => _navOpen = !_navOpen;
+
+    public void Dispose() => _subscription?.Dispose();
 }

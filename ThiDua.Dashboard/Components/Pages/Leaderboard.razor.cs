@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using ThiDua.Dashboard.Components.Controls;
+using ThiDua.Dashboard.Live;
+using ThiDua.Scoring.Awards;
+using ThiDua.Scoring.Ranking;
+using ThiDua.Scoring.Rules;
+using ThiDua.Scoring.Scoring;
+using ThiDua.Scoring.Text;
+using ThiDua.Scoring.Units;
+
+namespace ThiDua.Dashboard.Components.Pages;
+
+/// <summary>A block's boards: a tab per size group (plus "not grouped"), the ranked table, and the rank history.</summary>
+public sealed partial class Leaderboard
+{
+    private static readonly CompareInfo Compare = Vi.Culture.CompareInfo;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
+    [Inject] private IOptions<DisplayOptions> Display { get; set; } = default!;
+
+    [Parameter] public string BlockCode { get; set; } = "";
+
+    [SupplyParameterFromQuery(Name = "nhom")]
+    public string? Nhom { get; set; }
+
+    private BlockRules? Block { get; set; }
+    private IReadOnlyList<Board> Boards { get; set; } = [];
+    private Board? Selected { get; set; }
+    private int SelectedIndex => Selected is null ? 0 : Math.Max(0, Boards.ToList().FindIndex(b => b.Key == Selected.Key));
+    private IReadOnlyDictionary<string, UnitScore> Scores { get; set; } = new Dictionary<string, UnitScore>();
+    private HashSet<string> Proposed { get; set; } = [];
+    private string? AwardLineAfter { get; set; }
+    private DateOnly? ComparisonDate { get; set; }
+    private IReadOnlyList<DateOnly> HistoryDates { get; set; } = [];
+    private IReadOnlyList<RankSeries> History { get; set; } = [];
+    private IReadOnlyList<UnitInfo> BlockUnits { get; set; } = [];
+    private IReadOnlyList<string> Districts { get; set; } = [];
+
+    private string? Search { get; set; }
+    private string? District { get; set; }
+    private string? MyUnit { get; set; }
+    private int StaleAfterDays => Display.Value.StaleAfterDays;
+
+    private sealed record Row(BoardEntry Entry, UnitScore? Score, bool Proposed, bool Stale);
+
+    private IReadOnlyList<Row> Rows => Selected is null ? [] :
+        [.. Selected.Entries.Where(Matches).Select(e => new Row(e, Scores.GetValueOrDefault(e.Unit), Proposed.Contains(e.Unit), IsStale(e.Unit)))];
+
+    protected override void Load()
+    {
+        var engine = Host.Engine;
+        Block = Host.Campaign.Block(BlockCode);
+        if (Block is null) return;
+
+        var standings = engine.StandingsAsOf(AsOf);
+        ComparisonDate = standings.ComparisonDate;
+        Boards = [.. standings.Boards.Where(b => b.Key.Block == BlockCode)];
+        BlockUnits = [.. engine.Units.Where(u => u.Block == BlockCode && u.IsActiveOn(AsOf)).OrderBy(u => u.Name, Vi.Collation)];
+        Districts = [.. BlockUnits.Select(u => u.District).OfType<string>().Distinct().OrderBy(d => d, Vi.Collation)];
+        Selected = Boards.FirstOrDefault(b => b.Key.Group == Nhom && Nhom is not null)
+            ?? (Nhom is null && MyUnit is not null ? Boards.FirstOrDefault(b => b.Entries.Any(e => e.Unit == MyUnit)) : null)
+            ?? Boards.FirstOrDefault();
+        if (Selected is null) return;
+
+        Scores = engine.Scores(Selected.Entries.Select(e => e.Unit), AsOf);
+        var slot = engine.Awards(AsOf).Slots.FirstOrDefault(s => s.Kind == AwardKind.Rank && s.Block == BlockCode && s.Group == Selected.Key.Group);
+        Proposed = slot?.Proposed.Select(p => p.Unit).ToHashSet() ?? [];
+        AwardLineAfter = Selected.Entries.LastOrDefault(e => Proposed.Contains(e.Unit)).Unit;
+        LoadHistory(Selected);
+    }
+
+    private void LoadHistory(Board board)
+    {
+        var weekly = StandingsHistory.Weekly(AsOf);
+        HistoryDates = [.. weekly.Select(s => s.AsOf)];
+        History = [.. board.Entries.Select(e => new RankSeries(e.Unit, e.Name,
+            [.. weekly.Select(s => s.Find(e.Unit) is var (b, entry) && b.Key == board.Key ? entry.Rank : (int?)null)]))];
+    }
+
+    protected override bool Concerns(LeaderboardUpdate update) => update.Boards.Any(k => k.Block == BlockCode);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            var mine = await JS.InvokeAsync<string?>("thidua.getMyUnit");
+            if (mine is not null && Host.Engine.Unit(mine) is not null)
+            {
+                MyUnit = mine;
+                Load();
+                StateHasChanged();
+                await JS.InvokeVoidAsync("thidua.scrollToUnit", mine);
+            }
+        }
+        await JS.InvokeVoidAsync("thidua.flip", "board-table");
+    }
+
+    private async Task SetMyUnitAsync(string? code)
+    {
+        MyUnit = code;
+        await JS.InvokeVoidAsync("thidua.setMyUnit", code);
+        if (code is null) return;
+        // One's own unit may stand in another group of the block: go to its board.
+        var board = Boards.FirstOrDefault(b => b.Entries.Any(e => e.Unit == code));
+        if (board is not null && board.Key != Selected?.Key) Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("nhom", board.Key.Group ?? ""));
+        else await JS.InvokeVoidAsync("thidua.scrollToUnit", code);
+    }
+
+    private void SelectTab(int index)
+    {
+        if (index < 0 || index >= Boards.Count || Boards[index].Key == Selected?.Key) return;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("nhom", Boards[index].Key.Group ?? ""));
+    }
+
+    private bool Matches(BoardEntry entry)
+    {
+        if (!string.IsNullOrWhiteSpace(Search)
+            && Compare.IndexOf(entry.Name, Search.Trim(), CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) < 0
+            && !entry.Unit.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase))
+            return false;
+        return District is null || Host.Engine.Unit(entry.Unit)?.District == District;
+    }
+
+    private bool IsStale(string unit)
+    {
+        var last = Scores.GetValueOrDefault(unit)?.LastReport;
+        return last is null || AsOf.DayNumber - last.Value.DayNumber > StaleAfterDays;
+    }
+
+    private string RowClass(Row row) => string.Join(' ',
+        row.Proposed ? "thidua-row-award" : "",
+        row.Entry.Unit == MyUnit ? "thidua-row-mine" : "");
+
+    private string UnitHref(string unit) => IsPast ? $"/don-vi/{unit}?ngay={AsOf:yyyy-MM-dd}" : $"/don-vi/{unit}";
+
+    private static string TabTitle(Board board) =>
+        $"{board.GroupName ?? "Chưa xếp nhóm"} ({board.Entries.Length.ToString(Vi.Culture)})";
+
+    /// <summary>Arrows and numbers, never colour alone: ↑2, ↓1, "không đổi", "mới vào nhóm".</summary>
+    public static string Movement(BoardEntry entry) => entry.Movement switch
+    {
+        null => "mới vào nhóm",
+        0 => "– không đổi",
+        > 0 and var up => $"↑{up}",
+        var down => $"↓{-down}",
+    };
+
+    private string TieBreakRule =>
+        Host.Rules.TieBreakers.Count == 0
+            ? "Kế hoạch không quy định cách phân định đồng hạng: Hội đồng thi đua quyết định khi đồng hạng ở suất khen cuối."
+            : $"Khi bằng điểm, xét lần lượt điểm nội dung {string.Join(", ", Host.Rules.TieBreakers.Select(Vi.ContentLetter))}.";
+}

@@ -1,0 +1,102 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using ThiDua.Scoring.Ranking;
+
+namespace ThiDua.Dashboard.Live.Hub;
+
+/// <summary>
+/// Feeds the hub from the notifier: for every push, each changed board's snapshot goes to all
+/// clients with the push's version. The notifier's callback only queues the push, so neither the
+/// writer nor the notifier ever waits on a socket; one loop sends, so every client sees the
+/// messages in the order they were produced.
+/// </summary>
+public sealed class LeaderboardBroadcaster(
+    LeaderboardNotifier notifier,
+    EngineHost host,
+    IHubContext<LeaderboardHub, ILeaderboardClient> hub,
+    ILogger<LeaderboardBroadcaster> logger) : BackgroundService
+{
+    private readonly Channel<LeaderboardUpdate> _updates = Channel.CreateUnbounded<LeaderboardUpdate>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private IDisposable? _subscription;
+    private long _highestVersion;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = notifier.Subscribe(update =>
+        {
+            _updates.Writer.TryWrite(update);
+            return Task.CompletedTask;
+        });
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Unsubscribe first so the notifier stops holding a callback into a stopping service.
+        Unsubscribe();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        Unsubscribe();
+        base.Dispose();
+    }
+
+    private void Unsubscribe()
+    {
+        Interlocked.Exchange(ref _subscription, null)?.Dispose();
+        _updates.Writer.TryComplete();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = _updates.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                // Pushes that queued up while clients were slow fold into one round: the snapshots
+                // are read now, so sending older rounds first would only show stale boards.
+                var version = 0L;
+                var boards = new HashSet<BoardKey>();
+                while (reader.TryRead(out var update))
+                {
+                    version = Math.Max(version, update.Version);
+                    boards.UnionWith(update.Boards);
+                }
+                await BroadcastAsync(version, boards);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: pushes still queued have no one left worth sending them to.
+        }
+    }
+
+    private async Task BroadcastAsync(long version, IReadOnlySet<BoardKey> boards)
+    {
+        // A snapshot read now reflects at least every version pushed so far, so labelling it with the
+        // highest seen keeps each client's versions growing even if the notifier's callbacks for two
+        // pushes ran out of order.
+        _highestVersion = Math.Max(_highestVersion, version);
+        var ordered = boards
+            .OrderBy(b => b.Block, StringComparer.Ordinal)
+            .ThenBy(b => b.Group, StringComparer.Ordinal);
+        foreach (var key in ordered)
+        {
+            try
+            {
+                var engine = host.Engine;
+                var change = LeaderboardChangedDto.From(_highestVersion, engine.AsOf, engine.Board(key));
+                await hub.Clients.All.LeaderboardChanged(change);
+            }
+            catch (Exception exception)
+            {
+                // One board that cannot be read or sent must not keep the others off the screens.
+                logger.LogError(exception, "Could not broadcast board {Block}/{Group} at version {Version}", key.Block, key.Group, _highestVersion);
+            }
+        }
+    }
+}
