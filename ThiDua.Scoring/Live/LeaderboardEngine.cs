@@ -171,8 +171,8 @@ public sealed class LeaderboardEngine
     {
         RequireInPeriod(asOf);
         if (asOf == _asOf) return CurrentLocked();
-        var (now, then) = Placements(asOf);
-        var boards = new List<Board>();
+        var (now, then) = Placements(asOf, fromTimelines: true);
+        var boards = new List<Board>(_campaign.Boards.Length);
         for (var b = 0; b < _campaign.Boards.Length; b++)
         {
             var entries = new BoardEntry[now.Members[b].Count];
@@ -252,16 +252,17 @@ public sealed class LeaderboardEngine
             definition.Group?.AwardSlots ?? 0, ImmutableArray.Create(entries));
     }
 
-    private (Placement Now, Placement? Then) Placements(DateOnly asOf)
+    private (Placement Now, Placement? Then) Placements(DateOnly asOf, bool fromTimelines)
     {
-        var now = new Placement(_campaign, _units, asOf);
+        var now = new Placement(_campaign, _units, asOf, fromTimelines);
         var comparison = _campaign.ComparisonDateFor(asOf);
-        return (now, comparison is { } date ? new Placement(_campaign, _units, date) : null);
+        return (now, comparison is { } date ? new Placement(_campaign, _units, date, fromTimelines) : null);
     }
 
     private ApplyResult RebuildAll()
     {
-        (_now, _then) = Placements(_asOf);
+        // The live boards change unit by unit, so they evaluate figures directly and leave the timelines alone.
+        (_now, _then) = Placements(_asOf, fromTimelines: false);
         var all = new bool[_campaign.Boards.Length];
         Array.Fill(all, true);
         return Materialize(all, fullRebuild: true);
@@ -332,7 +333,7 @@ public sealed class LeaderboardEngine
             if (then.BoardOf[u] == b) previousRank = then.Rank[u];
         }
         var info = _units[u].Info;
-        return new BoardEntry(now.Rank[u], info.Code, info.Name, now.Hundredths[u] / 100m, now.Tied[u],
+        return new BoardEntry(now.Rank[u], info.Code, info.Name, ScoreMath.ShownFromHundredths(now.Hundredths[u]), now.Tied[u],
             previousRank, previousGroup, now.Dossiers[u] >= 0 ? now.Dossiers[u] : null);
     }
 

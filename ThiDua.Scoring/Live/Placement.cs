@@ -1,4 +1,4 @@
-using ThiDua.Scoring.Scoring;
+using System.Runtime.InteropServices;
 
 namespace ThiDua.Scoring.Live;
 
@@ -11,13 +11,23 @@ internal sealed class Placement
 {
     private const int Inactive = -1;
 
+    /// <summary>A score of 100 in hundredths, the highest there is.</summary>
+    private const long MaxHundredths = 10_000;
+
     private readonly Campaign _campaign;
     private readonly UnitTrack[] _units;
     private readonly int _tieBreakerCount;
+    private readonly bool _fromTimelines;
 
-    public Placement(Campaign campaign, UnitTrack[] units, DateOnly date)
+    /// <param name="fromTimelines">
+    /// Read each unit's standing from its <see cref="ScoreTimeline"/> (worth it for repeated
+    /// queries of past dates) rather than evaluating its histories directly (the live boards,
+    /// whose units change figure by figure).
+    /// </param>
+    public Placement(Campaign campaign, UnitTrack[] units, DateOnly date, bool fromTimelines = false)
     {
         _campaign = campaign;
+        _fromTimelines = fromTimelines;
         _units = units;
         _tieBreakerCount = campaign.TieBreakers.Length;
         Date = date;
@@ -39,7 +49,7 @@ internal sealed class Placement
         }
         for (var b = 0; b < Members.Length; b++)
         {
-            Members[b].Sort(Compare);
+            Sort(Members[b]);
             Rerank(b);
         }
     }
@@ -85,6 +95,32 @@ internal sealed class Placement
         }
     }
 
+    /// <summary>Sorts a board into <see cref="Compare"/> order.</summary>
+    private void Sort(List<int> members)
+    {
+        var span = CollectionsMarshal.AsSpan(members);
+        if (_tieBreakerCount == 0 && span.Length > 1)
+        {
+            // Without tie-breakers the order is (score descending, name order ascending): packed into
+            // one long per unit, the board sorts as plain integers instead of through a comparison
+            // delegate that chases every unit's track for its name order.
+            var keys = new long[span.Length];
+            var packable = true;
+            for (var i = 0; i < span.Length && packable; i++)
+            {
+                var hundredths = Hundredths[span[i]];
+                packable = hundredths is >= 0 and <= MaxHundredths;
+                keys[i] = ((MaxHundredths - hundredths) << 32) | (uint)_units[span[i]].NameOrder;
+            }
+            if (packable)
+            {
+                keys.AsSpan().Sort(span);
+                return;
+            }
+        }
+        span.Sort(Compare);
+    }
+
     private void Insert(int board, int u)
     {
         var members = Members[board];
@@ -106,36 +142,13 @@ internal sealed class Placement
             return;
         }
 
-        var dossiers = unit.DossiersAt(Date);
+        var tieKeys = TieKeys.AsSpan(u * _tieBreakerCount, _tieBreakerCount);
+        long dossiers;
+        Hundredths[u] = _fromTimelines
+            ? unit.Timeline(_campaign).At(Date, out dossiers, tieKeys)
+            : unit.EvaluateAt(_campaign, Date, out dossiers, tieKeys);
         Dossiers[u] = dossiers;
         BoardOf[u] = GroupBoard(unit.Block, dossiers);
-
-        decimal earned = 0m, available = 0m;
-        var applies = _campaign.Applies;
-        var indicators = _campaign.Indicators;
-        for (var i = 0; i < indicators.Length; i++)
-        {
-            if (!applies[i, unit.Block]) continue;
-            var history = unit.Contents[i];
-            var index = history?.IndexAtOrBefore(Date) ?? -1;
-            if (index < 0)
-            {
-                available += indicators[i].MaxPoints;
-                continue;
-            }
-            ref readonly var point = ref history![index];
-            earned += point.Points;
-            available += point.Available;
-        }
-        Hundredths[u] = ScoreMath.Hundredths(ScoreMath.Score(earned, available));
-
-        for (var t = 0; t < _tieBreakerCount; t++)
-        {
-            var i = _campaign.TieBreakers[t];
-            var history = unit.Contents[i];
-            var index = history?.IndexAtOrBefore(Date) ?? -1;
-            TieKeys[u * _tieBreakerCount + t] = index < 0 ? 0 : ScoreMath.Hundredths(history![index].Points);
-        }
     }
 
     private int GroupBoard(int block, long dossiers)

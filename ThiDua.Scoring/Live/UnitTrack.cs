@@ -16,8 +16,15 @@ internal sealed class UnitTrack(UnitInfo info, int block, int indicatorCount)
     public History?[] Contents { get; } = new History?[indicatorCount];
     public History? Dossiers { get; private set; }
 
+    // Derived from the figures; dropped whenever one is recorded and rebuilt on the next use.
+    private ScoreTimeline? _timeline;
+
+    /// <summary>The unit's evaluated standings by date (see <see cref="ScoreTimeline"/>).</summary>
+    public ScoreTimeline Timeline(Campaign campaign) => _timeline ??= ScoreTimeline.Build(campaign, this);
+
     public void Record(Campaign campaign, in Figure figure)
     {
+        _timeline = null;
         if (figure.IsDossiers)
         {
             (Dossiers ??= new History()).Record(new HistoryPoint(figure.AsOf, figure.Numerator, null, ContentState.Rate, 0m, 0m));
@@ -34,6 +41,41 @@ internal sealed class UnitTrack(UnitInfo info, int block, int indicatorCount)
         if (Dossiers is null) return -1;
         var index = Dossiers.IndexAtOrBefore(date);
         return index < 0 ? -1 : Dossiers[index].Numerator;
+    }
+
+    /// <summary>
+    /// The shown score in hundredths, the dossier count (-1 when none) and the tie-break keys as
+    /// of a date, straight from the histories.
+    /// </summary>
+    public long EvaluateAt(Campaign campaign, DateOnly date, out long dossiers, Span<long> tieKeys)
+    {
+        dossiers = DossiersAt(date);
+        decimal earned = 0m, available = 0m;
+        var applies = campaign.Applies;
+        var indicators = campaign.Indicators;
+        for (var i = 0; i < indicators.Length; i++)
+        {
+            if (!applies[i, Block]) continue;
+            var history = Contents[i];
+            var index = history?.IndexAtOrBefore(date) ?? -1;
+            if (index < 0)
+            {
+                available += indicators[i].MaxPoints;
+                continue;
+            }
+            ref readonly var point = ref history![index];
+            earned += point.Points;
+            available += point.Available;
+        }
+
+        var tieBreakers = campaign.TieBreakers;
+        for (var t = 0; t < tieBreakers.Length; t++)
+        {
+            var history = Contents[tieBreakers[t]];
+            var index = history?.IndexAtOrBefore(date) ?? -1;
+            tieKeys[t] = index < 0 ? 0 : ScoreMath.Hundredths(history![index].Points);
+        }
+        return ScoreMath.Hundredths(ScoreMath.Score(earned, available));
     }
 
     /// <summary>The full breakdown as of a date (allocates: for reports, not for the hot path).</summary>

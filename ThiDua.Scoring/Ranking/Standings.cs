@@ -19,7 +19,10 @@ public sealed class Standings
         AsOf = asOf;
         ComparisonDate = comparisonDate;
         Boards = boards;
-        _byUnit = new Dictionary<string, (Board, int)>(StringComparer.Ordinal);
+        // Sized up front: a national campaign has thousands of units and growing rehashes them all.
+        var count = 0;
+        foreach (var board in boards) count += board.Entries.Length;
+        _byUnit = new Dictionary<string, (Board, int)>(count, StringComparer.Ordinal);
         foreach (var board in boards)
             for (var i = 0; i < board.Entries.Length; i++)
                 _byUnit[board.Entries[i].Unit] = (board, i);

@@ -11,6 +11,15 @@ public static class ScoreMath
     /// <summary>The shown value as a whole number of hundredths, for fast exact comparison.</summary>
     public static long Hundredths(decimal value) => (long)Math.Round(value * 100m, MidpointRounding.AwayFromZero);
 
+    // Every score lies in [0, 100], so its shown value is one of 10,001 decimals; dividing by 100
+    // once each here (not per board entry) keeps decimal division off the boards' hot paths while
+    // giving the very same values, scale included.
+    private static readonly decimal[] _shownByHundredths = [.. Enumerable.Range(0, 10_001).Select(h => h / 100m)];
+
+    /// <summary>The shown score of a whole number of hundredths: exactly <c>hundredths / 100m</c>.</summary>
+    public static decimal ShownFromHundredths(long hundredths) =>
+        (ulong)hundredths < (ulong)_shownByHundredths.Length ? _shownByHundredths[hundredths] : hundredths / 100m;
+
     /// <summary>100 × earned ÷ available; 0 when nothing is available.</summary>
     public static decimal Score(decimal earned, decimal available) => available == 0m ? 0m : 100m * earned / available;
 
