@@ -42,7 +42,7 @@ public sealed class FigureIngestion(
             var receivedAt = time.GetUtcNow();
             var stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None);
             applied = engine.Apply(batch);
-            host.MarkChanged(receivedAt);
+            host.MarkChanged(receivedAt, applied.ChangedBoards);
             CheckVersion(stored.Version, applied.Version);
         }
         finally
@@ -69,7 +69,7 @@ public sealed class FigureIngestion(
             {
                 var engine = host.Engine;
                 applied = engine.UpdateUnits(engine.Units.Select(u => u.Code == code ? update.Unit : u));
-                host.MarkChanged(time.GetUtcNow());
+                host.MarkChanged(time.GetUtcNow(), applied.ChangedBoards);
                 CheckVersion(update.Version, applied.Version);
             }
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring;
 using ThiDua.Scoring.Live;
+using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Rules;
 using ThiDua.Scoring.Time;
 
@@ -15,6 +16,7 @@ public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository f
 {
     private LeaderboardEngine? _engine;
     private long _lastChangedTicks;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<BoardKey, DateTimeOffset> _boardChangedAt = new();
 
     public Campaign Campaign { get; } = new(rules.Value);
 
@@ -40,8 +42,15 @@ public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository f
         }
     }
 
-    /// <summary>Called by the ingestion path after each committed change.</summary>
-    public void MarkChanged(DateTimeOffset at) => Interlocked.Exchange(ref _lastChangedTicks, at.UtcTicks);
+    /// <summary>When a board's entries last changed since start (UTC); before that, when the data last changed.</summary>
+    public DateTimeOffset? BoardChangedAt(BoardKey board) => _boardChangedAt.TryGetValue(board, out var at) ? at : LastChangedAt;
+
+    /// <summary>Called by the ingestion path after each committed change, with the boards it changed.</summary>
+    public void MarkChanged(DateTimeOffset at, IEnumerable<BoardKey> boards)
+    {
+        Interlocked.Exchange(ref _lastChangedTicks, at.UtcTicks);
+        foreach (var board in boards) _boardChangedAt[board] = at;
+    }
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -49,7 +58,7 @@ public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository f
         var engine = new LeaderboardEngine(Campaign, snapshot.Units, DefaultAsOf());
         engine.Load(snapshot.Figures.Select(f => f.Figure), snapshot.Version);
         _engine = engine;
-        if (snapshot.Figures.Count > 0) MarkChanged(snapshot.Figures.Max(f => f.ReceivedAt));
+        if (snapshot.Figures.Count > 0) MarkChanged(snapshot.Figures.Max(f => f.ReceivedAt), []);
         logger.LogInformation("Engine loaded: {Units} units, {Figures} figures, version {Version}, boards as of {AsOf}",
             snapshot.Units.Count, snapshot.Figures.Count, snapshot.Version, engine.AsOf);
     }

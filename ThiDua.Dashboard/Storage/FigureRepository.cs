@@ -168,6 +168,16 @@ public sealed class FigureRepository(SqliteDatabase database)
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
 
+    /// <summary>The latest figures received, newest first, for the overview's live feed.</summary>
+    public async Task<IReadOnlyList<StoredFigure>> ReadLatestAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FigureRow>(new CommandDefinition(
+            SelectStoredFigure + "\nORDER BY id DESC\nLIMIT @Limit;", new { Limit = limit }, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToStoredFigure()).ToList();
+    }
+
     /// <summary>The number of stored figures.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {

@@ -29,7 +29,7 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     /// <summary>A Vietnamese message when <c>?ngay=</c> was unusable (then the latest date is shown).</summary>
     protected string? AsOfProblem { get; private set; }
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         var latest = Host.DefaultAsOf();
         AsOfProblem = null;
@@ -48,10 +48,14 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         if (IsPast) { _subscription?.Dispose(); _subscription = null; }
         else _subscription ??= Notifier.Subscribe(OnUpdateAsync);
         Load();
+        await LoadAsync();
     }
 
     /// <summary>Reads what the page shows for <see cref="AsOf"/>; called on parameters and on live updates.</summary>
     protected abstract void Load();
+
+    /// <summary>Reads what needs I/O (e.g. stored figure history); called after <see cref="Load"/>.</summary>
+    protected virtual Task LoadAsync() => Task.CompletedTask;
 
     /// <summary>Whether an update concerns what this page shows; by default every update does.</summary>
     protected virtual bool Concerns(LeaderboardUpdate update) => true;
@@ -59,9 +63,10 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     private Task OnUpdateAsync(LeaderboardUpdate update)
     {
         if (IsPast || !Concerns(update)) return Task.CompletedTask;
-        return InvokeAsync(() =>
+        return InvokeAsync(async () =>
         {
             Load();
+            await LoadAsync();
             StateHasChanged();
         });
     }

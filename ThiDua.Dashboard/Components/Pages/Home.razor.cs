@@ -1,19 +1,83 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
-using ThiDua.Scoring.Rules;
+using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring.Awards;
+using ThiDua.Scoring.Ranking;
+using ThiDua.Scoring.Scoring;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Components.Pages;
 
+/// <summary>The overview: every block's groups with their leaders, city-wide rates, and the live feed.</summary>
 public sealed partial class Home
 {
-    [Inject]
-    private IOptions<CampaignRules> Options { get; set; } = default!;
+    private const int FeedLength = 12;
 
-    private CampaignRules Rules => Options.Value;
+    [Inject] private FigureRepository FigureRepository { get; set; } = default!;
 
-    private IReadOnlyList<(BlockRules Block, IReadOnlyList<GroupRules> Groups)> Blocks { get; set; } = [];
+    private Standings? Standings { get; set; }
+    private HashSet<string> Proposed { get; set; } = [];
+    private IReadOnlyList<CityRate> CityRates { get; set; } = [];
+    private IReadOnlyList<FeedLine> Feed { get; set; } = [];
 
-    protected override void OnInitialized() =>
-        // Blocks and groups in the order the plan lists them, which is the order of the settings file.
-        Blocks = [.. Rules.Blocks.Select(b => (b, (IReadOnlyList<GroupRules>)[.. Rules.Groups.Where(g => g.Block == b.Code)]))];
+    private sealed record CityRate(string Code, string Name, decimal? Rate, decimal Threshold);
+
+    private sealed record FeedLine(long Id, string Time, string Text);
+
+    protected override void Load()
+    {
+        var engine = Host.Engine;
+        Standings = engine.StandingsAsOf(AsOf);
+        Proposed = [.. engine.Awards(AsOf).Slots.Where(s => s.Kind == AwardKind.Rank).SelectMany(s => s.Proposed).Select(p => p.Unit)];
+
+        var scores = engine.Scores(Standings.Boards.SelectMany(b => b.Entries).Select(e => e.Unit), AsOf).Values.ToList();
+        CityRates = [.. Host.Rules.Indicators.Select(indicator =>
+        {
+            var reported = scores.SelectMany(s => s.Contents).Where(c => c.Indicator == indicator.Code && c.State == ContentState.Rate).ToList();
+            var denominator = reported.Sum(c => c.Denominator!.Value);
+            return new CityRate(indicator.Code, indicator.Name, denominator == 0 ? null : (decimal)reported.Sum(c => c.Numerator!.Value) / denominator, indicator.FullCreditAt);
+        })];
+    }
+
+    protected override async Task LoadAsync()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone);
+        var latest = await FigureRepository.ReadLatestAsync(FeedLength);
+        Feed = [.. latest.Select(f => new FeedLine(f.Id, TimeZoneInfo.ConvertTime(f.ReceivedAt, zone).ToString("HH:mm:ss"), Describe(f)))];
+    }
+
+    /// <summary>"Phường An Hòa cập nhật chỉ tiêu c: 82,50%".</summary>
+    private string Describe(StoredFigure stored)
+    {
+        var figure = stored.Figure;
+        var name = Host.Engine.Unit(figure.Unit)?.Name ?? figure.Unit;
+        if (figure.IsDossiers) return $"{name} cập nhật số hồ sơ giải quyết: {Vi.Count(figure.Numerator)} (ngày {Vi.Date(figure.AsOf)})";
+        var value = figure.Denominator is > 0 and var d ? Vi.Percent((decimal)figure.Numerator / d) : "không phát sinh";
+        return $"{name} cập nhật chỉ tiêu {Vi.ContentLetter(figure.Indicator)}: {value}";
+    }
+
+    private string BoardHref(string block, string? group)
+    {
+        var query = new List<string>();
+        if (group is not null) query.Add($"nhom={Uri.EscapeDataString(group)}");
+        if (IsPast) query.Add($"ngay={AsOf:yyyy-MM-dd}");
+        return $"/bang-xep-hang/{block}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+    }
+
+    /// <summary>The top three, or as many as the award slots when there are more.</summary>
+    private static int TopCount(Board board) => Math.Max(3, board.AwardSlots);
+
+    private static string SlotText(Board board) => board.AwardSlots > 0 ? $"· {board.AwardSlots} suất khen" : "";
+
+    private string ChangedText(BoardKey key)
+    {
+        if (Host.BoardChangedAt(key) is not { } at) return "chưa có thay đổi";
+        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone));
+        return $"thay đổi lúc {local:HH:mm dd/MM/yyyy}";
+    }
+
+    private static string Percent(decimal fraction) =>
+        (Math.Min(1m, Math.Max(0m, fraction)) * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    private static string RateAria(CityRate rate) =>
+        $"Tỷ lệ {(rate.Rate is { } r ? Vi.Percent(r) : "chưa có")}, ngưỡng {Vi.Percent(rate.Threshold)}";
 }

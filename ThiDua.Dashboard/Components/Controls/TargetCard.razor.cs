@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Components;
+using ThiDua.Scoring.Explanations;
+
+namespace ThiDua.Dashboard.Components.Controls;
+
+public sealed partial class TargetCard
+{
+    [Parameter, EditorRequired] public string Title { get; set; } = "";
+    [Parameter] public Target? Target { get; set; }
+
+    /// <summary>What to say when there is no target (first place, no award slot, already proposed).</summary>
+    [Parameter] public string Empty { get; set; } = "";
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring.Explanations;
+using ThiDua.Scoring.Ranking;
+using ThiDua.Scoring.Scoring;
+using ThiDua.Scoring.Text;
+using ThiDua.Scoring.Units;
+
+namespace ThiDua.Dashboard.Components.Pages;
+
+/// <summary>One unit: score and rank, the breakdown with the formula, what it takes, its history.</summary>
+public sealed partial class UnitPage
+{
+    private const int FigureLimit = 200;
+
+    [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
+    [Inject] private FigureRepository FigureRepository { get; set; } = default!;
+
+    [Parameter] public string UnitCode { get; set; } = "";
+
+    private UnitInfo? Unit { get; set; }
+    private UnitReport? Report { get; set; }
+    private IReadOnlyList<StoredFigure> Figures { get; set; } = [];
+    private List<ChartSeries<double>> ScoreSeries { get; set; } = [];
+    private List<ChartSeries<double>> RankSeries { get; set; } = [];
+    private string[] ChartLabels { get; set; } = [];
+
+    private string BlockName => Host.Campaign.Block(Unit!.Block)?.Name ?? Unit.Block;
+    private string MergedName => Unit?.MergedInto is { } code ? Host.Engine.Unit(code)?.Name ?? code : "";
+
+    private string AwardLineEmpty =>
+        Report is null ? "" :
+        Report.Proposed ? "Đơn vị đang trong số được đề xuất khen thưởng." :
+        Report.Board is { IsNotGrouped: true } ? "Đơn vị chưa xếp nhóm nên không được xét khen thưởng; cần báo cáo số hồ sơ giải quyết." :
+        "Nhóm này không có suất khen theo thứ hạng, hoặc chưa có đơn vị nào đủ điều kiện được đề xuất.";
+
+    protected override void Load()
+    {
+        Unit = Host.Engine.Unit(UnitCode);
+        if (Unit is null) return;
+        Report = Host.Engine.Report(UnitCode, AsOf);
+        LoadCharts();
+    }
+
+    protected override async Task LoadAsync() =>
+        Figures = Unit is null ? [] : await FigureRepository.ReadForUnitAsync(UnitCode, FigureLimit);
+
+    protected override bool Concerns(LeaderboardUpdate update) =>
+        Report?.Board is { } board && update.Boards.Contains(board);
+
+    private void LoadCharts()
+    {
+        var weekly = StandingsHistory.Weekly(AsOf);
+        // From the first week the unit has anything to show: an empty start says nothing.
+        var points = weekly.Select(s => (s.AsOf, Found: s.Find(UnitCode))).Where(p => p.Found is not null)
+            .SkipWhile(p => p.Found!.Value.Entry is { Score: 0m, Dossiers: null }).ToList();
+        if (points.Count < 2)
+        {
+            ScoreSeries = [];
+            RankSeries = [];
+            return;
+        }
+        // About ten date labels fit under a chart; the rest stay blank.
+        var step = Math.Max(1, (int)Math.Ceiling(points.Count / 10.0));
+        ChartLabels = [.. points.Select((p, i) => i % step == 0 || i == points.Count - 1 ? p.AsOf.ToString("dd/MM") : "")];
+        ScoreSeries = [new ChartSeries<double> { Name = "Điểm", Data = points.Select(p => (double)p.Found!.Value.Entry.Score).ToArray() }];
+        RankSeries = [new ChartSeries<double> { Name = "Hạng trong nhóm (1 là cao nhất)", Data = points.Select(p => (double)p.Found!.Value.Entry.Rank).ToArray() }];
+    }
+
+    private string BoardName(BoardKey key)
+    {
+        var block = Host.Campaign.Block(key.Block)?.Name ?? key.Block;
+        var group = key.Group is null ? "chưa xếp nhóm" : Host.Rules.Groups.FirstOrDefault(g => g.Block == key.Block && g.Code == key.Group)?.Name ?? key.Group;
+        return $"{block} — {group}";
+    }
+
+    private string BoardHref(BoardKey key)
+    {
+        var query = new List<string> { $"nhom={Uri.EscapeDataString(key.Group ?? "")}" };
+        if (IsPast) query.Add($"ngay={AsOf:yyyy-MM-dd}");
+        return $"/bang-xep-hang/{key.Block}?{string.Join('&', query)}";
+    }
+
+    private static string StateText(ContentScore content) => content.State switch
+    {
+        ContentState.NoData => "Chưa có số liệu",
+        ContentState.NothingArose => "Không phát sinh",
+        ContentState.NotApplicable => "Không áp dụng cho khối",
+        _ => $"Số liệu ngày {Vi.Date(content.AsOf!.Value)}",
+    };
+
+    private static string SourceText(string source) => source switch
+    {
+        "api" => "API",
+        "form" => "Nhập tay",
+        "demo" => "Mô phỏng",
+        _ => $"Tệp {source}",
+    };
+
+    private string Local(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm dd/MM/yyyy");
+}
