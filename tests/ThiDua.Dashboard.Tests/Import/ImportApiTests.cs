@@ -1,0 +1,253 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Storage;
+using ThiDua.Dashboard.Tests.Api;
+
+namespace ThiDua.Dashboard.Tests.Import;
+
+public sealed class ImportApiTests : IAsyncLifetime
+{
+    private const string Header = "ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\n";
+
+    private static readonly string[] Units =
+        ["so-y-te", "so-noi-vu", "q-ninh-kieu", "q-cai-rang", "h-phong-dien", "p-an-hoa", "p-an-binh", "p-cai-khe", "p-hung-loi", "p-tan-an"];
+
+    private static readonly string[] Indicators = ["a", "b", "c", "d", "dd", "g", "h", "i", "dossiers"];
+
+    private readonly string _file = ApiHost.NewDatabaseFile();
+    private ApiHost _api = null!;
+
+    public Task InitializeAsync()
+    {
+        _api = new ApiHost(_file);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        ApiHost.DeleteDatabase(_file);
+    }
+
+    /// <summary>Distinct, valid figures: ten units active all year, every indicator that applies to them, days from 1 January 2024.</summary>
+    private static string GoodCsv(int rows)
+    {
+        var csv = new StringBuilder(Header);
+        var start = new DateOnly(2024, 1, 1);
+        for (var i = 0; i < rows; i++)
+        {
+            var unit = Units[i % Units.Length];
+            var indicator = Indicators[i / Units.Length % Indicators.Length];
+            var day = start.AddDays(i / (Units.Length * Indicators.Length));
+            csv.Append(unit).Append(',').Append(day.ToString("dd'/'MM'/'yyyy")).Append(',').Append(indicator).Append(',')
+                .Append(indicator == "dossiers" ? $"{100 + i},\r\n" : $"{i % 90},100\r\n");
+        }
+        return csv.ToString();
+    }
+
+    private Task<HttpResponseMessage> Upload(string content, string fileName, bool? dryRun, HttpClient? client = null) =>
+        Upload(Encoding.UTF8.GetBytes(content), fileName, dryRun, client);
+
+    private Task<HttpResponseMessage> Upload(byte[] content, string fileName, bool? dryRun, HttpClient? client = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        var query = dryRun is { } d ? $"?dryRun={(d ? "true" : "false")}" : "";
+        return (client ?? _api.Writer).PostAsync("api/v1/imports" + query, form);
+    }
+
+    private Task<long> StoredFigures() => _api.Services.GetRequiredService<FigureRepository>().CountAsync();
+
+    private long EngineVersion => _api.Services.GetRequiredService<EngineHost>().Engine.Version;
+
+    private static IReadOnlyList<(int Row, string Column, string Message)> Errors(JsonElement body) =>
+        body.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()!, e.GetProperty("message").GetString()!))
+            .ToList();
+
+    [Fact]
+    public async Task Import_DryRunGoodFile_Returns200WithCountsAndStoresNothing()
+    {
+        var response = await Upload(GoodCsv(300), "so-lieu-thang-6.csv", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(300, body.GetProperty("rows").GetInt32());
+        Assert.Equal(10, body.GetProperty("units").GetInt32());
+        Assert.Equal(["a", "b", "c", "d", "dd", "dossiers", "g", "h", "i"], body.GetProperty("indicators").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(Errors(body));
+        Assert.False(body.GetProperty("committed").GetBoolean());
+        Assert.Equal(0, body.GetProperty("version").GetInt64());
+        Assert.Equal(0, await StoredFigures());
+    }
+
+    [Fact]
+    public async Task Import_DryRunBadRows_Returns200WithErrorsAtRowAndColumnAsWritten()
+    {
+        var csv = "Unit;AsOf;Indicator;Numerator;Denominator\n"
+                  + "p-an-hoa;2024-06-30;c;82;100\n"
+                  + "p-khong-co;2024-06-30;c;1;2\n"
+                  + "p-an-hoa;30/06/2024;e;1;2\n"
+                  + "p-an-hoa;2024-06-30;c;5;2\n"
+                  + "p-an-hoa;ngày 30;dossiers;1;\n";
+
+        var response = await Upload(csv, "loi.csv", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = Errors(await response.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(
+        [
+            (3, "Unit", "Không có đơn vị mã “p-khong-co”."),
+            (4, "Indicator", "Nội dung e không áp dụng cho khối “UBND phường”."),
+            (5, "Numerator", "Tử số (5) lớn hơn mẫu số (2)."),
+            (6, "AsOf", "Ngày số liệu “ngày 30” không hợp lệ; viết theo dạng yyyy-MM-dd hoặc dd/MM/yyyy (ví dụ 2024-06-30 hoặc 30/06/2024)."),
+        ], errors);
+        Assert.Equal(0, await StoredFigures());
+    }
+
+    [Fact]
+    public async Task Import_CommitTenThousandRowsWithOneBad_Returns400ProblemAndStoresNothing()
+    {
+        var lines = GoodCsv(10_000).Split("\r\n").ToList();
+        lines[5_001] = "p-an-hoa,2025-01-05,c,1,2"; // after the campaign period; spreadsheet row 5,002
+        var before = EngineVersion;
+
+        var response = await Upload(string.Join("\r\n", lines), "ca-nam.csv", dryRun: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Tệp có lỗi, không lưu dòng nào", problem.GetProperty("title").GetString());
+        Assert.Equal(10_000, problem.GetProperty("rows").GetInt32());
+        Assert.False(problem.GetProperty("committed").GetBoolean());
+        Assert.Equal(before, problem.GetProperty("version").GetInt64());
+        var error = Assert.Single(Errors(problem));
+        Assert.Equal((5_002, "ngay_so_lieu"), (error.Row, error.Column));
+        Assert.Contains("05/01/2025", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await StoredFigures());
+        Assert.Equal(before, EngineVersion);
+    }
+
+    [Fact]
+    public async Task Import_CommitGoodTenThousandRows_StoresOneBatchAndRaisesVersionByOne()
+    {
+        var before = EngineVersion;
+
+        var response = await Upload(GoodCsv(10_000), @"C:\Users\can-bo\so-lieu-ca-nam.csv", dryRun: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("committed").GetBoolean());
+        Assert.Equal(10_000, body.GetProperty("rows").GetInt32());
+        Assert.Equal(before + 1, body.GetProperty("version").GetInt64());
+        Assert.Equal(before + 1, EngineVersion);
+        Assert.Equal(10_000, await StoredFigures());
+        var stored = await _api.Services.GetRequiredService<FigureRepository>().ReadAllAsync();
+        Assert.Single(stored.Select(f => f.BatchId).Distinct());
+        Assert.All(stored, f => Assert.Equal(("so-lieu-ca-nam.csv", "may-thu"), (f.Source, f.By)));
+    }
+
+    [Fact]
+    public async Task Import_CommitXlsxWithDateCells_StoresItsRows()
+    {
+        var sheet = new MemoryStream();
+        sheet.SaveAs(new List<Dictionary<string, object?>>
+        {
+            new() { ["unit"] = "p-an-hoa", ["asOf"] = new DateTime(2024, 6, 30), ["indicator"] = "c", ["numerator"] = 82, ["denominator"] = 100 },
+            new() { ["unit"] = "p-an-hoa", ["asOf"] = "30/06/2024", ["indicator"] = "dossiers", ["numerator"] = 2400, ["denominator"] = null },
+        });
+
+        var response = await Upload(sheet.ToArray(), "so-lieu.xlsx", dryRun: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, await StoredFigures());
+        Assert.Equal(1, EngineVersion);
+    }
+
+    [Fact]
+    public async Task Import_TemplateFile_PreviewsWithoutErrors()
+    {
+        var template = await _api.Client.GetByteArrayAsync("api/v1/imports/template?format=xlsx");
+
+        var response = await Upload(template, "mau-nhap-so-lieu.xlsx", dryRun: true);
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, body.GetProperty("rows").GetInt32());
+        Assert.Empty(Errors(body));
+    }
+
+    [Fact]
+    public async Task Import_WithoutDryRun_OnlyPreviews()
+    {
+        var response = await Upload(GoodCsv(3), "so-lieu.csv", dryRun: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("committed").GetBoolean());
+        Assert.Equal(0, await StoredFigures());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("sai-khoa")]
+    public async Task Import_MissingOrUnknownKey_Returns401ProblemAndStoresNothing(string? key)
+    {
+        using var client = new HttpClient { BaseAddress = _api.BaseAddress };
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        var response = await Upload(GoodCsv(3), "so-lieu.csv", dryRun: false, client);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(0, await StoredFigures());
+    }
+
+    [Fact]
+    public async Task Import_NoFilePart_Returns400WithVietnameseTitle()
+    {
+        var form = new MultipartFormDataContent { { new StringContent("x"), "ghi_chu" } };
+
+        var response = await _api.Writer.PostAsync("api/v1/imports?dryRun=false", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Thiếu tệp số liệu", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Import_UnsupportedExtension_Returns400WithVietnameseTitle()
+    {
+        var response = await Upload(GoodCsv(3), "so-lieu.xls", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Định dạng tệp không được hỗ trợ", problem.GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("csv", "text/csv", "mau-nhap-so-lieu.csv")]
+    [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-nhap-so-lieu.xlsx")]
+    public async Task Template_Format_ReturnsFileWithContentTypeAndName(string format, string mediaType, string fileName)
+    {
+        var response = await _api.Client.GetAsync($"api/v1/imports/template?format={format}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(fileName, response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+    }
+
+    [Fact]
+    public async Task Template_CsvStartsWithVietnameseHeaders()
+    {
+        var text = await _api.Client.GetStringAsync("api/v1/imports/template?format=csv");
+
+        Assert.StartsWith("ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\np-an-hoa,", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+}
