@@ -81,6 +81,35 @@ public sealed class FigureIngestion(
         return unit;
     }
 
+    /// <summary>
+    /// Moves the live boards to today (in the campaign's time zone, clamped to the period) when
+    /// the day has turned; the change is stored as a version like any other, so versions never
+    /// go down across a restart.
+    /// </summary>
+    /// <returns>True when the boards moved.</returns>
+    public async Task<bool> MoveToTodayAsync(CancellationToken cancellationToken = default)
+    {
+        ApplyResult applied;
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            var engine = host.Engine;
+            var today = host.DefaultAsOf();
+            if (engine.AsOf == today) return false;
+            var now = time.GetUtcNow();
+            var stored = await figures.RecordVersionBumpAsync($"live boards moved to {today:yyyy-MM-dd}", "system", "hệ thống", now, CancellationToken.None);
+            applied = engine.MoveTo(today);
+            CheckVersion(stored.Version, applied.Version);
+            host.MarkChanged(now, applied.ChangedBoards);
+        }
+        finally
+        {
+            _write.Release();
+        }
+        publisher.Publish(applied);
+        return true;
+    }
+
     private void CheckVersion(long stored, long applied)
     {
         // Both counters start from the stored version and step once per batch under the write lock;

@@ -15,6 +15,7 @@ public static class LiveRegistration
         services.AddSingleton<ILeaderboardPublisher>(sp => sp.GetRequiredService<LeaderboardNotifier>());
         services.AddSingleton<FigureIngestion>();
         services.AddSingleton<StandingsHistory>();
+        services.AddHostedService<DayRollover>();
         services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.SectionName));
         return services;
     }

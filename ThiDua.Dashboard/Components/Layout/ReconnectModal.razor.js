@@ -14,10 +14,43 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
+        // A wall screen has nobody to press "retry" or switch tabs: keep trying by itself.
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryUntilServerAnswers();
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        reloadWhenServerAnswers();
     }
+}
+
+const serverCheckMs = 5000;
+let waitingForServer = false;
+
+async function serverAnswers() {
+    try {
+        const response = await fetch("healthz", { cache: "no-store" });
+        return response.ok;
+    } catch {
+        return false;
+    }
+}
+
+// After a server restart the old circuit is gone; reloading while the server is still down
+// would leave the browser on an error page, so wait until it answers, then reconnect or reload.
+async function retryUntilServerAnswers() {
+    if (waitingForServer) return;
+    waitingForServer = true;
+    while (!(await serverAnswers())) {
+        await new Promise(resolve => setTimeout(resolve, serverCheckMs));
+    }
+    waitingForServer = false;
+    await retry();
+}
+
+async function reloadWhenServerAnswers() {
+    while (!(await serverAnswers())) {
+        await new Promise(resolve => setTimeout(resolve, serverCheckMs));
+    }
+    location.reload();
 }
 
 async function retry() {
@@ -34,7 +67,7 @@ async function retry() {
             // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                await reloadWhenServerAnswers();
             } else {
                 reconnectModal.close();
             }
@@ -42,6 +75,7 @@ async function retry() {
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryUntilServerAnswers();
     }
 }
 
@@ -49,7 +83,7 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            await reloadWhenServerAnswers();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
