@@ -12,10 +12,12 @@ builder.Services.AddThiDuaStorage();
 builder.Services.AddThiDuaLive(builder.Configuration);
 builder.Services.AddThiDuaApi(builder.Configuration);
 builder.Services.AddDashboardUi();
+ThiDua.Dashboard.Demo.DemoRegistration.AddDemo(builder.Services, builder.Configuration, args);
 builder.Services.AddLeaderboardHub();
 
 var app = builder.Build();
 await app.LoadThiDuaAsync();
+await ThiDua.Dashboard.Demo.DemoRegistration.LoadDemoStateAsync(app);
 app.UseThiDuaApi();
 app.MapLeaderboardHub();
 app.MapDashboardUi();

@@ -1,0 +1,25 @@
+using Dapper;
+using ThiDua.Dashboard.Storage;
+
+namespace ThiDua.Dashboard.Demo;
+
+/// <summary>What the database holds from the demo.</summary>
+internal static class DemoData
+{
+    /// <summary>The source and author every simulated figure and registration is stored with.</summary>
+    public const string Source = "demo";
+    public const string By = "mô phỏng";
+
+    /// <summary>
+    /// Whether any stored figure came from the demo. Asked of the batch log, which carries each
+    /// batch's source and is far smaller than the figures table.
+    /// </summary>
+    public static async Task<bool> AnyFiguresAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM batches WHERE source = @Source AND figure_count > 0);",
+            new { Source },
+            cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace ThiDua.Dashboard.Demo;
+
+/// <summary>Settings of <c>ThiDua:Demo</c>; <c>--demo</c> on the command line sets <see cref="Enabled"/>.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "ThiDua:Demo";
+
+    /// <summary>Fill an empty database with a simulated campaign and keep feeding it.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Seconds between two small batches of the live feed.</summary>
+    public double IntervalSeconds { get; set; } = 3;
+}
+
+internal sealed class DemoOptionsValidation : IValidateOptions<DemoOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DemoOptions options) =>
+        options.IntervalSeconds is >= 0.05 and <= 3600
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"[{DemoOptions.SectionName}:{nameof(DemoOptions.IntervalSeconds)}] Khoảng cách giữa hai lần gửi số liệu mô phỏng phải từ 0,05 đến 3.600 giây (đang là {options.IntervalSeconds}).");
+}
