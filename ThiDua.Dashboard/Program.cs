@@ -1,6 +1,7 @@
 using ThiDua.Dashboard.Api;
 using ThiDua.Dashboard.Components;
 using ThiDua.Dashboard.Configuration;
+using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
 
@@ -11,6 +12,7 @@ builder.Services.AddCampaignRules(builder.Configuration);
 builder.Services.AddThiDuaStorage();
 builder.Services.AddThiDuaLive(builder.Configuration);
 builder.Services.AddThiDuaApi(builder.Configuration);
+builder.Services.AddFigureImport();
 builder.Services.AddDashboardUi();
 ThiDua.Dashboard.Demo.DemoRegistration.AddDemo(builder.Services, builder.Configuration, args);
 builder.Services.AddLeaderboardHub();
@@ -19,6 +21,7 @@ var app = builder.Build();
 await app.LoadThiDuaAsync();
 await ThiDua.Dashboard.Demo.DemoRegistration.LoadDemoStateAsync(app);
 app.UseThiDuaApi();
+app.MapImportApi();
 app.MapLeaderboardHub();
 app.MapDashboardUi();
 

@@ -1,0 +1,259 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+using ThiDua.Dashboard.Import;
+using ThiDua.Dashboard.Ingestion;
+using ThiDua.Dashboard.Live;
+using ThiDua.Scoring.Figures;
+using ThiDua.Scoring.Scoring;
+using ThiDua.Scoring.Text;
+using ThiDua.Scoring.Units;
+
+namespace ThiDua.Dashboard.Components.Pages;
+
+/// <summary>
+/// Data entry: one unit's figures for a date through a form, or a whole CSV/XLSX file with a
+/// preview first. Both go through the same validation and ingestion path as the API.
+/// </summary>
+public sealed partial class DataEntry
+{
+    private const long MaxFileBytes = 64L * 1024 * 1024;
+    // Until accounts exist (issue 6) the form records where a figure came from, not who sent it.
+    private const string FormAuthor = "trang nhập liệu";
+
+    [Inject] private EngineHost Host { get; set; } = default!;
+    [Inject] private FigureIngestion Ingestion { get; set; } = default!;
+    [Inject] private FigureImport Import { get; set; } = default!;
+
+    private string? UnitCode { get; set; }
+    private UnitInfo? Unit { get; set; }
+    private DateTime? AsOfDate { get; set; }
+    private List<EntryRow> Rows { get; set; } = [];
+    private bool Saving { get; set; }
+    private string? Message { get; set; }
+    private Severity MessageSeverity { get; set; }
+
+    private string? FileName { get; set; }
+    private byte[]? FileBytes { get; set; }
+    private ImportPreview? Preview { get; set; }
+    private double? ImportProgress { get; set; }
+    private string ImportStage { get; set; } = "";
+    private string? ImportProblem { get; set; }
+    private bool Committed { get; set; }
+    private long CommittedVersion { get; set; }
+
+    private DateTime MinDate => Host.Rules.PeriodStart.ToDateTime(TimeOnly.MinValue);
+    private DateTime MaxDate => Host.DefaultAsOf().ToDateTime(TimeOnly.MinValue);
+    private DateOnly AsOf => AsOfDate is { } d ? DateOnly.FromDateTime(d) : Host.DefaultAsOf();
+
+    private IEnumerable<UnitInfo> ActiveUnits =>
+        Host.Engine.Units.Where(u => u.IsActiveOn(AsOf)).OrderBy(u => u.Name, Vi.Collation);
+
+    private sealed class EntryRow(string indicator, string name)
+    {
+        public string Indicator { get; } = indicator;
+        public string Name { get; } = name;
+        public bool IsDossiers => Indicator == Figure.Dossiers;
+        public long? Numerator { get; set; }
+        public long? Denominator { get; set; }
+        public string Current { get; set; } = "";
+        public string? NumeratorError { get; set; }
+        public string? DenominatorError { get; set; }
+        public string? OtherError { get; set; }
+
+        public void ClearErrors() => NumeratorError = DenominatorError = OtherError = null;
+    }
+
+    protected override void OnInitialized() => AsOfDate = Host.DefaultAsOf().ToDateTime(TimeOnly.MinValue);
+
+    private void SelectUnit(string? code)
+    {
+        UnitCode = code;
+        Unit = code is null ? null : Host.Engine.Unit(code);
+        Message = null;
+        BuildRows();
+    }
+
+    private void SelectDate(DateTime? date)
+    {
+        AsOfDate = date;
+        Message = null;
+        BuildRows();
+    }
+
+    private void BuildRows()
+    {
+        Rows = [];
+        if (Unit is null) return;
+        var score = Host.Engine.Score(Unit.Code, AsOf);
+        Rows.Add(new EntryRow(Figure.Dossiers, "Số hồ sơ giải quyết")
+        {
+            Current = score?.Dossiers is { } d ? $"{Vi.Count(d)} hồ sơ" : "chưa có",
+        });
+        foreach (var indicator in Host.Rules.Indicators.Where(i => Host.Campaign.AppliesTo(i.Code, Unit.Block)))
+        {
+            var content = score?.Contents.FirstOrDefault(c => c.Indicator == indicator.Code);
+            Rows.Add(new EntryRow(indicator.Code, indicator.Name)
+            {
+                Current = content?.Numerator is { } n ? $"{Vi.Count(n)}/{Vi.Count(content.Denominator ?? 0)} (ngày {Vi.Date(content.AsOf!.Value)})" : "chưa có",
+            });
+        }
+    }
+
+    private static string RateText(EntryRow row)
+    {
+        if (row.IsDossiers || row.Numerator is not { } n || row.Denominator is not { } d) return "";
+        if (d == 0) return "không phát sinh";
+        return n < 0 || n > d ? "–" : Vi.Percent((decimal)n / d);
+    }
+
+    private string PointsText(EntryRow row)
+    {
+        if (row.IsDossiers || row.Numerator is not { } n || row.Denominator is not { } d || n < 0 || d < 0 || n > d) return "";
+        var indicator = Host.Campaign.Indicator(row.Indicator)!;
+        var (state, points, available) = ScoreMath.Evaluate(indicator, true, n, d);
+        return state == ContentState.NothingArose && available == 0
+            ? "không tính"
+            : $"{Vi.Number(points)} / {Vi.Number(indicator.MaxPoints, 0)}";
+    }
+
+    private async Task SaveAsync()
+    {
+        if (Unit is null) return;
+        foreach (var row in Rows) row.ClearErrors();
+        var filled = new List<EntryRow>();
+        foreach (var row in Rows)
+        {
+            if (row.Numerator is null && row.Denominator is null) continue;
+            if (row.Numerator is null) { row.NumeratorError = "Thiếu tử số."; continue; }
+            filled.Add(row);
+        }
+        if (Rows.Any(r => r.NumeratorError is not null))
+        {
+            Show(Severity.Error, "Có dòng chưa đủ số liệu; chưa lưu gì.");
+            return;
+        }
+        if (filled.Count == 0)
+        {
+            Show(Severity.Warning, "Chưa điền số liệu nào.");
+            return;
+        }
+
+        Saving = true;
+        try
+        {
+            var figures = filled.Select(r => new Figure(Unit.Code, r.Indicator, AsOf, r.Numerator!.Value, r.IsDossiers ? null : r.Denominator)).ToList();
+            var result = await Ingestion.SubmitAsync(figures, "form", FormAuthor);
+            if (!result.IsAccepted)
+            {
+                foreach (var error in result.Errors)
+                {
+                    var row = error.Index >= 0 && error.Index < filled.Count ? filled[error.Index] : null;
+                    if (row is null) continue;
+                    switch (error.Field)
+                    {
+                        case "numerator": row.NumeratorError = error.Message; break;
+                        case "denominator": row.DenominatorError = error.Message; break;
+                        default: row.OtherError = error.Message; break;
+                    }
+                }
+                var general = result.Errors.Where(e => e.Field is "unit" or "asOf").Select(e => e.Message).Distinct();
+                Show(Severity.Error, string.Join(" ", ["Số liệu có lỗi; chưa lưu gì.", .. general]));
+                return;
+            }
+            Show(Severity.Success, $"Đã lưu {result.Accepted} số liệu của {Unit.Name} ngày {Vi.Date(AsOf)}.");
+            BuildRows();
+        }
+        finally
+        {
+            Saving = false;
+        }
+    }
+
+    private void Show(Severity severity, string message)
+    {
+        MessageSeverity = severity;
+        Message = message;
+    }
+
+    private async Task PreviewFileAsync(IBrowserFile? file)
+    {
+        Preview = null;
+        Committed = false;
+        ImportProblem = null;
+        FileBytes = null;
+        if (file is null) return;
+        FileName = file.Name;
+        if (!FigureFileReader.IsSupported(file.Name))
+        {
+            ImportProblem = $"Tệp “{file.Name}” không phải CSV hoặc Excel (.xlsx).";
+            return;
+        }
+        if (file.Size > MaxFileBytes)
+        {
+            ImportProblem = $"Tệp lớn quá {MaxFileBytes / 1024 / 1024} MB; hãy chia nhỏ.";
+            return;
+        }
+        try
+        {
+            FileBytes = await ReadWithProgressAsync(file);
+            ImportStage = "Đang kiểm tra từng dòng";
+            ImportProgress = 100;
+            StateHasChanged();
+            using var stream = new MemoryStream(FileBytes, writable: false);
+            Preview = (await Import.PreviewAsync(stream, file.Name)).Preview;
+        }
+        catch (IOException)
+        {
+            ImportProblem = "Không đọc được tệp từ trình duyệt; hãy thử chọn lại.";
+        }
+        finally
+        {
+            ImportProgress = null;
+        }
+    }
+
+    /// <summary>Copies the upload in chunks, showing how much has arrived.</summary>
+    private async Task<byte[]> ReadWithProgressAsync(IBrowserFile file)
+    {
+        ImportStage = "Đang tải tệp lên";
+        ImportProgress = 0;
+        await using var source = file.OpenReadStream(MaxFileBytes);
+        using var target = new MemoryStream((int)file.Size);
+        var buffer = new byte[81920];
+        int read;
+        var lastShown = -10.0;
+        while ((read = await source.ReadAsync(buffer)) > 0)
+        {
+            target.Write(buffer, 0, read);
+            var percent = file.Size == 0 ? 100 : 100.0 * target.Length / file.Size;
+            if (percent - lastShown >= 5)
+            {
+                ImportProgress = lastShown = percent;
+                StateHasChanged();
+            }
+        }
+        return target.ToArray();
+    }
+
+    private async Task CommitFileAsync()
+    {
+        if (FileBytes is null || FileName is null) return;
+        ImportStage = $"Đang ghi {Vi.Count(Preview?.Rows ?? 0)} dòng";
+        ImportProgress = 100;
+        try
+        {
+            using var stream = new MemoryStream(FileBytes, writable: false);
+            var outcome = await Import.CommitAsync(stream, FileName, FormAuthor);
+            Preview = outcome.Preview;
+            Committed = outcome.Committed;
+            CommittedVersion = outcome.Version;
+        }
+        finally
+        {
+            ImportProgress = null;
+        }
+    }
+
+    private static string IndicatorLabel(string code) => code == Figure.Dossiers ? "số hồ sơ" : Vi.ContentLetter(code);
+}
