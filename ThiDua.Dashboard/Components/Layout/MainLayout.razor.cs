@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Rules;
 
@@ -24,6 +25,7 @@ public sealed partial class MainLayout
 
     [Inject] private EngineHost Host { get; set; } = default!;
     [Inject] private LeaderboardNotifier Notifier { get; set; } = default!;
+    [Inject] private DemoState Demo { get; set; } = default!;
 
     private string CampaignName => Host.Rules.Name;
 
