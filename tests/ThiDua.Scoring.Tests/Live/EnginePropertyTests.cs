@@ -96,6 +96,24 @@ public sealed class EnginePropertyTests
     }
 
     [Fact]
+    public void PastDates_AfterEveryBatch_EqualAFreshEngineAtThatDate()
+    {
+        // Past boards come from per-unit timelines kept between calls; a late correction must reach them.
+        GenBatches.Sample(batches =>
+        {
+            var engine = new LeaderboardEngine(Rules, Units, AsOf);
+            var all = new List<Figure>();
+            foreach (var batch in batches)
+            {
+                engine.Apply(batch);
+                all.AddRange(batch);
+                foreach (var date in Dates.Where(d => d != AsOf))
+                    AssertSameBoards(Standings.Compute(Rules, Units, all, date), engine.StandingsAsOf(date));
+            }
+        }, iter: 200);
+    }
+
+    [Fact]
     public void Ranks_DoNotDependOnArrivalOrder()
     {
         // Distinct (unit, indicator, date) keys: with repeats the later entry is meant to win.
