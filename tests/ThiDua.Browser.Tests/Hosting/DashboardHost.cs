@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ThiDua.Browser.Tests.Hosting;
+
+/// <summary>
+/// Copied from tests/ThiDua.Dashboard.Tests (a test project cannot reference another cleanly).
+/// The real app on a real Kestrel socket on 127.0.0.1, with the root appsettings.json plus the
+/// given overrides and a temp folder for the database.
+/// </summary>
+public sealed class DashboardHost : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private bool _started;
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "thidua-tests-" + Guid.NewGuid().ToString("N"));
+
+    public DashboardHost(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        Directory.CreateDirectory(_dataFolder);
+    }
+
+    /// <summary>Starts the server and returns its base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Start()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        _started = true;
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Package assets (_content/MudBlazor) come from the build output only in Development.
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(_settings)
+        {
+            ["ConnectionStrings:ThiDua"] = _settings.TryGetValue("ConnectionStrings:ThiDua", out var cs) ? cs : $"Data Source={Path.Combine(_dataFolder, "thidua.db")}",
+        }));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (ArgumentNullException) when (!_started)
+        {
+            // A host that failed to start (the point of the start-up tests) has no hosted services
+            // list, and Host.StopAsync trips over it; there is nothing running to stop.
+        }
+        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { /* a leftover temp folder is harmless */ }
+    }
+}
