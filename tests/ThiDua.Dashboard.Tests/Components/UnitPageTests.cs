@@ -1,0 +1,126 @@
+using Bunit;
+using ThiDua.Dashboard.Components.Pages;
+
+namespace ThiDua.Dashboard.Tests.Components;
+
+public sealed class UnitPageTests : PageTestContext
+{
+    private static readonly DateOnly Recent = new(2024, 12, 10);
+
+    private IRenderedComponent<UnitPage> RenderUnit(string code) =>
+        RenderPage<UnitPage>(p => p.Add(x => x.UnitCode, code));
+
+    private static AngleSharp.Dom.IElement BreakdownRow(IRenderedComponent<UnitPage> page, string letter) =>
+        page.FindAll("[data-testid=breakdown] tbody tr").Single(r => r.QuerySelector("td b")!.TextContent == letter);
+
+    [Fact]
+    public void UnitPage_NoData_ShowsNoDataStatesAndNoFigures()
+    {
+        // Arrange: nothing reported.
+
+        // Act
+        var page = RenderUnit("p-an-hoa");
+
+        // Assert
+        Assert.Contains("Phường An Hòa", page.Find("h1").TextContent);
+        Assert.Equal("0,00", page.Find("[data-testid=unit-score]").TextContent.Trim());
+        Assert.NotNull(page.Find("[data-testid=no-figures]"));
+        var rows = page.FindAll("[data-testid=breakdown] tbody tr");
+        Assert.Equal(9, rows.Count);
+        Assert.Equal(8, rows.Count(r => r.TextContent.Contains("Chưa có số liệu")));
+        Assert.Contains("Không áp dụng cho khối", BreakdownRow(page, "e").TextContent);
+        Assert.Contains("chưa xếp nhóm", page.Markup);
+        Assert.Empty(page.FindAll("[data-testid=figure-history]"));
+    }
+
+    [Fact]
+    public async Task UnitPage_Data_ShowsBreakdownAndWhatItTakesInCounts()
+    {
+        // Arrange: An Hòa c 50% (6,25 of 10) + d 82% (4,92 of 6) = 11,17 / 68 = 16,43;
+        // Cái Khế c 82% (10) + d 70% (4,2) = 14,2 / 68 = 20,88 stands above it.
+        await SubmitAsync(
+            Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "c", Recent, 50, 100), Rate("p-an-hoa", "d", Recent, 82, 100),
+            Dossiers("p-cai-khe", Recent, 4000), Rate("p-cai-khe", "c", Recent, 82, 100), Rate("p-cai-khe", "d", Recent, 70, 100));
+
+        // Act
+        var page = RenderUnit("p-an-hoa");
+
+        // Assert
+        Assert.Equal("16,43", page.Find("[data-testid=unit-score]").TextContent.Trim());
+        Assert.Equal("2", page.Find("[data-testid=unit-rank]").TextContent.Trim());
+        var d = Text(BreakdownRow(page, "d"));
+        Assert.Contains("82 / 100", d);
+        Assert.Contains("82,00%", d);
+        Assert.Contains("4,92 / 6", d);
+        Assert.Contains("100,00%", d); // full credit at 100%
+        var c = Text(BreakdownRow(page, "c"));
+        Assert.Contains("50,00%", c);
+        Assert.Contains("6,25 / 10", c);
+        Assert.Contains("Số liệu ngày 10/12/2024", c);
+        // c at 75 of 100 gives (9,375 + 4,92) / 68 = 21,02 > 20,88; 74 gives 20,84.
+        var passAbove = page.FindAll("[data-testid=target-card]")[0].TextContent;
+        Assert.Contains("Phường Cái Khế", passAbove);
+        Assert.Contains("20,88", passAbove);
+        Assert.Contains("số hóa thêm 25 hồ sơ", passAbove);
+        Assert.Equal(3, page.FindAll("[data-testid=figure-history] tbody tr").Count);
+        Assert.Empty(page.FindAll("[data-testid=no-figures]"));
+    }
+
+    [Fact]
+    public async Task UnitPage_FigureSubmitted_RerendersWithNewScore()
+    {
+        // Arrange
+        await SubmitAsync(Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "c", Recent, 40, 100));
+        var page = RenderUnit("p-an-hoa");
+        Assert.Equal("7,35", page.Find("[data-testid=unit-score]").TextContent.Trim());
+
+        // Act
+        await SubmitAsync(Rate("p-an-hoa", "c", Recent, 82, 100));
+
+        // Assert
+        page.WaitForAssertion(() => Assert.Equal("14,71", page.Find("[data-testid=unit-score]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=figure-history] tbody tr").Count), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void UnitPage_UnknownUnit_ShowsWarning()
+    {
+        // Arrange, Act
+        var page = RenderUnit("khong-co");
+
+        // Assert
+        Assert.Contains("Không có đơn vị mã “khong-co”", page.Find("[data-testid=unknown-unit]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=breakdown]"));
+    }
+
+    [Fact]
+    public void UnitPage_MergedUnitAfterMerger_ShowsInactiveAndWhereItWent()
+    {
+        // Arrange: An Cư was merged into Thới Bình from 01/11/2024; the page shows 14/12/2024.
+
+        // Act
+        var page = RenderUnit("p-an-cu");
+
+        // Assert
+        Assert.Contains("không hoạt động vào ngày 14/12/2024", page.Find("[data-testid=inactive]").TextContent);
+        var merger = page.FindAll("span").Single(s => s.TextContent.Contains("Đã sáp nhập"));
+        Assert.Contains("Đã sáp nhập vào Phường Thới Bình từ ngày 01/11/2024", Text(merger));
+        Assert.Equal("/don-vi/p-thoi-binh", merger.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-testid=unit-score]"));
+    }
+
+    [Fact]
+    public void UnitPage_MergedUnitBeforeMerger_IsOnTheBoard()
+    {
+        // Arrange
+        Navigation.NavigateTo("/don-vi/p-an-cu?ngay=2024-06-30");
+
+        // Act
+        var page = RenderUnit("p-an-cu");
+
+        // Assert
+        Assert.Empty(page.FindAll("[data-testid=inactive]"));
+        Assert.NotNull(page.Find("[data-testid=unit-score]"));
+        Assert.NotNull(page.Find("[data-testid=past-note]"));
+    }
+}
