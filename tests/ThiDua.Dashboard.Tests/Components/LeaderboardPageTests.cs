@@ -43,15 +43,13 @@ public sealed class LeaderboardPageTests : PageTestContext
         var page = RenderBoard();
         var notGroupedTab = page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Chưa xếp nhóm"));
 
-        // Act: the tab click navigates to ?nhom= (empty: the not-grouped board has no group code).
+        // Act: the tab click navigates to ?nhom=chua-xep-nhom.
         notGroupedTab.Click();
 
         // Assert (bUnit applies the navigation and the new query parameter synchronously).
-        // PRODUCT BUG: Leaderboard.Load() selects `b.Key.Group == Nhom && Nhom is not null`, which no
-        // not-grouped board (Group null) can match, so ?nhom= falls back to the first group's (empty) board.
-        Assert.EndsWith("/bang-xep-hang/phuong?nhom=", Navigation.Uri);
-        Assert.Empty(page.FindAll("[data-testid=empty-board]"));
+        Assert.EndsWith("/bang-xep-hang/phuong?nhom=chua-xep-nhom", Navigation.Uri);
         Assert.Equal(39, page.FindAll("tr[data-unit]").Count);
+        Assert.Empty(page.FindAll("[data-testid=empty-board]"));
         Assert.Empty(page.FindAll("tr[data-unit='p-an-cu']"));
         Assert.All(page.FindAll("tr[data-unit]"), row => Assert.Contains("Chưa có số liệu", row.TextContent));
     }
