@@ -168,13 +168,15 @@ public sealed class FigureRepository(SqliteDatabase database)
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
 
-    /// <summary>The latest figures received, newest first, for the overview's live feed.</summary>
-    public async Task<IReadOnlyList<StoredFigure>> ReadLatestAsync(int limit, CancellationToken cancellationToken = default)
+    /// <summary>The latest figures received, newest first, for the overview's feed.</summary>
+    /// <param name="asOfAtMost">Only figures dated on or before this day (a page showing a past date).</param>
+    public async Task<IReadOnlyList<StoredFigure>> ReadLatestAsync(int limit, DateOnly? asOfAtMost = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FigureRow>(new CommandDefinition(
-            SelectStoredFigure + "\nORDER BY id DESC\nLIMIT @Limit;", new { Limit = limit }, cancellationToken: cancellationToken));
+            SelectStoredFigure + "\nWHERE @AsOf IS NULL OR as_of <= @AsOf\nORDER BY id DESC\nLIMIT @Limit;",
+            new { Limit = limit, AsOf = SqliteText.FromDate(asOfAtMost) }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
 

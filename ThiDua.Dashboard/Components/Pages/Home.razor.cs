@@ -41,7 +41,7 @@ public sealed partial class Home
     protected override async Task LoadAsync()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone);
-        var latest = await FigureRepository.ReadLatestAsync(FeedLength);
+        var latest = await FigureRepository.ReadLatestAsync(FeedLength, IsPast ? AsOf : null);
         Feed = [.. latest.Select(f => new FeedLine(f.Id, TimeZoneInfo.ConvertTime(f.ReceivedAt, zone).ToString("HH:mm:ss"), Describe(f)))];
     }
 
@@ -55,13 +55,7 @@ public sealed partial class Home
         return $"{name} cập nhật chỉ tiêu {Vi.ContentLetter(figure.Indicator)}: {value}";
     }
 
-    private string BoardHref(string block, string? group)
-    {
-        var query = new List<string>();
-        if (group is not null) query.Add($"nhom={Uri.EscapeDataString(group)}");
-        if (IsPast) query.Add($"ngay={AsOf:yyyy-MM-dd}");
-        return $"/bang-xep-hang/{block}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-    }
+    private string BlockHref(string block) => $"/bang-xep-hang/{block}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
 
     /// <summary>The top three, or as many as the award slots when there are more.</summary>
     private static int TopCount(Board board) => Math.Max(3, board.AwardSlots);

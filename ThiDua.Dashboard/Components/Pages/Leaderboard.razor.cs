@@ -62,7 +62,7 @@ public sealed partial class Leaderboard
         Boards = [.. standings.Boards.Where(b => b.Key.Block == BlockCode)];
         BlockUnits = [.. engine.Units.Where(u => u.Block == BlockCode && u.IsActiveOn(AsOf)).OrderBy(u => u.Name, Vi.Collation)];
         Districts = [.. BlockUnits.Select(u => u.District).OfType<string>().Distinct().OrderBy(d => d, Vi.Collation)];
-        Selected = Boards.FirstOrDefault(b => b.Key.Group == Nhom && Nhom is not null)
+        Selected = Boards.FirstOrDefault(b => BoardAddress.Matches(b.Key, Nhom))
             ?? (Nhom is null && MyUnit is not null ? Boards.FirstOrDefault(b => b.Entries.Any(e => e.Unit == MyUnit)) : null)
             ?? Boards.FirstOrDefault();
         if (Selected is null) return;
@@ -78,8 +78,7 @@ public sealed partial class Leaderboard
     {
         var weekly = StandingsHistory.Weekly(AsOf);
         HistoryDates = [.. weekly.Select(s => s.AsOf)];
-        History = [.. board.Entries.Select(e => new RankSeries(e.Unit, e.Name,
-            [.. weekly.Select(s => s.Find(e.Unit) is var (b, entry) && b.Key == board.Key ? entry.Rank : (int?)null)]))];
+        History = RankHistory.Of(board, weekly);
     }
 
     protected override bool Concerns(LeaderboardUpdate update) => update.Boards.Any(k => k.Block == BlockCode);
@@ -107,14 +106,14 @@ public sealed partial class Leaderboard
         if (code is null) return;
         // One's own unit may stand in another group of the block: go to its board.
         var board = Boards.FirstOrDefault(b => b.Entries.Any(e => e.Unit == code));
-        if (board is not null && board.Key != Selected?.Key) Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("nhom", board.Key.Group ?? ""));
+        if (board is not null && board.Key != Selected?.Key) Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("nhom", BoardAddress.GroupParameter(board.Key)));
         else await JS.InvokeVoidAsync("thidua.scrollToUnit", code);
     }
 
     private void SelectTab(int index)
     {
         if (index < 0 || index >= Boards.Count || Boards[index].Key == Selected?.Key) return;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("nhom", Boards[index].Key.Group ?? ""));
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("nhom", BoardAddress.GroupParameter(Boards[index].Key)));
     }
 
     private bool Matches(BoardEntry entry)

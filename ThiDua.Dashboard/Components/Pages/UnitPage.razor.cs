@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Explanations;
@@ -24,7 +25,8 @@ public sealed partial class UnitPage
     private UnitReport? Report { get; set; }
     private IReadOnlyList<StoredFigure> Figures { get; set; } = [];
     private List<ChartSeries<double>> ScoreSeries { get; set; } = [];
-    private List<ChartSeries<double>> RankSeries { get; set; } = [];
+    private IReadOnlyList<DateOnly> RankDates { get; set; } = [];
+    private IReadOnlyList<RankSeries> RankSeries { get; set; } = [];
     private string[] ChartLabels { get; set; } = [];
 
     private string BlockName => Host.Campaign.Block(Unit!.Block)?.Name ?? Unit.Block;
@@ -56,17 +58,20 @@ public sealed partial class UnitPage
         // From the first week the unit has anything to show: an empty start says nothing.
         var points = weekly.Select(s => (s.AsOf, Found: s.Find(UnitCode))).Where(p => p.Found is not null)
             .SkipWhile(p => p.Found!.Value.Entry is { Score: 0m, Dossiers: null }).ToList();
+        if (Report?.Board is { } key && weekly[^1].Board(key) is { } board)
+        {
+            RankDates = [.. weekly.Select(s => s.AsOf)];
+            RankSeries = RankHistory.Of(board, weekly);
+        }
         if (points.Count < 2)
         {
             ScoreSeries = [];
-            RankSeries = [];
             return;
         }
         // About ten date labels fit under a chart; the rest stay blank.
         var step = Math.Max(1, (int)Math.Ceiling(points.Count / 10.0));
         ChartLabels = [.. points.Select((p, i) => i % step == 0 || i == points.Count - 1 ? p.AsOf.ToString("dd/MM") : "")];
         ScoreSeries = [new ChartSeries<double> { Name = "Điểm", Data = points.Select(p => (double)p.Found!.Value.Entry.Score).ToArray() }];
-        RankSeries = [new ChartSeries<double> { Name = "Hạng trong nhóm (1 là cao nhất)", Data = points.Select(p => (double)p.Found!.Value.Entry.Rank).ToArray() }];
     }
 
     private string BoardName(BoardKey key)
@@ -76,12 +81,7 @@ public sealed partial class UnitPage
         return $"{block} — {group}";
     }
 
-    private string BoardHref(BoardKey key)
-    {
-        var query = new List<string> { $"nhom={Uri.EscapeDataString(key.Group ?? "")}" };
-        if (IsPast) query.Add($"ngay={AsOf:yyyy-MM-dd}");
-        return $"/bang-xep-hang/{key.Block}?{string.Join('&', query)}";
-    }
+    private string BoardHref(BoardKey key) => BoardAddress.Href(key, IsPast ? AsOf : null);
 
     private static string StateText(ContentScore content) => content.State switch
     {
