@@ -42,7 +42,7 @@ public static class DemoCampaign
         // Units present all year, untouched by mergers: the ones the special situations are built on.
         bool IsPlain(UnitInfo u) => u.ActiveFrom is null && u.ActiveTo is null && u.MergedInto is null && !mergeTargets.Contains(u.Code);
 
-        var silent = PickSilent(all, master, IsPlain);
+        var silent = PickSilent(all, master, u => IsPlain(u) && !KnownSizes.IsLarge(u.Code));
         var crossing = PickCrossing(campaign, all, master, u => IsPlain(u) && !silent.Contains(u.Code), rules.PeriodStart, days);
         var groupOf = AssignGroups(campaign, all, master, crossing?.Unit);
 
@@ -111,17 +111,24 @@ public static class DemoCampaign
         return new DemoCrossing(candidates[master.Next(candidates.Count)].Code, bound, before, after);
     }
 
-    /// <summary>Spreads each block's units evenly over its size groups (the crossing unit is placed by its own path).</summary>
+    /// <summary>
+    /// Spreads each block's units evenly over its size groups, known large units in the larger
+    /// groups, the rest at random (the crossing unit is placed by its own path).
+    /// </summary>
     private static Dictionary<string, GroupRules> AssignGroups(Campaign campaign, List<UnitInfo> all, Random master, string? crossing)
     {
         var result = new Dictionary<string, GroupRules>(StringComparer.Ordinal);
         foreach (var block in campaign.Rules.Blocks)
         {
-            var groups = campaign.Rules.Groups.Where(g => g.Block == block.Code).ToList();
+            var groups = campaign.Rules.Groups.Where(g => g.Block == block.Code)
+                .OrderByDescending(g => g.MinDossiers ?? -1).ThenByDescending(g => g.MaxDossiers ?? long.MaxValue)
+                .ToList();
             if (groups.Count == 0) continue;
-            var members = all.Where(u => u.Block == block.Code && u.Code != crossing).ToArray();
-            master.Shuffle(members);
-            for (var i = 0; i < members.Length; i++) result[members[i].Code] = groups[i % groups.Count];
+            var shuffled = all.Where(u => u.Block == block.Code && u.Code != crossing).ToArray();
+            master.Shuffle(shuffled);
+            // Stable: the shuffle still decides the order within the large and the other units.
+            var members = shuffled.OrderByDescending(u => KnownSizes.IsLarge(u.Code)).ToArray();
+            for (var i = 0; i < members.Length; i++) result[members[i].Code] = groups[i * groups.Count / members.Length];
         }
         return result;
     }

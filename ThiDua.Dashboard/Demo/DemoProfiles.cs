@@ -43,6 +43,22 @@ internal sealed record ContentProfile(
     public static ContentProfile For(string code) => _byCode.GetValueOrDefault(code, _default);
 }
 
+/// <summary>
+/// Units known to resolve many dossiers (Cần Thơ's departments that carry most of the Public
+/// Administration Service Center's 120,671 dossiers of 2024): placed in the larger size groups and
+/// never made silent, so the demo looks like the city. Unknown codes are placed at random.
+/// </summary>
+internal static class KnownSizes
+{
+    private static readonly HashSet<string> _large = new(StringComparer.Ordinal)
+    {
+        "so-tai-nguyen-moi-truong", "so-tu-phap", "so-giao-thong-van-tai", "so-ke-hoach-dau-tu", "so-y-te",
+        "so-lao-dong-tbxh", "so-cong-thuong", "so-xay-dung", "so-giao-duc-dao-tao", "so-nong-nghiep-ptnt",
+    };
+
+    public static bool IsLarge(string code) => _large.Contains(code);
+}
+
 /// <summary>The range of content rates a block's units reach by the end of the year.</summary>
 internal readonly record struct RateRange(double Min, double Max)
 {
