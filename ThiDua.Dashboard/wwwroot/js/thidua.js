@@ -15,6 +15,10 @@ window.thidua = (() => {
             const row = document.querySelector(`tr[data-unit="${CSS.escape(code)}"]`);
             if (row) row.scrollIntoView({ block: 'center', behavior: 'smooth' });
         },
+        toggleFullscreen: () => {
+            if (document.fullscreenElement) document.exitFullscreen();
+            else document.documentElement.requestFullscreen().catch(() => { });
+        },
         // Rows keep their @key, so the same element moves; animate from where it was drawn last time.
         flip: (tableId) => {
             const table = document.getElementById(tableId);
