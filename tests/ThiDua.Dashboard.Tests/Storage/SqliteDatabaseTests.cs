@@ -83,16 +83,18 @@ public sealed class SqliteDatabaseTests : IDisposable
         var applied = await _temp.Database.MigrateAsync();
 
         // Assert
-        Assert.Equal(1, applied);
+        var newest = MigrationScripts.All.Count;
+        Assert.Equal(newest, applied);
         Assert.Equal("wal", _temp.Scalar<string>("PRAGMA journal_mode;"));
         using var connection = _temp.OpenRaw();
         var tables = connection.Query<(string Name, long Strict)>(
             "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name;").ToList();
-        Assert.Equal(["batches", "engine_state", "figures", "meta", "schema_version", "units"], tables.Select(t => t.Name));
+        Assert.Superset(new HashSet<string> { "batches", "engine_state", "figures", "meta", "schema_version", "units" }, tables.Select(t => t.Name).ToHashSet());
         Assert.All(tables, table => Assert.Equal(1, table.Strict));
-        var versionRow = connection.QuerySingle<(long Version, string Name)>("SELECT version, name FROM schema_version;");
-        Assert.Equal((1L, "0001_initial.sql"), versionRow);
-        Assert.Equal(1, await _temp.Database.SchemaVersionAsync());
+        var versionRows = connection.Query<(long Version, string Name)>("SELECT version, name FROM schema_version ORDER BY version;").ToList();
+        Assert.Equal((1L, "0001_initial.sql"), versionRows[0]);
+        Assert.Equal(Enumerable.Range(1, newest).Select(v => (long)v), versionRows.Select(r => r.Version));
+        Assert.Equal(newest, await _temp.Database.SchemaVersionAsync());
     }
 
     [Fact]
@@ -106,7 +108,7 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         // Assert
         Assert.Equal(0, applied);
-        Assert.Equal(1L, _temp.Scalar<long>("SELECT count(*) FROM schema_version;"));
+        Assert.Equal((long)MigrationScripts.All.Count, _temp.Scalar<long>("SELECT count(*) FROM schema_version;"));
     }
 
     [Fact]
@@ -124,10 +126,10 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         // Assert
         Assert.Equal(42, error.DatabaseVersion);
-        Assert.Equal(1, error.NewestKnownVersion);
+        Assert.Equal(MigrationScripts.All.Count, error.NewestKnownVersion);
         Assert.Contains(_temp.FilePath, error.Message);
         Assert.Contains("phiên bản lược đồ 42", error.Message);
-        Assert.Contains("schema version 42, newer than 1", error.Message);
+        Assert.Contains($"schema version 42, newer than {MigrationScripts.All.Count}", error.Message);
     }
 
     [Fact]
