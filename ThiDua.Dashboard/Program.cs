@@ -1,6 +1,7 @@
 using ThiDua.Dashboard.Api;
 using ThiDua.Dashboard.Components;
 using ThiDua.Dashboard.Configuration;
+using ThiDua.Dashboard.Export;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
@@ -13,6 +14,7 @@ builder.Services.AddThiDuaStorage();
 builder.Services.AddThiDuaLive(builder.Configuration);
 builder.Services.AddThiDuaApi(builder.Configuration);
 builder.Services.AddFigureImport();
+builder.Services.AddExports();
 builder.Services.AddDashboardUi();
 ThiDua.Dashboard.Demo.DemoRegistration.AddDemo(builder.Services, builder.Configuration, args);
 builder.Services.AddLeaderboardHub();
@@ -22,6 +24,7 @@ await app.LoadThiDuaAsync();
 await ThiDua.Dashboard.Demo.DemoRegistration.LoadDemoStateAsync(app);
 app.UseThiDuaApi();
 app.MapImportApi();
+app.MapExportApi();
 app.MapLeaderboardHub();
 app.MapDashboardUi();
 

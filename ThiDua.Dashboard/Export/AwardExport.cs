@@ -1,0 +1,52 @@
+using ThiDua.Scoring.Awards;
+using ThiDua.Scoring.Rules;
+using ThiDua.Scoring.Scoring;
+
+namespace ThiDua.Dashboard.Export;
+
+/// <summary>The award proposal as export rows: per slot (plan order), its proposed and passed-over units by rank.</summary>
+public static class AwardExport
+{
+    public const string BaseName = "de-xuat-khen-thuong";
+    public const string SheetName = "Đề xuất khen thưởng";
+
+    public const string Proposed = "Đề xuất";
+    public const string PassedOver = "Không đủ điều kiện";
+    public const string ByRank = "Theo hạng";
+    public const string ByCommittee = "Hội đồng xét chọn";
+    public const string Yes = "Có";
+    public const string No = "Không";
+
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        ExportColumns.Block, ExportColumns.Group, ExportColumns.Kind, ExportColumns.Rank, ExportColumns.UnitCode, ExportColumns.Unit,
+        ExportColumns.Score, ExportColumns.Tied, ExportColumns.Decision, ExportColumns.Reasons,
+    ];
+
+    /// <summary>One row per proposed or passed-over unit; the same table serves the workbook and the CSV file.</summary>
+    public static ExportSheet Sheet(CampaignRules rules, AwardProposal proposal) =>
+        new(SheetName, Columns, [.. proposal.Slots.SelectMany(slot => Rows(rules, slot))]);
+
+    private static IEnumerable<IReadOnlyList<object?>> Rows(CampaignRules rules, AwardSlot slot)
+    {
+        var block = rules.Blocks.FirstOrDefault(b => b.Code == slot.Block)?.Name ?? slot.Block;
+        var group = slot.Group is { } code
+            ? rules.Groups.FirstOrDefault(g => g.Block == slot.Block && g.Code == code)?.Name ?? slot.Name
+            : null;
+        var kind = slot.Kind == AwardKind.Committee ? $"{ByCommittee}: {slot.Name}" : ByRank;
+        // When the last slot is shared, every unit at the last proposed rank is tied for it.
+        var tiedRank = slot.Tied && slot.Proposed.Count > 0 ? slot.Proposed[^1].Rank : (int?)null;
+
+        var units = slot.Proposed
+            .Select(p => (p.Rank, p.Unit, p.Name, p.Score, Decision: Proposed, Reasons: (IReadOnlyList<string>)[]))
+            .Concat(slot.PassedOver.Select(p => (p.Rank, p.Unit, p.Name, p.Score, Decision: PassedOver, p.Reasons)))
+            .OrderBy(u => u.Rank); // stable: at one rank, proposed units stay first
+        foreach (var unit in units)
+            yield return
+            [
+                block, group, kind, unit.Rank, unit.Unit, unit.Name, ScoreMath.Shown(unit.Score),
+                unit.Rank == tiedRank && unit.Decision == Proposed ? Yes : No,
+                unit.Decision, unit.Reasons.Count == 0 ? null : string.Join(" ", unit.Reasons),
+            ];
+    }
+}

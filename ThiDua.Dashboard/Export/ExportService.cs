@@ -1,0 +1,63 @@
+using ThiDua.Dashboard.Live;
+using ThiDua.Scoring.Ranking;
+using ThiDua.Scoring.Scoring;
+using ThiDua.Scoring.Text;
+
+namespace ThiDua.Dashboard.Export;
+
+/// <summary>Builds the leaderboard and award-proposal files from the live engine as of a date.</summary>
+public sealed class ExportService(EngineHost host, TimeProvider time)
+{
+    private const int ConsistentReadAttempts = 3;
+
+    /// <summary>Every board as of the date: a workbook with one sheet per block, or one CSV table.</summary>
+    /// <param name="asOf">A date inside the campaign period (the caller checks it).</param>
+    public ExportFile Leaderboards(DateOnly asOf, ExportFormat format)
+    {
+        var rules = host.Rules;
+        var (standings, scores) = ReadConsistent(asOf);
+        var fileName = ExportFormats.FileName(LeaderboardExport.BaseName, asOf, format);
+        if (format == ExportFormat.Csv)
+            return new ExportFile(CsvExport.Write(LeaderboardExport.Table(rules, standings, scores)), ExportFormats.CsvContentType, fileName);
+
+        var info = ExportInfo.Sheet(rules, standings.AsOf, standings.Version, time.GetUtcNow(),
+        [
+            ("Biến động so với ngày", standings.ComparisonDate is { } compared ? Vi.Date(compared) : "—"),
+            .. rules.Indicators.Select(i => ($"Nội dung {ExportColumns.Content(i)}", (object?)$"{i.Name} (tối đa {i.MaxPoints.ToString("0.##", Vi.Culture)} điểm)")),
+        ]);
+        var sheets = new List<ExportSheet> { info };
+        sheets.AddRange(LeaderboardExport.BlockSheets(rules, standings, scores));
+        return new ExportFile(XlsxExport.Write(sheets, ExportColumns.Styles(rules)), ExportFormats.XlsxContentType, fileName);
+    }
+
+    /// <summary>The award proposal as of the date: a workbook (information sheet, then the proposal) or one CSV table.</summary>
+    /// <param name="asOf">A date inside the campaign period (the caller checks it).</param>
+    public ExportFile Awards(DateOnly asOf, ExportFormat format)
+    {
+        var rules = host.Rules;
+        var proposal = host.Engine.Awards(asOf);
+        var sheet = AwardExport.Sheet(rules, proposal);
+        var fileName = ExportFormats.FileName(AwardExport.BaseName, asOf, format);
+        if (format == ExportFormat.Csv)
+            return new ExportFile(CsvExport.Write(sheet), ExportFormats.CsvContentType, fileName);
+
+        var info = ExportInfo.Sheet(rules, proposal.AsOf, proposal.Version, time.GetUtcNow());
+        return new ExportFile(XlsxExport.Write([info, sheet], ExportColumns.Styles(rules)), ExportFormats.XlsxContentType, fileName);
+    }
+
+    /// <summary>
+    /// The boards and the breakdowns are two engine calls; a batch applied between them would mix
+    /// two versions in one file, so the pair is read again (a few times at most) until the version
+    /// did not move.
+    /// </summary>
+    private (Standings Standings, IReadOnlyDictionary<string, UnitScore> Scores) ReadConsistent(DateOnly asOf)
+    {
+        var engine = host.Engine;
+        for (var attempt = 1; ; attempt++)
+        {
+            var standings = engine.StandingsAsOf(asOf);
+            var scores = engine.Scores(standings.Boards.SelectMany(b => b.Entries).Select(e => e.Unit), asOf);
+            if (engine.Version == standings.Version || attempt == ConsistentReadAttempts) return (standings, scores);
+        }
+    }
+}
