@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ThiDua.LoadTest;
+
+public sealed record LoadResult(
+    int Clients, int ClientsConnected, double TargetRate, int Batch, int Posters, int Seconds,
+    long Requests, long RequestErrors, long AcceptedFigures, double AcceptedPerSecond, Percentiles Post,
+    Percentiles Hub, Percentiles FirstClient, Percentiles LastClient, long Pairs, long LostPairs, int ClientsWithLoss, long OutOfOrder, int StateMismatches, int ClientsClosed,
+    double DrainSeconds, double ServerCpuSeconds, double ServerCores, double ServerPeakRssMiB, double ServerRssMiB,
+    double HarnessCpuSeconds, double ConnectSeconds, Percentiles ServerPost);
+
+/// <summary>
+/// The load phase: N hub clients connected, figures posted at a fixed schedule for T seconds by P
+/// posters, then every (client, figure) pair checked against what the client received.
+/// </summary>
+public sealed class LoadRun(Options options, HttpClient http, Workload workload, ServerProcess? server)
+{
+    private sealed record Sent(long SendTicks, long Version, FigureItem[] Figures);
+
+    public async Task<LoadResult> RunAsync(CancellationToken cancel)
+    {
+        var clients = new List<HubClient>();
+        var connect = Stopwatch.StartNew();
+        using (var gate = new SemaphoreSlim(options.ConnectParallelism))
+        {
+            var failures = 0;
+            var tasks = Enumerable.Range(0, options.Clients).Select(async _ =>
+            {
+                await gate.WaitAsync(cancel);
+                try
+                {
+                    var client = new HubClient(http.BaseAddress!);
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(60));
+                    try
+                    {
+                        await client.StartAsync(timeout.Token);
+                        lock (clients) clients.Add(client);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+                    {
+                        Interlocked.Increment(ref failures);
+                        await client.DisposeAsync();
+                    }
+                }
+                finally { gate.Release(); }
+            }).ToList();
+            await Task.WhenAll(tasks);
+            if (failures > 0) Console.Error.WriteLine($"{failures} hub clients could not connect.");
+        }
+        connect.Stop();
+        Console.WriteLine($"  {clients.Count} hub clients connected in {connect.Elapsed.TotalSeconds:F1} s");
+
+        server?.TakePostTimes();
+        var serverCpu0 = server is { } p0 ? ProcStats.CpuSeconds(p0.Pid) : 0;
+        var harnessCpu0 = ProcStats.CpuSeconds(Environment.ProcessId);
+        var requestsPerSecond = options.Rate / options.Batch;
+        var totalRequests = Math.Max(1, (long)Math.Round(requestsPerSecond * options.Seconds));
+        var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
+        var sent = new List<Sent>();
+        var postLatencies = new List<double>();
+        long next = -1, errors = 0;
+        var start = Stopwatch.GetTimestamp();
+        var hardStop = TimeSpan.FromSeconds(options.Seconds * 3 + 30);
+
+        // Open loop: request k is due at start + k × interval whatever happened to the ones before,
+        // so a slow server shows up as latency, not as a quietly lower rate. Bounded by count and time.
+        var posters = Enumerable.Range(0, options.Posters).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var k = Interlocked.Increment(ref next);
+                if (k >= totalRequests || Stopwatch.GetElapsedTime(start) > hardStop) return;
+                var due = interval * k - Stopwatch.GetElapsedTime(start);
+                if (due > TimeSpan.Zero) await Task.Delay(due, cancel);
+                var batch = workload.NextBatch(options.Batch);
+                var sendTicks = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync("api/v1/figures", Workload.Body(batch), cancel);
+                    var doneTicks = Stopwatch.GetTimestamp();
+                    if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref errors); continue; }
+                    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancel));
+                    var version = json.RootElement.GetProperty("version").GetInt64();
+                    lock (sent)
+                    {
+                        sent.Add(new Sent(sendTicks, version, batch));
+                        postLatencies.Add(Stopwatch.GetElapsedTime(sendTicks, doneTicks).TotalMilliseconds);
+                    }
+                }
+                catch (HttpRequestException) { Interlocked.Increment(ref errors); }
+            }
+        }, cancel)).ToList();
+        await Task.WhenAll(posters);
+        var postingSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var accepted = sent.Sum(s => (long)s.Figures.Length);
+        Console.WriteLine($"  posted {sent.Count} requests ({accepted} figures, {errors} errors) in {postingSeconds:F1} s");
+
+        // Wait (bounded) until every client holds, for every board, the highest accepted version on it.
+        var maxPerBoard = new Dictionary<string, long>();
+        foreach (var s in sent)
+            foreach (var f in s.Figures)
+                maxPerBoard[f.BoardKey] = Math.Max(maxPerBoard.GetValueOrDefault(f.BoardKey), s.Version);
+        var drain = Stopwatch.StartNew();
+        while (drain.Elapsed < TimeSpan.FromSeconds(options.DrainSeconds)
+               && !clients.All(c => maxPerBoard.All(b => c.LastVersion(b.Key) >= b.Value)))
+            await Task.Delay(100, cancel);
+        drain.Stop();
+        var loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var serverCpu = server is { } p1 ? ProcStats.CpuSeconds(p1.Pid) - serverCpu0 : double.NaN;
+        var harnessCpu = ProcStats.CpuSeconds(Environment.ProcessId) - harnessCpu0;
+
+        // Every (client, figure) pair: first message on the figure's board whose version covers the POST's.
+        // Figures of one request on one board share the answer, so it is computed once and weighted.
+        var hubLatencies = new List<double>();
+        var firstClient = new List<double>();
+        var lastClient = new List<double>();
+        long pairs = 0, lost = 0, outOfOrder = 0;
+        var views = clients.Select(c =>
+        {
+            var boards = c.Boards;
+            return (Boards: boards, Prefix: boards.ToDictionary(b => b.Key, b => b.Value.PrefixMax()));
+        }).ToList();
+        outOfOrder = views.Sum(v => v.Boards.Values.Sum(b => (long)b.OutOfOrder));
+        var lossByClient = new long[views.Count];
+        foreach (var s in sent)
+            foreach (var group in s.Figures.GroupBy(f => f.BoardKey))
+            {
+                var weight = group.Count();
+                double first = double.MaxValue, last = 0;
+                for (var c = 0; c < views.Count; c++)
+                {
+                    pairs += weight;
+                    if (views[c].Boards.TryGetValue(group.Key, out var log) && log.FirstCovering(s.Version, views[c].Prefix[group.Key]) is { } at)
+                    {
+                        var ms = Stopwatch.GetElapsedTime(s.SendTicks, at).TotalMilliseconds;
+                        for (var w = 0; w < weight; w++) hubLatencies.Add(ms);
+                        first = Math.Min(first, ms);
+                        last = Math.Max(last, ms);
+                    }
+                    else
+                    {
+                        lost += weight;
+                        lossByClient[c] += weight;
+                    }
+                }
+                if (last > 0) { firstClient.Add(first); lastClient.Add(last); }
+            }
+        var clientsWithLoss = lossByClient.Count(n => n > 0);
+
+        // Final state: every client's board must equal the one the API serves, entry for entry.
+        var mismatches = 0;
+        using (var final = JsonDocument.Parse(await http.GetStringAsync("api/v1/leaderboards", cancel)))
+        {
+            var expected = final.RootElement.GetProperty("boards").EnumerateArray().ToDictionary(
+                b => Workload.BoardKey(b.GetProperty("block").GetString()!, b.GetProperty("group").GetString()),
+                b => JsonSerializer.Serialize(b.GetProperty("entries")));
+            foreach (var client in clients)
+            {
+                var boards = client.Boards;
+                var equal = expected.All(e => boards.TryGetValue(e.Key, out var log) && log.LastEntries is { } entries
+                                             && JsonSerializer.Serialize(entries) == e.Value);
+                if (!equal) mismatches++;
+            }
+        }
+
+        var closed = clients.Sum(c => c.Closed);
+        var result = new LoadResult(
+            options.Clients, clients.Count, options.Rate, options.Batch, options.Posters, options.Seconds,
+            sent.Count + errors, errors, accepted, accepted / postingSeconds, Percentiles.Of(postLatencies),
+            Percentiles.Of(hubLatencies), Percentiles.Of(firstClient), Percentiles.Of(lastClient), pairs, lost, clientsWithLoss, outOfOrder, mismatches, closed,
+            drain.Elapsed.TotalSeconds, serverCpu, serverCpu / loadSeconds,
+            server is { } p2 ? ProcStats.StatusMiB(p2.Pid, "VmHWM") : double.NaN,
+            server is { } p3 ? ProcStats.StatusMiB(p3.Pid, "VmRSS") : double.NaN,
+            harnessCpu, connect.Elapsed.TotalSeconds, Percentiles.Of(server?.TakePostTimes() ?? []));
+        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+        return result;
+    }
+}

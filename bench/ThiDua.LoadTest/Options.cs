@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace ThiDua.LoadTest;
+
+/// <summary>Every knob of a run, from the command line. Defaults are a short run (well under a minute).</summary>
+public sealed class Options
+{
+    public int Clients { get; private set; } = 20;
+    public double Rate { get; private set; } = 20;
+    public int Batch { get; private set; } = 1;
+    public int Seconds { get; private set; } = 15;
+    public int Posters { get; private set; } = 4;
+    public Uri? Url { get; private set; }
+    public string Key { get; private set; } = "load-test-key-0123456789abcdef";
+    public string? Out { get; private set; }
+    public string Name { get; private set; } = "";
+    public bool Smoke { get; private set; }
+    public bool Baselines { get; private set; } = true;
+    public int BaselineUpdates { get; private set; } = 300;
+    public string RedisServer { get; private set; } = "/usr/bin/redis-server";
+    public int DrainSeconds { get; private set; } = 30;
+    public bool ServerTiming { get; private set; }
+    public int ConnectParallelism { get; private set; } = 50;
+    /// <summary>Extra environment for the started app, e.g. the coming <c>ThiDua__RateLimit__*</c> settings.</summary>
+    public List<KeyValuePair<string, string>> ServerEnvironment { get; } = [];
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--clients": o.Clients = NextInt(); break;
+                case "--rate": o.Rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--batch": o.Batch = NextInt(); break;
+                case "--seconds": o.Seconds = NextInt(); break;
+                case "--posters": o.Posters = NextInt(); break;
+                case "--url": o.Url = new Uri(Next().TrimEnd('/') + "/"); break;
+                case "--key": o.Key = Next(); break;
+                case "--out": o.Out = Next(); break;
+                case "--name": o.Name = Next(); break;
+                case "--no-baselines": o.Baselines = false; break;
+                case "--baseline-updates": o.BaselineUpdates = NextInt(); break;
+                case "--redis-server": o.RedisServer = Next(); break;
+                case "--drain-seconds": o.DrainSeconds = NextInt(); break;
+                case "--connect-parallelism": o.ConnectParallelism = NextInt(); break;
+                case "--rate-limit":
+                    // Placeholder for the rate-limit issue: passed through as ThiDua:RateLimit:<name>=<value>.
+                    var (name, value) = SplitPair(Next());
+                    o.ServerEnvironment.Add(new("ThiDua__RateLimit__" + name, value));
+                    break;
+                case "--server-timing":
+                    // The host's own per-request log line carries the server-side duration.
+                    o.ServerTiming = true;
+                    o.ServerEnvironment.Add(new("Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information"));
+                    break;
+                case "--server-env":
+                    var (k, v) = SplitPair(Next());
+                    o.ServerEnvironment.Add(new(k, v));
+                    break;
+                case "--smoke":
+                    o.Smoke = true;
+                    o.Clients = 5; o.Rate = 4; o.Seconds = 5; o.Posters = 2; o.Batch = 1; o.Baselines = false;
+                    break;
+                case "--help" or "-h":
+                    throw new ArgumentException(Usage);
+                default: throw new ArgumentException($"Unknown argument {args[i]}.\n{Usage}");
+            }
+        }
+        if (o.Clients < 1 || o.Rate <= 0 || o.Batch < 1 || o.Seconds < 1 || o.Posters < 1 || o.BaselineUpdates < 1)
+            throw new ArgumentException("clients, rate, batch, seconds, posters and baseline-updates must be positive.");
+        if (o.Url is not null && !(o.Url.IsLoopback && o.Url.Host == "127.0.0.1"))
+            throw new ArgumentException("--url must be on 127.0.0.1: the harness sends traffic only to this machine.");
+        if (o.Name.Length == 0)
+            o.Name = o.Smoke ? "smoke" : $"c{o.Clients}-r{o.Rate.ToString(CultureInfo.InvariantCulture)}-b{o.Batch}-p{o.Posters}-t{o.Seconds}";
+        return o;
+    }
+
+    private static (string, string) SplitPair(string text)
+    {
+        var at = text.IndexOf('=');
+        if (at <= 0) throw new ArgumentException($"Expected NAME=VALUE, got '{text}'.");
+        return (text[..at], text[(at + 1)..]);
+    }
+
+    public const string Usage = """
+        dotnet run -c Release --project bench/ThiDua.LoadTest -- [options]
+          --clients N        SignalR clients on /hubs/leaderboard (20)
+          --rate R           figures per second in total (20)
+          --batch B          figures per POST (1)
+          --seconds T        length of the load phase (15)
+          --posters P        concurrent posting loops (4)
+          --url URL          use a running app on 127.0.0.1 instead of starting one (then --key)
+          --out DIR          results folder (bench/ThiDua.LoadTest/results)
+          --name NAME        label of the run in the results
+          --no-baselines     skip the SQLite / Redis / sequential comparison
+          --baseline-updates K  updates in the comparison (300)
+          --rate-limit NAME=VALUE  passed to the app as ThiDua__RateLimit__NAME (for the coming rate limiter)
+          --server-env NAME=VALUE  any other environment variable for the started app
+          --server-timing    log the app's own time per POST (host request log) and report it beside the client's
+          --smoke            5 clients, 5 s, 4 figures/s, no baselines; exit 1 on any lost update or state mismatch
+        """;
+}

@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using ThiDua.LoadTest;
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+// A thousand hub clients would otherwise wait on the thread pool's slow injection at connect time.
+ThreadPool.SetMinThreads(64, 64);
+using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds * 4 + options.DrainSeconds + 600));
+var startedUtc = DateTimeOffset.UtcNow;
+var command = args.Length == 0 ? "dotnet run -c Release --project bench/ThiDua.LoadTest" : "dotnet run -c Release --project bench/ThiDua.LoadTest -- " + string.Join(' ', args);
+
+ServerProcess? server = null;
+try
+{
+    Uri address;
+    if (options.Url is null)
+    {
+        server = await ServerProcess.StartAsync(options.Key, options.ServerEnvironment);
+        address = server.Address;
+        Console.WriteLine($"Started the dashboard (pid {server.Pid}) on {address} with a fresh database");
+    }
+    else
+    {
+        address = options.Url;
+        Console.WriteLine($"Using the dashboard at {address} (server CPU and memory not measured)");
+    }
+
+    using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 256 })
+    {
+        BaseAddress = address,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+    http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
+    http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+    var workload = await Workload.PrepareAsync(http, seed: true, cancel.Token);
+    Console.WriteLine($"Seeded {workload.Units.Count} units on {workload.Units.Select(u => u.BoardKey).Distinct().Count()} boards, live as of {workload.AsOf:yyyy-MM-dd}");
+
+    var freshness = new List<FreshnessResult>();
+    if (options.Baselines)
+    {
+        // The same single updates for every system, before any hub client is connected, on one clock.
+        var updates = Enumerable.Range(0, options.BaselineUpdates).Select(_ => workload.NextBatch(1)[0]).ToList();
+        Console.WriteLine($"Update → fresh board, {updates.Count} single updates each:");
+        freshness.AddRange(await Baselines.ThiDuaAsync(http, updates, cancel.Token));
+        freshness.Add(await Baselines.SqliteAsync(workload, updates, cancel.Token));
+        foreach (var persistence in new[] { "always", "none" })
+            if (await Baselines.RedisAsync(options.RedisServer, persistence, workload, updates, cancel.Token) is { } redis)
+                freshness.Add(redis);
+    }
+
+    Console.WriteLine($"Load: {options.Clients} clients, {options.Rate}/s in batches of {options.Batch} from {options.Posters} posters for {options.Seconds} s");
+    var load = await new LoadRun(options, http, workload, server).RunAsync(cancel.Token);
+
+    var failures = new List<string>();
+    if (load.ClientsConnected < load.Clients) failures.Add($"{load.Clients - load.ClientsConnected} clients did not connect");
+    if (load.AcceptedFigures == 0) failures.Add("no figure was accepted");
+    if (load.RequestErrors > 0) failures.Add($"{load.RequestErrors} POSTs failed");
+    if (load.LostPairs > 0) failures.Add($"{load.LostPairs} lost (client, figure) pairs on {load.ClientsWithLoss} clients");
+    if (load.OutOfOrder > 0) failures.Add($"{load.OutOfOrder} out-of-order versions");
+    if (load.StateMismatches > 0) failures.Add($"{load.StateMismatches} clients end with boards different from GET /api/v1/leaderboards");
+
+    var machine = $"{Environment.ProcessorCount} cores, generator on the same machine as the app";
+    var report = new RunReport(options.Name, command, startedUtc, machine, load, freshness, failures);
+    Console.WriteLine();
+    Console.WriteLine(Report.Markdown(report));
+    var folder = options.Out ?? DefaultResults();
+    Console.WriteLine($"Written {Report.Write(report, folder)}.{{json,md}}");
+    return failures.Count == 0 ? 0 : 1;
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    Console.Error.WriteLine($"Load test failed: {e}");
+    return 1;
+}
+finally
+{
+    server?.Dispose();
+}
+
+// bench/ThiDua.LoadTest/results under the repository (found from the current folder), else ./results.
+static string DefaultResults()
+{
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "ThiDua.sln")))
+            return Path.Combine(dir.FullName, "bench", "ThiDua.LoadTest", "results");
+    return Path.Combine(Environment.CurrentDirectory, "results");
+}

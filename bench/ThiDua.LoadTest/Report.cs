@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ThiDua.LoadTest;
+
+public sealed record RunReport(string Name, string Command, DateTimeOffset StartedUtc, string Machine, LoadResult Load, IReadOnlyList<FreshnessResult> Freshness, IReadOnlyList<string> Failures);
+
+/// <summary>One table on the console, the same as markdown and JSON in the results folder.</summary>
+public static class Report
+{
+    public static string Markdown(RunReport r)
+    {
+        var l = r.Load;
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"### {r.Name}");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"`{r.Command}` — {r.StartedUtc:yyyy-MM-dd HH:mm} UTC, {r.Machine}");
+        sb.AppendLine();
+        sb.AppendLine("| | |");
+        sb.AppendLine("|---|---:|");
+        void Row(string name, string value) => sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+        Row("hub clients (connected)", $"{l.Clients} ({l.ClientsConnected}, in {l.ConnectSeconds:F1} s)");
+        Row("target rate · batch · posters · seconds", $"{l.TargetRate:0.#}/s · {l.Batch} · {l.Posters} · {l.Seconds}");
+        Row("requests (errors)", $"{l.Requests:N0} ({l.RequestErrors})");
+        Row("accepted figures (per second)", $"{l.AcceptedFigures:N0} ({l.AcceptedPerSecond:N0}/s)");
+        Row("POST latency p50 / p95 / p99 / max", Ms(l.Post));
+        if (l.ServerPost.Count > 0) Row("POST time inside the app (host request log) p50 / p95 / p99 / max", Ms(l.ServerPost));
+        Row("hub: POST sent → client has covering version, p50 / p95 / p99 / max", Ms(l.Hub));
+        Row("per update: first client reached, p50 / p95 / p99 / max", Ms(l.FirstClient));
+        Row("per update: last client reached (fan-out end), p50 / p95 / p99 / max", Ms(l.LastClient));
+        Row("(client, figure) pairs", $"{l.Pairs:N0}");
+        Row("lost pairs (clients with a loss)", $"{l.LostPairs:N0} ({l.ClientsWithLoss})");
+        Row("out-of-order versions", $"{l.OutOfOrder}");
+        Row("clients whose final boards ≠ GET /leaderboards", $"{l.StateMismatches}");
+        Row("hub connections closed during the run", $"{l.ClientsClosed}");
+        Row("drain after the last POST", $"{l.DrainSeconds:F1} s");
+        Row("server CPU during load (cores)", $"{l.ServerCpuSeconds:F1} s ({l.ServerCores:F2})");
+        Row("server peak RSS (VmHWM) · RSS at end", $"{l.ServerPeakRssMiB:N0} MiB · {l.ServerRssMiB:N0} MiB");
+        Row("harness CPU during load", $"{l.HarnessCpuSeconds:F1} s");
+        if (r.Freshness.Count > 0)
+        {
+            var thidua = r.Freshness[0].Latency;
+            sb.AppendLine();
+            sb.AppendLine("| update → fresh board, one at a time | what is timed | n | p50 | p95 | p99 | max | ThiDua POST p50 ÷ this p50 | note |");
+            sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
+            foreach (var f in r.Freshness)
+                sb.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {f.System} | {f.Measures} | {f.Latency.Count} | {f.Latency.P50:F2} ms | {f.Latency.P95:F2} ms | {f.Latency.P99:F2} ms | {f.Latency.Max:F2} ms | {thidua.P50 / f.Latency.P50:F2} | {f.Note} |");
+        }
+        if (r.Failures.Count > 0)
+        {
+            sb.AppendLine();
+            foreach (var failure in r.Failures) sb.AppendLine("- FAILED: " + failure);
+        }
+        return sb.ToString();
+    }
+
+    private static string Ms(Percentiles p) =>
+        p.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{p.P50:F1} / {p.P95:F1} / {p.P99:F1} / {p.Max:F1} ms");
+
+    public static string Write(RunReport report, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, $"{report.StartedUtc:yyyyMMdd-HHmmss}-{report.Name}");
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(report, json));
+        File.WriteAllText(stem + ".md", Markdown(report));
+        return stem;
+    }
+}

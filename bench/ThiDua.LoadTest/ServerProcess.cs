@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ThiDua.LoadTest;
+
+/// <summary>
+/// The dashboard as its own process on 127.0.0.1 with a fresh database in a temporary folder, so
+/// its CPU and memory can be read from /proc apart from the load generator's.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+
+    private ServerProcess(Process process, Uri address, string folder)
+    {
+        _process = process;
+        Address = address;
+        _folder = folder;
+    }
+
+    public Uri Address { get; }
+
+    private List<double> _postTimes = [];
+
+    /// <summary>Server-side POST /api/v1/figures durations logged since the last call (empty without --server-timing).</summary>
+    public List<double> TakePostTimes()
+    {
+        lock (_postTimes)
+        {
+            var taken = new List<double>(_postTimes);
+            _postTimes.Clear();
+            return taken;
+        }
+    }
+    public int Pid => _process.Id;
+
+    public static async Task<ServerProcess> StartAsync(string key, IEnumerable<KeyValuePair<string, string>> environment)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "ThiDua.Dashboard.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("The dashboard's build output is not beside the harness.", dll);
+        var folder = Directory.CreateTempSubdirectory("thidua-load-").FullName;
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__ThiDua"] = $"Data Source={Path.Combine(folder, "thidua.db")}";
+        start.Environment["ThiDua__Ingest__ApiKeys__0__Name"] = "load-test";
+        start.Environment["ThiDua__Ingest__ApiKeys__0__Key"] = key;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Drain the output so a chatty log never blocks the app on a full pipe.
+        var server0 = new List<double>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            // With --server-timing the host logs "Request finished HTTP/1.1 POST …/api/v1/figures … - 200 … 12.3456ms":
+            // the server's own time per POST, to tell server delay from the generator's.
+            if (e.Data is { } line && line.Contains("Request finished", StringComparison.Ordinal) && line.Contains("POST", StringComparison.Ordinal)
+                && line.Contains("/api/v1/figures", StringComparison.Ordinal) && line.EndsWith("ms", StringComparison.Ordinal)
+                && double.TryParse(line[(line.LastIndexOf(' ') + 1)..^2], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+                lock (server0) server0.Add(ms);
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.Ordinal)) Console.Error.WriteLine("[app] " + line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new ServerProcess(process, address, folder) { _postTimes = server0 };
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                server.Dispose();
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode} before answering.");
+            }
+            try
+            {
+                if ((await client.GetAsync("healthz")).StatusCode == HttpStatusCode.OK) return server;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        server.Dispose();
+        throw new TimeoutException("The app did not answer /healthz within 60 s.");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException) { }
+        _process.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>CPU time and memory of a process from /proc (Linux only; zeros elsewhere).</summary>
+public static class ProcStats
+{
+    // USER_HZ is 100 on every Linux the harness targets (x86-64 and arm64 kernels fix it at 100).
+    private const double TicksPerSecond = 100;
+
+    /// <summary>User + system CPU seconds used so far.</summary>
+    public static double CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name may hold spaces, so fields are counted after its closing parenthesis.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException) { return 0; }
+    }
+
+    /// <summary>A field of /proc/pid/status in MiB, e.g. VmHWM (peak RSS) or VmRSS.</summary>
+    public static double StatusMiB(int pid, string field)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                    return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+        }
+        catch (IOException) { }
+        return 0;
+    }
+}
