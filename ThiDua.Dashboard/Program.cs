@@ -1,4 +1,5 @@
 using ThiDua.Dashboard.Api;
+using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Components;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Export;
@@ -14,6 +15,7 @@ builder.Services.AddThiDuaStorage();
 builder.Services.AddThiDuaLive(builder.Configuration);
 builder.Services.AddThiDuaApi(builder.Configuration);
 builder.Services.AddFigureImport();
+builder.Services.AddAwards();
 builder.Services.AddExports();
 builder.Services.AddDashboardUi();
 ThiDua.Dashboard.Demo.DemoRegistration.AddDemo(builder.Services, builder.Configuration, args);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
@@ -64,10 +65,10 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/awards", (string? asOf, EngineHost host) =>
+        api.MapGet("/awards", async (string? asOf, EngineHost host, AwardBook awards, CancellationToken ct) =>
         {
             if (!AsOfQuery.TryResolve(asOf, host, out var date, out var problem)) return problem!;
-            var proposal = host.Engine.Awards(date);
+            var proposal = await awards.ProposalAsync(date, ct);
             return TypedResults.Ok(new AwardsDto(proposal.AsOf, proposal.Version, [.. proposal.Slots.Select(AwardSlotDto.From)]));
         })
             .WithSummary("Đề xuất khen thưởng theo từng suất")

@@ -14,13 +14,13 @@ public static class ExportEndpoints
         var api = app.MapGroup("/api/v1").WithTags("ThiDua");
 
         api.MapGet("/leaderboards/export", (string? format, string? asOf, EngineHost host, ExportService exports) =>
-                Export(format, asOf, host, exports.Leaderboards))
+                Export(format, asOf, host, (date, fileFormat) => Task.FromResult(exports.Leaderboards(date, fileFormat))))
             .WithSummary("Tải bảng xếp hạng tại một ngày số liệu (format=xlsx|csv)")
             .Produces(StatusCodes.Status200OK, contentType: ExportFormats.XlsxContentType, additionalContentTypes: ExportFormats.CsvContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/awards/export", (string? format, string? asOf, EngineHost host, ExportService exports) =>
-                Export(format, asOf, host, exports.Awards))
+                Export(format, asOf, host, exports.AwardsAsync))
             .WithSummary("Tải đề xuất khen thưởng tại một ngày số liệu (format=xlsx|csv)")
             .Produces(StatusCodes.Status200OK, contentType: ExportFormats.XlsxContentType, additionalContentTypes: ExportFormats.CsvContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -28,12 +28,12 @@ public static class ExportEndpoints
         return app;
     }
 
-    private static IResult Export(string? format, string? asOf, EngineHost host, Func<DateOnly, ExportFormat, ExportFile> export)
+    private static async Task<IResult> Export(string? format, string? asOf, EngineHost host, Func<DateOnly, ExportFormat, Task<ExportFile>> export)
     {
         if (!ExportFormats.TryParse(format, out var fileFormat)) return Problems.BadRequest(BadFormatTitle, BadFormatDetail);
         if (!AsOfQuery.TryResolve(asOf, host, out var date, out var problem)) return problem!;
         if (!host.IsLoaded) return Problems.Unavailable("Bảng xếp hạng đang được nạp; hãy thử lại sau ít giây.");
-        var file = export(date, fileFormat);
+        var file = await export(date, fileFormat);
         // Results.File with a download name sends Content-Disposition: attachment; filename=...
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }

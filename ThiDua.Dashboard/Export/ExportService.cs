@@ -1,3 +1,4 @@
+using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Scoring;
@@ -6,7 +7,7 @@ using ThiDua.Scoring.Text;
 namespace ThiDua.Dashboard.Export;
 
 /// <summary>Builds the leaderboard and award-proposal files from the live engine as of a date.</summary>
-public sealed class ExportService(EngineHost host, TimeProvider time)
+public sealed class ExportService(EngineHost host, AwardBook awards, TimeProvider time)
 {
     private const int ConsistentReadAttempts = 3;
 
@@ -30,12 +31,15 @@ public sealed class ExportService(EngineHost host, TimeProvider time)
         return new ExportFile(XlsxExport.Write(sheets, ExportColumns.Styles(rules)), ExportFormats.XlsxContentType, fileName);
     }
 
-    /// <summary>The award proposal as of the date: a workbook (information sheet, then the proposal) or one CSV table.</summary>
+    /// <summary>
+    /// The award proposal as of the date, committee nominations included: a workbook (information
+    /// sheet, then the proposal) or one CSV table.
+    /// </summary>
     /// <param name="asOf">A date inside the campaign period (the caller checks it).</param>
-    public ExportFile Awards(DateOnly asOf, ExportFormat format)
+    public async Task<ExportFile> AwardsAsync(DateOnly asOf, ExportFormat format)
     {
         var rules = host.Rules;
-        var proposal = host.Engine.Awards(asOf);
+        var proposal = await awards.ProposalAsync(asOf);
         var sheet = AwardExport.Sheet(rules, proposal);
         var fileName = ExportFormats.FileName(AwardExport.BaseName, asOf, format);
         if (format == ExportFormat.Csv)

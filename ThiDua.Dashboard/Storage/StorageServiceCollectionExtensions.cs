@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<FigureRepository>();
+        services.AddSingleton<AwardRepository>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -1,0 +1,160 @@
+using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring.Awards;
+using ThiDua.Scoring.Text;
+
+namespace ThiDua.Dashboard.Awards;
+
+/// <summary>An individual with what the page needs to judge the entry today.</summary>
+/// <param name="UnitHoldsAward">The unit holds a collective award in the proposal this was checked against.</param>
+public sealed record IndividualView(AwardIndividual Individual, string UnitName, bool UnitHoldsAward);
+
+/// <summary>
+/// The award proposal as the committee sees it: the engine's rank slots plus the committee's own
+/// decisions (nominations for committee slots, the individuals), with the plan's conditions
+/// checked here so the page and the API say the same thing.
+/// </summary>
+public sealed class AwardBook(EngineHost host, AwardRepository awards, TimeProvider time)
+{
+    /// <summary>The plan: "Tặng Bằng khen cho 10 cá nhân".</summary>
+    public const int IndividualLimit = 10;
+
+    private readonly SemaphoreSlim _write = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly List<Action> _listeners = [];
+
+    /// <summary>Called after every committee decision; dispose the result to stop listening.</summary>
+    public IDisposable OnChanged(Action listener)
+    {
+        lock (_lock) _listeners.Add(listener);
+        return new Listener(this, listener);
+    }
+
+    /// <summary>The proposal as of a date, committee slots holding the current nominations.</summary>
+    public async Task<AwardProposal> ProposalAsync(DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var engine = host.Engine;
+        var proposal = engine.Awards(asOf);
+        var nominations = await awards.CurrentNominationsAsync(cancellationToken);
+        var standings = engine.StandingsAsOf(asOf);
+        var slots = proposal.Slots.Select(slot =>
+        {
+            if (slot.Kind != AwardKind.Committee) return slot;
+            var chosen = nominations.Where(n => n.Block == slot.Block && n.Slot == slot.Code)
+                .Select(n => standings.Find(n.Unit) is var (_, entry)
+                    ? new ProposedUnit(n.Unit, entry.Name, entry.Rank, entry.Score)
+                    : new ProposedUnit(n.Unit, engine.Unit(n.Unit)?.Name ?? n.Unit, 0, 0m))
+                .ToList();
+            return slot with { Proposed = chosen };
+        }).ToList();
+        return proposal with { Slots = slots };
+    }
+
+    /// <summary>Units holding a collective award in a proposal (by rank or by the committee).</summary>
+    public static IReadOnlySet<string> CollectiveHolders(AwardProposal proposal) =>
+        proposal.Slots.SelectMany(s => s.Proposed).Select(p => p.Unit).ToHashSet();
+
+    public Task<IReadOnlyList<Nomination>> NominationsAsync(CancellationToken cancellationToken = default) =>
+        awards.CurrentNominationsAsync(cancellationToken);
+
+    /// <summary>The listed individuals, each checked against <paramref name="proposal"/>.</summary>
+    public async Task<IReadOnlyList<IndividualView>> IndividualsAsync(AwardProposal proposal, CancellationToken cancellationToken = default)
+    {
+        var holders = CollectiveHolders(proposal);
+        var listed = await awards.IndividualsAsync(cancellationToken);
+        return [.. listed.Select(i => new IndividualView(i, host.Engine.Unit(i.Unit)?.Name ?? i.Unit, holders.Contains(i.Unit)))];
+    }
+
+    /// <summary>Nominates a unit for a committee slot.</summary>
+    /// <returns>Vietnamese reasons it was refused; empty when recorded.</returns>
+    public async Task<IReadOnlyList<string>> NominateAsync(string block, string slot, string unit, string reason, string by, CancellationToken cancellationToken = default)
+    {
+        var rules = host.Campaign.Block(block)?.CommitteeSlots.FirstOrDefault(s => s.Code == slot);
+        var info = host.Engine.Unit(unit);
+        var errors = new List<string>();
+        if (rules is null) errors.Add($"Khối “{block}” không có suất khen do hội đồng xét chọn mã “{slot}”.");
+        if (info is null) errors.Add($"Không có đơn vị mã “{unit}”.");
+        else if (info.Block != block) errors.Add($"{info.Name} không thuộc khối được xét cho suất này.");
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add("Cần ghi lý do đề cử.");
+        if (errors.Count > 0) return errors;
+
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            var current = (await awards.CurrentNominationsAsync(cancellationToken)).Where(n => n.Block == block && n.Slot == slot).ToList();
+            if (current.Any(n => n.Unit == unit)) return [$"{info!.Name} đã được đề cử cho suất này."];
+            if (current.Count >= rules!.Count)
+                return [$"Suất “{rules.Name}” chỉ có {Vi.Count(rules.Count)} đơn vị; rút một đề cử trước khi đề cử đơn vị khác."];
+            await awards.RecordNominationAsync(block, slot, unit, nominate: true, reason.Trim(), by, time.GetUtcNow(), cancellationToken);
+        }
+        finally
+        {
+            _write.Release();
+        }
+        Notify();
+        return [];
+    }
+
+    /// <summary>Withdraws a nomination, with the reason on record.</summary>
+    public async Task<IReadOnlyList<string>> WithdrawAsync(string block, string slot, string unit, string reason, string by, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return ["Cần ghi lý do rút đề cử."];
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            var current = await awards.CurrentNominationsAsync(cancellationToken);
+            if (!current.Any(n => n.Block == block && n.Slot == slot && n.Unit == unit)) return ["Đơn vị này không đang được đề cử cho suất này."];
+            await awards.RecordNominationAsync(block, slot, unit, nominate: false, reason.Trim(), by, time.GetUtcNow(), cancellationToken);
+        }
+        finally
+        {
+            _write.Release();
+        }
+        Notify();
+        return [];
+    }
+
+    /// <summary>Adds an individual; the unit must hold a collective award in the live proposal.</summary>
+    /// <returns>Vietnamese reasons it was refused; empty when recorded.</returns>
+    public async Task<IReadOnlyList<string>> AddIndividualAsync(string fullName, string position, string unit, string achievement, string by,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(fullName)) errors.Add("Cần ghi họ và tên.");
+        if (string.IsNullOrWhiteSpace(position)) errors.Add("Cần ghi chức vụ.");
+        if (string.IsNullOrWhiteSpace(achievement)) errors.Add("Cần ghi tóm tắt thành tích.");
+        else if (achievement.Length > 1000) errors.Add("Tóm tắt thành tích dài quá 1.000 ký tự.");
+        var info = host.Engine.Unit(unit);
+        if (info is null) errors.Add("Chọn đơn vị công tác.");
+        else if (!CollectiveHolders(await ProposalAsync(host.DefaultAsOf(), cancellationToken)).Contains(unit))
+            errors.Add($"{info.Name} không có trong đề xuất khen tập thể hiện tại; cá nhân chỉ được chọn từ đơn vị được đề xuất Bằng khen tập thể.");
+        if (errors.Count > 0) return errors;
+
+        var id = await awards.AddIndividualAsync(fullName.Trim(), position.Trim(), unit, achievement.Trim(), by, time.GetUtcNow(), IndividualLimit, cancellationToken);
+        if (id is null) return [$"Đã đủ {IndividualLimit} cá nhân; bỏ một người trước khi thêm."];
+        Notify();
+        return [];
+    }
+
+    public async Task<bool> RemoveIndividualAsync(long id, string by, CancellationToken cancellationToken = default)
+    {
+        var removed = await awards.RemoveIndividualAsync(id, by, time.GetUtcNow(), cancellationToken);
+        if (removed) Notify();
+        return removed;
+    }
+
+    private void Notify()
+    {
+        Action[] listeners;
+        lock (_lock) listeners = [.. _listeners];
+        foreach (var listener in listeners) listener();
+    }
+
+    private sealed class Listener(AwardBook owner, Action listener) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._lock) owner._listeners.Remove(listener);
+        }
+    }
+}

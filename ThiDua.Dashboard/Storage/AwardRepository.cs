@@ -1,0 +1,111 @@
+using Dapper;
+
+namespace ThiDua.Dashboard.Storage;
+
+/// <summary>A committee's current nomination for a committee slot.</summary>
+public sealed record Nomination(long Id, string Block, string Slot, string Unit, string Reason, string By, DateTimeOffset At);
+
+/// <summary>An individual proposed for the Bằng khen.</summary>
+public sealed record AwardIndividual(long Id, string FullName, string Position, string Unit, string Achievement, string By, DateTimeOffset At);
+
+/// <summary>The award committee's decisions: committee-slot nominations (append-only) and individuals.</summary>
+public sealed class AwardRepository(SqliteDatabase database)
+{
+    /// <summary>Current nominations: per (block, slot, unit), the latest row when it is a nomination, oldest first.</summary>
+    public async Task<IReadOnlyList<Nomination>> CurrentNominationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NominationRow>(new CommandDefinition(
+            """
+            SELECT n.id AS Id, n.block AS Block, n.slot AS Slot, n.unit AS Unit, n.reason AS Reason,
+                   n.submitted_by AS SubmittedBy, n.recorded_at AS RecordedAt
+            FROM committee_nominations n
+            WHERE n.action = 'nominate'
+              AND n.id = (SELECT max(id) FROM committee_nominations m WHERE m.block = n.block AND m.slot = n.slot AND m.unit = n.unit)
+            ORDER BY n.id;
+            """, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new Nomination(r.Id, r.Block, r.Slot, r.Unit, r.Reason, r.SubmittedBy, SqliteText.ToInstant(r.RecordedAt)))];
+    }
+
+    /// <summary>Appends a nomination or a withdrawal.</summary>
+    public async Task RecordNominationAsync(string block, string slot, string unit, bool nominate, string reason, string by, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO committee_nominations (block, slot, unit, action, reason, submitted_by, recorded_at)
+            VALUES (@Block, @Slot, @Unit, @Action, @Reason, @By, @At);
+            """,
+            new { Block = block, Slot = slot, Unit = unit, Action = nominate ? "nominate" : "withdraw", Reason = reason, By = by, At = SqliteText.FromInstant(at) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Individuals not removed, in the order they were added.</summary>
+    public async Task<IReadOnlyList<AwardIndividual>> IndividualsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<IndividualRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, full_name AS FullName, position AS Position, unit AS Unit, achievement AS Achievement,
+                   created_by AS CreatedBy, created_at AS CreatedAt
+            FROM award_individuals WHERE removed_at IS NULL ORDER BY id;
+            """, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new AwardIndividual(r.Id, r.FullName, r.Position, r.Unit, r.Achievement, r.CreatedBy, SqliteText.ToInstant(r.CreatedAt)))];
+    }
+
+    /// <summary>Adds an individual unless <paramref name="limit"/> are already listed (checked in the same transaction).</summary>
+    /// <returns>The new id, or null when the list is full.</returns>
+    public async Task<long?> AddIndividualAsync(string fullName, string position, string unit, string achievement, string by, DateTimeOffset at, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM award_individuals WHERE removed_at IS NULL;", transaction: transaction, cancellationToken: cancellationToken));
+        if (count >= limit) return null;
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO award_individuals (full_name, position, unit, achievement, created_by, created_at)
+            VALUES (@FullName, @Position, @Unit, @Achievement, @By, @At)
+            RETURNING id;
+            """,
+            new { FullName = fullName, Position = position, Unit = unit, Achievement = achievement, By = by, At = SqliteText.FromInstant(at) },
+            transaction, cancellationToken: cancellationToken));
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>Marks an individual removed (kept in the table, so the list can be explained later).</summary>
+    /// <returns>False when there is no such listed individual.</returns>
+    public async Task<bool> RemoveIndividualAsync(long id, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE award_individuals SET removed_by = @By, removed_at = @At WHERE id = @Id AND removed_at IS NULL;",
+            new { Id = id, By = by, At = SqliteText.FromInstant(at) }, cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    private sealed class NominationRow
+    {
+        public long Id { get; set; }
+        public string Block { get; set; } = "";
+        public string Slot { get; set; } = "";
+        public string Unit { get; set; } = "";
+        public string Reason { get; set; } = "";
+        public string SubmittedBy { get; set; } = "";
+        public string RecordedAt { get; set; } = "";
+    }
+
+    private sealed class IndividualRow
+    {
+        public long Id { get; set; }
+        public string FullName { get; set; } = "";
+        public string Position { get; set; } = "";
+        public string Unit { get; set; } = "";
+        public string Achievement { get; set; } = "";
+        public string CreatedBy { get; set; } = "";
+        public string CreatedAt { get; set; } = "";
+    }
+}
