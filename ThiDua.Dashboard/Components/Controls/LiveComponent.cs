@@ -52,7 +52,9 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     }
 
     /// <summary>Reads what the page shows for <see cref="AsOf"/>; called on parameters and on live updates.</summary>
-    protected abstract void Load();
+    protected virtual void Load()
+    {
+    }
 
     /// <summary>Reads what needs I/O (e.g. stored figure history); called after <see cref="Load"/>.</summary>
     protected virtual Task LoadAsync() => Task.CompletedTask;

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using ThiDua.Dashboard.Awards;
+using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring.Awards;
+using ThiDua.Scoring.Text;
+using ThiDua.Scoring.Units;
+
+namespace ThiDua.Dashboard.Components.Pages;
+
+/// <summary>
+/// The award proposal for the committee: a card per slot (proposed units, ties, who was passed
+/// over and why), the committee's nominations, and the individuals.
+/// </summary>
+public sealed partial class Awards
+{
+    /// <summary>Roles that may record the committee's decisions.</summary>
+    public static readonly string[] NominatingRoles = ["committee", "admin"];
+
+    private IDisposable? _awardListener;
+
+    [Inject] private AwardBook AwardBook { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+
+    private AwardProposal? Proposal { get; set; }
+    private IReadOnlyList<Nomination> Nominations { get; set; } = [];
+    private IReadOnlyList<IndividualView> Individuals { get; set; } = [];
+    private bool CanNominate { get; set; }
+    private string UserName { get; set; } = "";
+    private List<string> Errors { get; set; } = [];
+
+    private string? NominateUnit { get; set; }
+    private string? NominateReason { get; set; }
+    private string? PersonName { get; set; }
+    private string? PersonPosition { get; set; }
+    private string? PersonUnit { get; set; }
+    private string? PersonAchievement { get; set; }
+
+    private int CollectiveCount => Host.Rules.Groups.Sum(g => g.AwardSlots) + Host.Rules.Blocks.Sum(b => b.CommitteeSlots.Sum(s => s.Count));
+    private bool Nq02Applied => Host.Rules.Indicators.Any(i => i.Nq02MinRate is not null);
+    private string PrintHref => "/khen-thuong/in" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
+
+    private IEnumerable<UnitInfo> HolderUnits =>
+        Proposal is null ? [] : AwardBook.CollectiveHolders(Proposal).Select(Host.Engine.Unit).OfType<UnitInfo>().OrderBy(u => u.Name, Vi.Collation);
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await Authentication.GetAuthenticationStateAsync()).User;
+        CanNominate = user.Identity?.IsAuthenticated == true && NominatingRoles.Any(user.IsInRole);
+        UserName = user.Identity?.Name ?? "";
+        _awardListener = AwardBook.OnChanged(() => InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }));
+    }
+
+    protected override async Task LoadAsync()
+    {
+        Proposal = await AwardBook.ProposalAsync(AsOf);
+        Nominations = await AwardBook.NominationsAsync();
+        // Individuals are judged against the live proposal: that is the one the committee decides on.
+        var live = IsPast ? await AwardBook.ProposalAsync(Host.DefaultAsOf()) : Proposal;
+        Individuals = await AwardBook.IndividualsAsync(live);
+    }
+
+    private Nomination? NominationOf(AwardSlot slot, string unit) =>
+        Nominations.FirstOrDefault(n => n.Block == slot.Block && n.Slot == slot.Code && n.Unit == unit);
+
+    private IEnumerable<UnitInfo> UnitsOf(string block) =>
+        Host.Engine.Units.Where(u => u.Block == block && u.IsActiveOn(AsOf)).OrderBy(u => u.Name, Vi.Collation);
+
+    private string BlockName(string code) => Host.Campaign.Block(code)?.Name ?? code;
+
+    private string ExportHref(string format) => $"/api/v1/awards/export?format={format}&asOf={AsOf:yyyy-MM-dd}";
+
+    private string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm dd/MM/yyyy");
+
+    private async Task NominateAsync(AwardSlot slot)
+    {
+        if (!CanNominate) return;
+        Errors = [.. await AwardBook.NominateAsync(slot.Block, slot.Code!, NominateUnit ?? "", NominateReason ?? "", UserName)];
+        if (Errors.Count == 0) NominateUnit = NominateReason = null;
+    }
+
+    private async Task WithdrawAsync(AwardSlot slot, string unit)
+    {
+        if (!CanNominate) return;
+        Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, "Hội đồng rút đề cử", UserName)];
+    }
+
+    private async Task AddIndividualAsync()
+    {
+        if (!CanNominate) return;
+        Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonAchievement ?? "", UserName)];
+        if (Errors.Count == 0) PersonName = PersonPosition = PersonUnit = PersonAchievement = null;
+    }
+
+    private async Task RemoveIndividualAsync(long id)
+    {
+        if (!CanNominate) return;
+        await AwardBook.RemoveIndividualAsync(id, UserName);
+    }
+
+    public override void Dispose()
+    {
+        _awardListener?.Dispose();
+        base.Dispose();
+    }
+}

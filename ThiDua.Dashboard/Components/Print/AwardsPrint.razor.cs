@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Components;
+using ThiDua.Dashboard.Awards;
+using ThiDua.Scoring.Awards;
+
+namespace ThiDua.Dashboard.Components.Print;
+
+/// <summary>The award proposal for A4 landscape: every slot with its proposed units, ties and passed-over units, then the individuals.</summary>
+public sealed partial class AwardsPrint
+{
+    [Inject] private AwardBook AwardBook { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    private AwardProposal? Proposal { get; set; }
+    private IReadOnlyList<IndividualView> Individuals { get; set; } = [];
+    private string Generated { get; set; } = "";
+
+    protected override async Task LoadAsync()
+    {
+        Proposal = await AwardBook.ProposalAsync(AsOf);
+        Individuals = await AwardBook.IndividualsAsync(Proposal);
+        Generated = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm dd/MM/yyyy");
+    }
+
+    private string BlockName(string code) => Host.Campaign.Block(code)?.Name ?? code;
+
+    private static string PassedText(AwardSlot slot) =>
+        slot.PassedOver.Count == 0 ? "" :
+        "Không đủ điều kiện dù xếp trên: " + string.Join("; ", slot.PassedOver.Select(p => $"{p.Name} (hạng {p.Rank}): {string.Join(" ", p.Reasons)}"));
+}
