@@ -1,3 +1,4 @@
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Api;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Components;
@@ -14,6 +15,7 @@ builder.Services.AddCampaignRules(builder.Configuration);
 builder.Services.AddThiDuaStorage();
 builder.Services.AddThiDuaLive(builder.Configuration);
 builder.Services.AddThiDuaApi(builder.Configuration);
+builder.Services.AddThiDuaAccounts(builder.Configuration);
 builder.Services.AddFigureImport();
 builder.Services.AddAwards();
 builder.Services.AddExports();
@@ -23,7 +25,9 @@ builder.Services.AddLeaderboardHub();
 
 var app = builder.Build();
 await app.LoadThiDuaAsync();
+await app.InitializeAccountsAsync();
 await ThiDua.Dashboard.Demo.DemoRegistration.LoadDemoStateAsync(app);
+app.UseThiDuaAccess();
 app.UseThiDuaApi();
 app.MapImportApi();
 app.MapExportApi();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Ingestion;
@@ -26,6 +27,9 @@ public static class ApiEndpoints
             .Produces<AcceptedDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(AccessRegistration.WritePolicy)
             .DisableAntiforgery();
 
         api.MapPut("/units/{code}/registration", PutRegistration)
@@ -33,7 +37,10 @@ public static class ApiEndpoints
             .Produces<UnitDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(AccessRegistration.WritePolicy)
             .DisableAntiforgery();
 
         api.MapGet("/units/{code}/figures", async (string code, EngineHost host, FigureRepository figures, CancellationToken ct) =>
@@ -94,13 +101,21 @@ public static class ApiEndpoints
 
     private static async Task<IResult> PostFigures(HttpRequest request, ApiKeys keys, FigureIngestion ingestion, CancellationToken ct)
     {
-        if (keys.Authenticate(request) is not { } keyName) return Problems.Unauthorized();
+        if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
         if (await ReadJson(request, ct) is not { } body) return Problems.BadRequest("Dữ liệu gửi lên không hợp lệ", "Nội dung yêu cầu không phải JSON hợp lệ.");
 
         var (figures, errors) = FigureInputParser.Parse(body);
         if (errors.Count > 0) return Problems.BadRequest("Lô số liệu có lỗi, không lưu dòng nào", errors);
 
-        var result = await ingestion.SubmitAsync(figures, "api", keyName, ct);
+        IngestionResult result;
+        try
+        {
+            result = await ingestion.SubmitAsync(figures, "api", caller.Writer(request.HttpContext), ct);
+        }
+        catch (UnitScopeException outside)
+        {
+            return AccessProblems.OutOfScope(outside.Units);
+        }
         return result.IsAccepted
             ? TypedResults.Ok(new AcceptedDto(result.Accepted, result.Version))
             : Problems.BadRequest("Lô số liệu có lỗi, không lưu dòng nào", result.Errors.Select(e => new ItemError(e.Index, e.Field, e.Message)).ToList());
@@ -108,8 +123,9 @@ public static class ApiEndpoints
 
     private static async Task<IResult> PutRegistration(string code, HttpRequest request, ApiKeys keys, EngineHost host, FigureIngestion ingestion, CancellationToken ct)
     {
-        if (keys.Authenticate(request) is not { } keyName) return Problems.Unauthorized();
+        if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
         if (host.Engine.Unit(code) is null) return Problems.UnitNotFound(code);
+        if (!caller.Scope.Allows(code)) return AccessProblems.OutOfScope([code]);
         if (await ReadJson(request, ct) is not { ValueKind: JsonValueKind.Object } body || !body.TryGetProperty("registeredOn", out var value))
             return Problems.BadRequest("Dữ liệu gửi lên không hợp lệ", "Gửi { \"registeredOn\": \"yyyy-MM-dd\" } hoặc { \"registeredOn\": null }.");
 
@@ -120,7 +136,7 @@ public static class ApiEndpoints
                 return Problems.BadRequest("Dữ liệu gửi lên không hợp lệ", [new ItemError(0, "registeredOn", "Ngày đăng ký phải có dạng yyyy-MM-dd hoặc null.")]);
             registeredOn = date;
         }
-        var unit = await ingestion.SetRegistrationAsync(code, registeredOn, "api", keyName, ct);
+        var unit = await ingestion.SetRegistrationAsync(code, registeredOn, "api", caller.Writer(request.HttpContext), ct);
         return unit is null ? Problems.UnitNotFound(code) : TypedResults.Ok(UnitDto.From(unit));
     }
 

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Text;
@@ -33,6 +36,9 @@ public static class ImportEndpoints
             .Produces<ImportResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(AccessRegistration.WritePolicy)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
@@ -48,9 +54,9 @@ public static class ImportEndpoints
         return app;
     }
 
-    private static async Task<IResult> PostImport(HttpRequest request, ApiKeys keys, EngineHost host, FigureImport import, CancellationToken ct)
+    private static async Task<IResult> PostImport(HttpRequest request, ApiKeys keys, EngineHost host, FigureImport import, IAuditTrail audit, CancellationToken ct)
     {
-        if (keys.Authenticate(request) is not { } keyName) return Problems.Unauthorized();
+        if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
         if (!TryReadDryRun(request, out var dryRun))
             return Problems.BadRequest("Tham số dryRun không hợp lệ", "Dùng dryRun=true để xem trước hoặc dryRun=false để lưu số liệu.");
         if (!host.IsLoaded) return Problems.Unavailable("Bảng xếp hạng đang được nạp; hãy thử lại sau ít giây.");
@@ -73,8 +79,25 @@ public static class ImportEndpoints
         await using var stream = file.OpenReadStream();
         if (dryRun) return TypedResults.Ok(ImportResponse.From(await import.PreviewAsync(stream, file.FileName, ct)));
 
-        var outcome = await import.CommitAsync(stream, file.FileName, keyName, ct);
-        return outcome.Committed ? TypedResults.Ok(ImportResponse.From(outcome)) : Refused(ImportResponse.From(outcome));
+        if (!caller.Scope.IsAll)
+        {
+            // A key for some units commits a file only when every row is one of them; the file is read once more for that.
+            await using var check = file.OpenReadStream();
+            var outside = caller.Scope.Outside(FigureFileReader.Read(check, file.FileName, ct).Figures.Select(f => f.Unit));
+            if (outside.Count > 0) return AccessProblems.OutOfScope(outside);
+        }
+        var outcome = await import.CommitAsync(stream, file.FileName, caller.Name, ct);
+        if (!outcome.Committed) return Refused(ImportResponse.From(outcome));
+
+        await using (var hashed = file.OpenReadStream())
+        {
+            var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashed, ct));
+            var source = FigureImport.SourceName(file.FileName);
+            await audit.RecordAsync(new AuditRecord(AuditKinds.Import, caller.Name, request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+                $"Nhập tệp {source}: {outcome.Preview.Rows} dòng, phiên bản {outcome.Version}", Subject: source,
+                After: new { file = source, sha256, bytes = file.Length, rows = outcome.Preview.Rows, version = outcome.Version }), CancellationToken.None);
+        }
+        return TypedResults.Ok(ImportResponse.From(outcome));
     }
 
     /// <summary>dryRun defaults to true: an upload without the parameter only previews, so nothing is stored by accident.</summary>

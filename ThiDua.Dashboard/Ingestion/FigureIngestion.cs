@@ -1,3 +1,5 @@
+using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Figures;
@@ -17,7 +19,8 @@ public sealed class FigureIngestion(
     UnitRepository units,
     ILeaderboardPublisher publisher,
     TimeProvider time,
-    ILogger<FigureIngestion> logger)
+    ILogger<FigureIngestion> logger,
+    IAuditTrail? audit = null)
 {
     private readonly SemaphoreSlim _write = new(1, 1);
 
@@ -27,8 +30,15 @@ public sealed class FigureIngestion(
 
     /// <param name="source">'api', the import file's name, 'form' or 'demo'.</param>
     /// <param name="by">The API key's name or the user.</param>
-    public async Task<IngestionResult> SubmitAsync(IReadOnlyList<Figure> batch, string source, string by, CancellationToken cancellationToken = default)
+    public Task<IngestionResult> SubmitAsync(IReadOnlyList<Figure> batch, string source, string by, CancellationToken cancellationToken = default) =>
+        SubmitAsync(batch, source, WriteActor.Trusted(by), cancellationToken);
+
+    /// <summary>As above, for a writer limited to some units and seen from an address (both audited).</summary>
+    /// <exception cref="UnitScopeException">A figure names a unit outside the writer's scope; nothing is stored.</exception>
+    public async Task<IngestionResult> SubmitAsync(IReadOnlyList<Figure> batch, string source, WriteActor actor, CancellationToken cancellationToken = default)
     {
+        if (actor.Scope.Outside(batch.Select(f => f.Unit)) is { Count: > 0 } outside) throw new UnitScopeException(outside);
+        var by = actor.Name;
         var engine = host.Engine;
         if (batch.Count == 0)
             return IngestionResult.Rejected([new FigureError(-1, "", "Lô số liệu không có dòng nào.")], engine.Version);
@@ -51,34 +61,78 @@ public sealed class FigureIngestion(
         }
         // Outside the write lock: a slow screen never holds up the next writer.
         publisher.Publish(applied);
+        await AuditAsync(new AuditRecord(AuditKinds.Figures, actor.Name, actor.Address,
+            $"{batch.Count} số liệu, nguồn {source}, phiên bản {applied.Version}", Subject: source,
+            After: new { count = batch.Count, source, version = applied.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() }));
         return new IngestionResult(batch.Count, applied.Version, [], applied);
     }
 
     /// <summary>Records (or clears) a unit's registration date: stored, audited as a version, and applied.</summary>
-    public async Task<UnitInfo?> SetRegistrationAsync(string code, DateOnly? registeredOn, string source, string by, CancellationToken cancellationToken = default)
+    public Task<UnitInfo?> SetRegistrationAsync(string code, DateOnly? registeredOn, string source, string by, CancellationToken cancellationToken = default) =>
+        SetRegistrationAsync(code, registeredOn, source, WriteActor.Trusted(by), cancellationToken);
+
+    /// <exception cref="UnitScopeException">The unit is outside the writer's scope; nothing is stored.</exception>
+    public Task<UnitInfo?> SetRegistrationAsync(string code, DateOnly? registeredOn, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
+        UpdateUnitAsync(code, AuditKinds.UnitRegistration, "Ngày đăng ký thi đua", actor,
+            (at, ct) => units.SetRegistrationDateAsync(code, registeredOn, source, actor.Name, at, ct), cancellationToken);
+
+    /// <summary>Renames a unit (admin page); the boards show the new name at once.</summary>
+    public Task<UnitInfo?> RenameUnitAsync(string code, string name, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
+        UpdateUnitAsync(code, AuditKinds.UnitRename, "Đổi tên đơn vị", actor,
+            (at, ct) => units.RenameAsync(code, name, source, actor.Name, at, ct), cancellationToken);
+
+    /// <summary>Sets a unit's active range and the unit it merged into (admin page); the boards change at once.</summary>
+    public Task<UnitInfo?> SetActiveRangeAsync(string code, DateOnly? activeFrom, DateOnly? activeTo, string? mergedInto, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
+        UpdateUnitAsync(code, AuditKinds.UnitActiveRange, "Thời gian hoạt động / sáp nhập", actor,
+            (at, ct) => units.SetActiveRangeAsync(code, activeFrom, activeTo, mergedInto, source, actor.Name, at, ct), cancellationToken);
+
+    /// <summary>One unit edit: stored with its version, applied to the engine under the write lock, published, audited.</summary>
+    private async Task<UnitInfo?> UpdateUnitAsync(
+        string code, string kind, string what, WriteActor actor, Func<DateTimeOffset, CancellationToken, Task<UnitUpdate?>> update, CancellationToken cancellationToken)
     {
+        if (!actor.Scope.Allows(code)) throw new UnitScopeException([code]);
         ApplyResult? applied = null;
+        UnitInfo? before;
         UnitInfo? unit;
         await _write.WaitAsync(cancellationToken);
         try
         {
-            var update = await units.SetRegistrationDateAsync(code, registeredOn, source, by, time.GetUtcNow(), CancellationToken.None);
-            if (update is null) return null;
-            unit = update.Unit;
-            if (update.Changed)
+            before = host.Engine.Unit(code);
+            var stored = await update(time.GetUtcNow(), CancellationToken.None);
+            if (stored is null) return null;
+            unit = stored.Unit;
+            if (stored.Changed)
             {
                 var engine = host.Engine;
-                applied = engine.UpdateUnits(engine.Units.Select(u => u.Code == code ? update.Unit : u));
+                applied = engine.UpdateUnits(engine.Units.Select(u => u.Code == code ? stored.Unit : u));
                 host.MarkChanged(time.GetUtcNow(), applied.ChangedBoards);
-                CheckVersion(update.Version, applied.Version);
+                CheckVersion(stored.Version, applied.Version);
             }
         }
         finally
         {
             _write.Release();
         }
-        if (applied is not null) publisher.Publish(applied);
+        if (applied is not null)
+        {
+            publisher.Publish(applied);
+            await AuditAsync(new AuditRecord(kind, actor.Name, actor.Address, $"{what}: {code}, phiên bản {applied.Version}", Subject: code, Before: before, After: unit));
+        }
         return unit;
+    }
+
+    /// <summary>The figures are committed whatever happens here: an audit failure is logged, never thrown at the writer.</summary>
+    private async Task AuditAsync(AuditRecord record)
+    {
+        if (audit is null) return;
+        try
+        {
+            await audit.RecordAsync(record, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
+            logger.LogError(exception, "Could not write the audit entry {Kind} by {Actor}: {Summary}", record.Kind, record.Actor, record.Summary);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Rules;
@@ -26,6 +28,14 @@ public sealed partial class MainLayout
     [Inject] private EngineHost Host { get; set; } = default!;
     [Inject] private LeaderboardNotifier Notifier { get; set; } = default!;
     [Inject] private DemoState Demo { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Absent where no authentication is set up (component tests): everyone is then anonymous.</summary>
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+
+    private SignedInUser? User { get; set; }
+
+    private string SignInHref => "/dang-nhap?ReturnUrl=" + Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri));
 
     private string CampaignName => Host.Rules.Name;
 
@@ -44,6 +54,9 @@ public sealed partial class MainLayout
 
     protected override void OnInitialized() =>
         _subscription = Notifier.Subscribe(_ => InvokeAsync(StateHasChanged));
+
+    protected override async Task OnParametersSetAsync() =>
+        User = Authentication is null ? null : SignedInUser.From((await Authentication).User);
 
     private void ToggleNav() => _navOpen = !_navOpen;
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
@@ -18,10 +20,16 @@ namespace ThiDua.Dashboard.Components.Pages;
 public sealed partial class DataEntry
 {
     private const long MaxFileBytes = 64L * 1024 * 1024;
-    // Until accounts exist (issue 6) the form records where a figure came from, not who sent it.
-    private const string FormAuthor = "trang nhập liệu";
 
     [Inject] private EngineHost Host { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private IAuditTrail Audit { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The signed-in user who may write figures; null until checked (and then the page leaves for /dang-nhap).</summary>
+    private SignedInUser? User { get; set; }
+
+    private WriteActor Writer => new(User!.UserName, User.Address, User.WriteScope);
     [Inject] private FigureIngestion Ingestion { get; set; } = default!;
     [Inject] private FigureImport Import { get; set; } = default!;
 
@@ -47,7 +55,7 @@ public sealed partial class DataEntry
     private DateOnly AsOf => AsOfDate is { } d ? DateOnly.FromDateTime(d) : Host.DefaultAsOf();
 
     private IEnumerable<UnitInfo> ActiveUnits =>
-        Host.Engine.Units.Where(u => u.IsActiveOn(AsOf)).OrderBy(u => u.Name, Vi.Collation);
+        Host.Engine.Units.Where(u => u.IsActiveOn(AsOf) && User is not null && User.WriteScope.Allows(u.Code)).OrderBy(u => u.Name, Vi.Collation);
 
     private sealed class EntryRow(string indicator, string name)
     {
@@ -64,7 +72,18 @@ public sealed partial class DataEntry
         public void ClearErrors() => NumeratorError = DenominatorError = OtherError = null;
     }
 
-    protected override void OnInitialized() => AsOfDate = Host.DefaultAsOf().ToDateTime(TimeOnly.MinValue);
+    protected override async Task OnInitializedAsync()
+    {
+        AsOfDate = Host.DefaultAsOf().ToDateTime(TimeOnly.MinValue);
+        // [Authorize] guards the first request; this guards a visit by navigation inside a live circuit.
+        var user = await CurrentUser.GetAsync();
+        if (user is not { MayWriteFigures: true })
+        {
+            Navigation.NavigateTo("/dang-nhap?ReturnUrl=%2Fnhap-lieu" + (user is null ? "" : "&tuChoi=1"), forceLoad: true);
+            return;
+        }
+        User = user;
+    }
 
     private void SelectUnit(string? code)
     {
@@ -143,7 +162,16 @@ public sealed partial class DataEntry
         try
         {
             var figures = filled.Select(r => new Figure(Unit.Code, r.Indicator, AsOf, r.Numerator!.Value, r.IsDossiers ? null : r.Denominator)).ToList();
-            var result = await Ingestion.SubmitAsync(figures, "form", FormAuthor);
+            IngestionResult result;
+            try
+            {
+                result = await Ingestion.SubmitAsync(figures, "form", Writer);
+            }
+            catch (UnitScopeException outside)
+            {
+                Show(Severity.Error, outside.Message + " Chưa lưu gì.");
+                return;
+            }
             if (!result.IsAccepted)
             {
                 foreach (var error in result.Errors)
@@ -244,10 +272,27 @@ public sealed partial class DataEntry
         try
         {
             using var stream = new MemoryStream(FileBytes, writable: false);
-            var outcome = await Import.CommitAsync(stream, FileName, FormAuthor);
+            if (!User!.WriteScope.IsAll)
+            {
+                var outside = User.WriteScope.Outside(FigureFileReader.Read(stream, FileName).Figures.Select(f => f.Unit));
+                if (outside.Count > 0)
+                {
+                    ImportProblem = new UnitScopeException(outside).Message + " Không dòng nào được ghi.";
+                    return;
+                }
+                stream.Position = 0;
+            }
+            var outcome = await Import.CommitAsync(stream, FileName, User.UserName);
             Preview = outcome.Preview;
             Committed = outcome.Committed;
             CommittedVersion = outcome.Version;
+            if (Committed)
+            {
+                var source = FigureImport.SourceName(FileName);
+                await Audit.RecordAsync(new AuditRecord(AuditKinds.Import, User.UserName, User.Address,
+                    $"Nhập tệp {source}: {Preview.Rows} dòng, phiên bản {CommittedVersion}", Subject: source,
+                    After: new { file = source, sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(FileBytes)), bytes = FileBytes.Length, rows = Preview.Rows, version = CommittedVersion }));
+            }
         }
         finally
         {

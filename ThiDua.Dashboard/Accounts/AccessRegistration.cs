@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ThiDua.Dashboard.Api;
+using ThiDua.Dashboard.Audit;
+
+namespace ThiDua.Dashboard.Accounts;
+
+/// <summary>Accounts, API keys, the audit trail, and the access pipeline (headers, cookie, gate, rate limit).</summary>
+public static class AccessRegistration
+{
+    /// <summary>The rate-limiting policy of the writing endpoints: <c>.RequireRateLimiting(AccessRegistration.WritePolicy)</c>.</summary>
+    public const string WritePolicy = "thidua-writes";
+
+    public const string CookieName = "ThiDua.Auth";
+
+    public static IServiceCollection AddThiDuaAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.SectionName));
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
+
+        services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<AdminBootstrap>();
+        services.AddScoped<CurrentUser>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request came over HTTPS; plain http on 127.0.0.1 must still work.
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/dang-nhap";
+                options.LogoutPath = "/dang-xuat";
+                options.AccessDeniedPath = "/dang-nhap";
+                options.ReturnUrlParameter = "ReturnUrl";
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+                // The API answers 401/403 problems, never a redirect to a form.
+                options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden, "tuChoi=1");
+            });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AccessOptions>>((cookie, access) => cookie.ExpireTimeSpan = TimeSpan.FromHours(Math.Max(1, access.Value.SessionHours)));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.WriteFigures, policy => policy.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Policies.Nominate, policy => policy.RequireRole(Roles.Committee, Roles.Admin))
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
+        services.AddCascadingAuthenticationState();
+
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(WritePolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+                // The operator's own keys (from the settings) carry bulk loads and syncs; the limit is for keys handed out in the UI.
+                if (limits.ExemptConfigKeys && context.RequestServices.GetRequiredService<ApiKeys>().Authenticate(context.Request) is not null)
+                    return RateLimitPartition.GetNoLimiter("config-keys");
+                return RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, limits.PermitLimit),
+                    Window = TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds)),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            options.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    /// <summary>Creates the first administrator when there is none. Call after the storage is initialized.</summary>
+    public static Task InitializeAccountsAsync(this WebApplication app, CancellationToken cancellationToken = default) =>
+        app.Services.GetRequiredService<AdminBootstrap>().EnsureAdminAsync(cancellationToken);
+
+    /// <summary>
+    /// Security headers, the sign-in cookie, the access gate (anonymous read, forced password change),
+    /// authorization and rate limiting; then the sign-in pages and the audit API. Call before the API and the UI.
+    /// </summary>
+    public static WebApplication UseThiDuaAccess(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessGate>();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapAccountEndpoints();
+        app.MapAuditApi();
+        return app;
+    }
+
+    /// <summary>The client's address as recorded in the audit trail.</summary>
+    public static string? ClientAddress(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+
+    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        // A disabled user, or one whose password, role or scope changed, loses every open session at the next request.
+        var user = SignedInUser.From(context.Principal);
+        var stored = user is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserStore>().GetAsync(user.Id, context.HttpContext.RequestAborted);
+        if (stored is null || stored.Disabled
+            || !string.Equals(stored.SecurityStamp, context.Principal!.FindFirst(AccountClaims.SecurityStamp)?.Value, StringComparison.Ordinal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status, string? query = null)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(query is null ? context.RedirectUri : context.RedirectUri + (context.RedirectUri.Contains('?') ? "&" : "?") + query);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One window per key (by its hash, never the key), else per signed-in user, else per address.</summary>
+    private static string PartitionKey(HttpContext context)
+    {
+        var key = context.Request.Headers[ApiKeys.Header].ToString();
+        if (key.Length > 0) return "key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        if (context.User.Identity is { IsAuthenticated: true, Name: { } name }) return "user:" + name;
+        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "?");
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.WindowSeconds);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Gửi quá nhiều yêu cầu",
+            Detail = $"Mỗi khóa được gửi tối đa {limits.PermitLimit} yêu cầu ghi trong {limits.WindowSeconds} giây; hãy gửi lại sau {seconds} giây. Yêu cầu này không được lưu.",
+        }).ExecuteAsync(context);
+    }
+}

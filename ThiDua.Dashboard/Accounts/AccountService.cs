@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using ThiDua.Dashboard.Audit;
+
+namespace ThiDua.Dashboard.Accounts;
+
+public enum SignInStatus { Success, Failed, LockedOut }
+
+/// <summary>The outcome of a sign-in attempt. A disabled account is <see cref="SignInStatus.Failed"/>, like a wrong password.</summary>
+public sealed record SignInOutcome(SignInStatus Status, UserAccount? User, DateTimeOffset? LockedUntil);
+
+/// <summary>Who does an account or key change, from where: recorded in the audit trail.</summary>
+public sealed record AccountActor(string Name, string? Address);
+
+/// <summary>
+/// Sign-in (with lock-out), passwords, users and API keys. Every change and every sign-in attempt
+/// is written to the audit trail; a password or a key never is.
+/// </summary>
+public sealed class AccountService(
+    UserStore users,
+    ApiKeyStore keys,
+    IAuditTrail audit,
+    IOptionsMonitor<AccessOptions> options,
+    TimeProvider time)
+{
+    public const int MinPasswordLength = 10;
+
+    private static readonly PasswordHasher<UserAccount> _hasher = new();
+
+    // Hashing for an unknown user name too keeps the answer's timing from telling which names exist.
+    private static readonly Lazy<string> _dummyHash = new(() => _hasher.HashPassword(null!, "không có người dùng này"));
+
+    public async Task<SignInOutcome> SignInAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
+    {
+        var name = (userName ?? "").Trim();
+        var row = name.Length == 0 ? null : await users.GetRowAsync("user_name = @Value", name, cancellationToken);
+        var now = time.GetUtcNow();
+        if (row is null)
+        {
+            _hasher.VerifyHashedPassword(null!, _dummyHash.Value, password ?? "");
+            await FailedAsync(Truncate(name.Length == 0 ? "(trống)" : name), address, "không có tài khoản này", cancellationToken);
+            return new SignInOutcome(SignInStatus.Failed, null, null);
+        }
+
+        var user = row.ToAccount();
+        if (user.LockedUntil is { } until && until > now)
+        {
+            await FailedAsync(user.UserName, address, $"tài khoản đang bị khóa đến {until:yyyy-MM-ddTHH:mm:ssZ}", cancellationToken);
+            return new SignInOutcome(SignInStatus.LockedOut, user, until);
+        }
+
+        var verdict = _hasher.VerifyHashedPassword(user, row.PasswordHash, password ?? "");
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            var access = options.CurrentValue;
+            var locked = await users.RecordFailureAsync(user.Id, access.MaxFailedSignIns, now.AddMinutes(access.LockoutMinutes), cancellationToken);
+            await FailedAsync(user.UserName, address, locked is null ? "sai mật khẩu" : $"sai mật khẩu; khóa tài khoản đến {locked:yyyy-MM-ddTHH:mm:ssZ}", cancellationToken);
+            return locked is { } lockedUntil ? new SignInOutcome(SignInStatus.LockedOut, user, lockedUntil) : new SignInOutcome(SignInStatus.Failed, null, null);
+        }
+        if (user.Disabled)
+        {
+            await FailedAsync(user.UserName, address, "tài khoản đã bị vô hiệu hóa", cancellationToken);
+            return new SignInOutcome(SignInStatus.Failed, null, null);
+        }
+
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(user, password!) : null;
+        await users.RecordSuccessAsync(user.Id, rehashed, now, cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditKinds.SignIn, user.UserName, address, "Đăng nhập", Subject: user.UserName), cancellationToken);
+        return new SignInOutcome(SignInStatus.Success, user with { FailedSignIns = 0, LockedUntil = null, LastSignInAt = now }, null);
+    }
+
+    public Task RecordSignOutAsync(string userName, string? address, CancellationToken cancellationToken = default) =>
+        audit.RecordAsync(new AuditRecord(AuditKinds.SignOut, userName, address, "Đăng xuất", Subject: userName), cancellationToken);
+
+    /// <returns>Null when done, else why not (Vietnamese).</returns>
+    public async Task<string?> ChangePasswordAsync(long userId, string currentPassword, string newPassword, string? address, CancellationToken cancellationToken = default)
+    {
+        var row = await users.GetRowAsync("id = @Value", userId, cancellationToken);
+        if (row is null || row.Disabled != 0) return "Tài khoản không còn hiệu lực.";
+        var user = row.ToAccount();
+        if (_hasher.VerifyHashedPassword(user, row.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+            return "Mật khẩu hiện tại không đúng.";
+        if (PasswordProblem(newPassword, user.UserName) is { } problem) return problem;
+        if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal)) return "Mật khẩu mới phải khác mật khẩu hiện tại.";
+
+        await users.SetPasswordAsync(user.Id, _hasher.HashPassword(user, newPassword), mustChangePassword: false, time.GetUtcNow(), cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditKinds.UserPassword, user.UserName, address, "Tự đổi mật khẩu", Subject: user.UserName), cancellationToken);
+        return null;
+    }
+
+    /// <summary>Creates a user who must choose a new password at first sign-in.</summary>
+    /// <returns>The user, or why not (Vietnamese).</returns>
+    public async Task<(UserAccount? User, string? Problem)> CreateUserAsync(
+        string userName, string displayName, string role, UnitScope scope, string initialPassword, AccountActor actor, CancellationToken cancellationToken = default)
+    {
+        userName = (userName ?? "").Trim();
+        if (userName.Length is 0 or > 64 || userName.Any(char.IsWhiteSpace)) return (null, "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có khoảng trắng.");
+        if (!Roles.IsKnown(role)) return (null, "Vai trò không hợp lệ.");
+        if (role == Roles.Editor && scope.IsAll) scope = UnitScope.Of([]);
+        if (PasswordProblem(initialPassword, userName) is { } problem) return (null, problem);
+        if (await users.FindAsync(userName, cancellationToken) is not null) return (null, $"Đã có tài khoản “{userName}”.");
+
+        var hash = _hasher.HashPassword(null!, initialPassword);
+        var id = await users.InsertAsync(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName, hash, role, scope,
+            mustChangePassword: true, time.GetUtcNow(), cancellationToken);
+        var user = (await users.GetAsync(id, cancellationToken))!;
+        await audit.RecordAsync(new AuditRecord(AuditKinds.UserCreate, actor.Name, actor.Address,
+            $"Tạo tài khoản {user.UserName} ({Roles.Label(user.Role)})", Subject: user.UserName, After: user.AuditView), cancellationToken);
+        return (user, null);
+    }
+
+    /// <summary>Changes a user's display name, role, unit scope and whether it is disabled; ends the user's sessions.</summary>
+    public async Task<(UserAccount? User, string? Problem)> UpdateUserAsync(
+        long id, string displayName, string role, UnitScope scope, bool disabled, AccountActor actor, CancellationToken cancellationToken = default)
+    {
+        if (!Roles.IsKnown(role)) return (null, "Vai trò không hợp lệ.");
+        var before = await users.GetAsync(id, cancellationToken);
+        if (before is null) return (null, "Không có tài khoản này.");
+        if (before.Role == Roles.Admin && (role != Roles.Admin || disabled) && await EnabledAdminsAsync(cancellationToken) <= 1 && !before.Disabled)
+            return (null, "Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng.");
+        if (role == Roles.Editor && scope.IsAll) scope = UnitScope.Of([]);
+
+        await users.UpdateProfileAsync(id, string.IsNullOrWhiteSpace(displayName) ? before.UserName : displayName, role, scope, disabled, time.GetUtcNow(), cancellationToken);
+        var after = (await users.GetAsync(id, cancellationToken))!;
+        await audit.RecordAsync(new AuditRecord(AuditKinds.UserUpdate, actor.Name, actor.Address,
+            $"Sửa tài khoản {after.UserName}" + (before.Disabled != after.Disabled ? (after.Disabled ? " (vô hiệu hóa)" : " (kích hoạt lại)") : ""),
+            Subject: after.UserName, Before: before.AuditView, After: after.AuditView), cancellationToken);
+        return (after, null);
+    }
+
+    /// <summary>Sets a new random password the user must change at next sign-in; unlocks the account.</summary>
+    /// <returns>The new password, to hand to the user once.</returns>
+    public async Task<string?> ResetPasswordAsync(long id, AccountActor actor, CancellationToken cancellationToken = default)
+    {
+        var user = await users.GetAsync(id, cancellationToken);
+        if (user is null) return null;
+        var password = GeneratePassword();
+        await users.SetPasswordAsync(id, _hasher.HashPassword(user, password), mustChangePassword: true, time.GetUtcNow(), cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditKinds.UserPassword, actor.Name, actor.Address,
+            $"Đặt lại mật khẩu của {user.UserName}", Subject: user.UserName), cancellationToken);
+        return password;
+    }
+
+    public async Task<(StoredApiKey? Key, string? Secret, string? Problem)> CreateKeyAsync(
+        string name, UnitScope scope, bool isAdmin, AccountActor actor, CancellationToken cancellationToken = default)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length is 0 or > 100) return (null, null, "Tên khóa phải có từ 1 đến 100 ký tự.");
+        if ((await keys.GetAllAsync(cancellationToken)).Any(k => string.Equals(k.Name, name, StringComparison.Ordinal)))
+            return (null, null, $"Đã có khóa tên “{name}”.");
+        var (key, secret) = await keys.CreateAsync(name, scope, isAdmin, actor.Name, cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditKinds.KeyCreate, actor.Name, actor.Address,
+            $"Tạo khóa API {key.Name} ({key.Scope})", Subject: key.Name, After: key.AuditView), cancellationToken);
+        return (key, secret, null);
+    }
+
+    public async Task<bool> RevokeKeyAsync(long id, AccountActor actor, CancellationToken cancellationToken = default)
+    {
+        var before = await keys.RevokeAsync(id, actor.Name, cancellationToken);
+        if (before is null) return false;
+        await audit.RecordAsync(new AuditRecord(AuditKinds.KeyRevoke, actor.Name, actor.Address,
+            $"Thu hồi khóa API {before.Name}", Subject: before.Name, Before: before.AuditView, After: new { before.Name, Revoked = true }), cancellationToken);
+        return true;
+    }
+
+    /// <returns>Null when acceptable, else why not (Vietnamese).</returns>
+    public static string? PasswordProblem(string? password, string userName)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength) return $"Mật khẩu phải có ít nhất {MinPasswordLength} ký tự.";
+        if (password.Length > 200) return "Mật khẩu dài quá 200 ký tự.";
+        if (string.Equals(password, userName, StringComparison.OrdinalIgnoreCase)) return "Mật khẩu không được trùng tên đăng nhập.";
+        return null;
+    }
+
+    /// <summary>16 characters from an alphabet without look-alikes (about 90 bits).</summary>
+    public static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(alphabet, 16);
+    }
+
+    internal static string HashForBootstrap(string password) => _hasher.HashPassword(null!, password);
+
+    private async Task<int> EnabledAdminsAsync(CancellationToken cancellationToken) =>
+        (await users.GetAllAsync(cancellationToken)).Count(u => u.Role == Roles.Admin && !u.Disabled);
+
+    private Task FailedAsync(string userName, string? address, string why, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditRecord(AuditKinds.SignInFailed, userName, address, $"Đăng nhập không thành công: {why}", Subject: userName), cancellationToken);
+
+    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64];
+}

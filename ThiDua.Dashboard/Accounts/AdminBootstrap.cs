@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using ThiDua.Dashboard.Audit;
+
+namespace ThiDua.Dashboard.Accounts;
+
+/// <summary>
+/// First start: when the database has no administrator, creates one (<c>ThiDua:Admin:UserName</c>)
+/// with <c>ThiDua:Admin:InitialPassword</c> or, when that is empty, a random password written once
+/// to the log. Either way the password must be changed at the first sign-in.
+/// </summary>
+public sealed class AdminBootstrap(UserStore users, IAuditTrail audit, IOptions<AdminOptions> options, TimeProvider time, ILogger<AdminBootstrap> logger)
+{
+    /// <returns>True when an administrator was created now.</returns>
+    public async Task<bool> EnsureAdminAsync(CancellationToken cancellationToken = default)
+    {
+        if (await users.CountAdminsAsync(cancellationToken) > 0) return false;
+
+        var settings = options.Value;
+        var userName = string.IsNullOrWhiteSpace(settings.UserName) ? "admin" : settings.UserName.Trim();
+        if (await users.FindAsync(userName, cancellationToken) is not null)
+        {
+            logger.LogError("No administrator exists and the user name {UserName} (ThiDua:Admin:UserName) is taken by another role; set another name", userName);
+            return false;
+        }
+
+        var generated = string.IsNullOrEmpty(settings.InitialPassword);
+        var password = generated ? AccountService.GeneratePassword() : settings.InitialPassword!;
+        await users.InsertAsync(userName, "Quản trị viên", AccountService.HashForBootstrap(password), Roles.Admin, UnitScope.All,
+            mustChangePassword: true, time.GetUtcNow(), cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditKinds.UserCreate, AuditKinds.SystemActor, null,
+            $"Tạo tài khoản quản trị đầu tiên {userName}", Subject: userName,
+            After: new { UserName = userName, Role = Roles.Admin, PasswordFrom = generated ? "random" : "ThiDua:Admin:InitialPassword" }), cancellationToken);
+
+        if (generated)
+        {
+            // The one secret this app ever logs, by design: nobody could sign in otherwise. It works
+            // only until the first sign-in, which forces a new password.
+            logger.LogWarning(
+                "Đã tạo tài khoản quản trị “{UserName}” với mật khẩu tạm thời (one-time administrator password): {InitialPassword} "
+                + "— đăng nhập tại /dang-nhap và đổi mật khẩu ngay; it must be changed at first sign-in.",
+                userName, password);
+        }
+        else
+        {
+            logger.LogWarning("Created administrator {UserName} with the password from ThiDua:Admin:InitialPassword; it must be changed at first sign-in", userName);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+namespace ThiDua.Dashboard.Audit;
+
+/// <summary>The kinds of audit entries this app writes. New features add their own dotted names.</summary>
+public static class AuditKinds
+{
+    public const string Figures = "figures.batch";
+    public const string Import = "figures.import";
+    public const string UnitRegistration = "unit.registration";
+    public const string UnitRename = "unit.rename";
+    public const string UnitActiveRange = "unit.active-range";
+    public const string Nomination = "award.nomination";
+    public const string AwardIndividual = "award.individual";
+    public const string UserCreate = "user.create";
+    public const string UserUpdate = "user.update";
+    public const string UserPassword = "user.password";
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignOut = "sign-out";
+    public const string KeyCreate = "key.create";
+    public const string KeyRevoke = "key.revoke";
+
+    /// <summary>Every kind above, for the filter on the admin page.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, Nomination, AwardIndividual,
+        UserCreate, UserUpdate, UserPassword, SignIn, SignInFailed, SignOut, KeyCreate, KeyRevoke,
+    ];
+
+    /// <summary>The actor of changes nobody in particular made (start-up, day rollover).</summary>
+    public const string SystemActor = "hệ thống";
+}
