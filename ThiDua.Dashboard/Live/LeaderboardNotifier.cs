@@ -18,6 +18,7 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
     private readonly List<Subscription> _subscribers = [];
     private readonly HashSet<BoardKey> _pending = [];
     private long _pendingVersion;
+    private bool _pendingUnits;
     private long _lastPush = long.MinValue;
     private ITimer? _timer;
     private bool _disposed;
@@ -34,12 +35,13 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
 
     public void Publish(ApplyResult result)
     {
-        if (result.ChangedBoards.Count == 0) return;
+        if (result.ChangedBoards.Count == 0 && !result.UnitsChanged) return;
         LeaderboardUpdate? now = null;
         lock (_lock)
         {
             if (_disposed) return;
             _pending.UnionWith(result.ChangedBoards);
+            _pendingUnits |= result.UnitsChanged;
             _pendingVersion = Math.Max(_pendingVersion, result.Version);
             if (_timer is not null) return; // a trailing push is already due
             var elapsed = time.GetElapsedTime(_lastPush == long.MinValue ? 0 : _lastPush);
@@ -58,15 +60,16 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
         {
             _timer?.Dispose();
             _timer = null;
-            update = _pending.Count > 0 ? TakePending() : null;
+            update = _pending.Count > 0 || _pendingUnits ? TakePending() : null;
         }
         if (update is not null) Dispatch(update);
     }
 
     private LeaderboardUpdate TakePending()
     {
-        var update = new LeaderboardUpdate(_pendingVersion, _pending.ToHashSet());
+        var update = new LeaderboardUpdate(_pendingVersion, _pending.ToHashSet(), _pendingUnits);
         _pending.Clear();
+        _pendingUnits = false;
         _lastPush = time.GetTimestamp();
         return update;
     }

@@ -3,4 +3,5 @@ using ThiDua.Scoring.Ranking;
 namespace ThiDua.Dashboard.Live;
 
 /// <summary>One push to subscribers: the boards that changed since the last push, and the engine version now.</summary>
-public sealed record LeaderboardUpdate(long Version, IReadOnlySet<BoardKey> Boards);
+/// <param name="UnitsChanged">A unit edit happened since the last push (award eligibility may have changed).</param>
+public sealed record LeaderboardUpdate(long Version, IReadOnlySet<BoardKey> Boards, bool UnitsChanged = false);

@@ -6,4 +6,11 @@ namespace ThiDua.Scoring.Live;
 public readonly record struct RankMove(string Unit, BoardKey? OldBoard, int? OldRank, BoardKey? NewBoard, int? NewRank);
 
 /// <summary>What one applied batch did: the new engine version, the boards whose entries changed, and who moved.</summary>
-public sealed record ApplyResult(long Version, IReadOnlyList<BoardKey> ChangedBoards, IReadOnlyList<RankMove> Moves);
+public sealed record ApplyResult(long Version, IReadOnlyList<BoardKey> ChangedBoards, IReadOnlyList<RankMove> Moves)
+{
+    /// <summary>
+    /// The units themselves changed (a registration, a name, an active range): award eligibility
+    /// may differ even when no board's entries did.
+    /// </summary>
+    public bool UnitsChanged { get; init; }
+}

@@ -151,7 +151,7 @@ public sealed class LeaderboardEngine
         {
             SetUnits(units);
             _version++;
-            return RebuildAll();
+            return RebuildAll() with { UnitsChanged = true };
         }
     }
 
@@ -363,6 +363,10 @@ public sealed class LeaderboardEngine
     private void SetUnits(IEnumerable<UnitInfo> units)
     {
         var previous = _units.ToDictionary(t => t.Info.Code, StringComparer.Ordinal);
+        // Boards are compared with what was shown before, so a unit edit reports only the boards it
+        // really changed; unit-indexed state follows each unit by its code.
+        var shown = new Dictionary<string, (int Board, int Rank)>(StringComparer.Ordinal);
+        for (var u = 0; u < _units.Length; u++) shown[_units[u].Info.Code] = (_shownBoard[u], _shownRank[u]);
         var tracks = new List<UnitTrack>();
         foreach (var info in units)
         {
@@ -388,12 +392,21 @@ public sealed class LeaderboardEngine
 
         var n = _units.Length;
         _touchStamp = new int[n];
-        _shownBoard = Enumerable.Repeat(-1, n).ToArray();
+        _shownBoard = new int[n];
         _shownRank = new int[n];
-        _entries = [.. Enumerable.Range(0, _campaign.Boards.Length).Select(_ => Array.Empty<BoardEntry>())];
-        _snapshots = new Board?[_campaign.Boards.Length];
-        _dirtyNow = new bool[_campaign.Boards.Length];
-        _dirtyThen = new bool[_campaign.Boards.Length];
+        for (var u = 0; u < n; u++)
+        {
+            var (board, rank) = shown.TryGetValue(_units[u].Info.Code, out var was) ? was : (-1, 0);
+            _shownBoard[u] = board;
+            _shownRank[u] = rank;
+        }
+        if (_entries.Length == 0)
+        {
+            _entries = [.. Enumerable.Range(0, _campaign.Boards.Length).Select(_ => Array.Empty<BoardEntry>())];
+            _snapshots = new Board?[_campaign.Boards.Length];
+            _dirtyNow = new bool[_campaign.Boards.Length];
+            _dirtyThen = new bool[_campaign.Boards.Length];
+        }
         _current = null;
     }
 

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
+using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
@@ -46,6 +48,9 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddThiDuaStorage();
         Services.AddThiDuaLive(configuration);
         Services.AddMudServices();
+        Services.AddAwards();
+        // Anonymous until a test signs someone in with Authorization.SetAuthorized(...).
+        Authorization = AddAuthorization();
         // Last: it resolves the renderer, after which no service can be added.
         SetRendererInfo(new RendererInfo("Server", true));
     }
@@ -53,6 +58,8 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.FromHours(7)));
 
     protected EngineHost Host => Services.GetRequiredService<EngineHost>();
+
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected LeaderboardNotifier Notifier => Services.GetRequiredService<LeaderboardNotifier>();
 

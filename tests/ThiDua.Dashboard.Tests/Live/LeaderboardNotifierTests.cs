@@ -126,6 +126,22 @@ public sealed class LeaderboardNotifierTests : IDisposable
     }
 
     [Fact]
+    public void Publish_UnitEditWithoutBoardChange_PushesAnUpdateThatSaysSo()
+    {
+        // Arrange
+        var received = Listen();
+
+        // Act: a registration changes no entry of any board, but it changes who may be proposed.
+        _notifier.Publish(new ApplyResult(7, [], []) { UnitsChanged = true });
+
+        // Assert
+        var update = Assert.Single(received);
+        Assert.True(update.UnitsChanged);
+        Assert.Empty(update.Boards);
+        Assert.Equal(7, update.Version);
+    }
+
+    [Fact]
     public void Subscription_Disposed_ReceivesNothing()
     {
         // Arrange

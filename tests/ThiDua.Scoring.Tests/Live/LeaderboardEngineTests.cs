@@ -117,6 +117,19 @@ public sealed class LeaderboardEngineTests
     }
 
     [Fact]
+    public void UpdateUnits_RegistrationOnly_ReportsNoBoardButSaysUnitsChanged()
+    {
+        var engine = NewEngine(2);
+        engine.Apply([F.Rate("a", "x", 1, 2), F.Rate("b", "x", 1, 4)]);
+
+        var result = engine.UpdateUnits([TestCampaigns.Unit("a", "An", registeredOn: new DateOnly(2024, 4, 1)), TestCampaigns.Unit("b", "Bình")]);
+
+        Assert.Empty(result.ChangedBoards);
+        Assert.Empty(result.Moves);
+        Assert.True(result.UnitsChanged);
+    }
+
+    [Fact]
     public void MoveTo_NextDay_ShowsFiguresDatedThatDay()
     {
         var engine = NewEngine(1);
