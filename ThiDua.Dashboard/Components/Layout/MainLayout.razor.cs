@@ -46,9 +46,9 @@ public sealed partial class MainLayout
     {
         get
         {
-            if (Host.LastChangedAt is not { } at) return "Chưa có số liệu";
+            if (Host.LastChangedAt is not { } at) return "chưa có số liệu";
             var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone));
-            return $"Số liệu cập nhật lúc {local:HH:mm:ss dd/MM/yyyy}";
+            return $"{local:HH:mm:ss dd/MM/yyyy}";
         }
     }
 

@@ -140,13 +140,23 @@ public sealed partial class Leaderboard
     private static string TabTitle(Board board) =>
         $"{board.GroupName ?? "Chưa xếp nhóm"} ({board.Entries.Length.ToString(Vi.Culture)})";
 
-    /// <summary>Arrows and numbers, never colour alone: ↑2, ↓1, "không đổi", "mới vào nhóm".</summary>
-    public static string Movement(BoardEntry entry) => entry.Movement switch
+    /// <summary>Arrows and numbers, never colour alone: ↑2, ↓1, "– không đổi", "mới vào nhóm".</summary>
+    public static string Movement(BoardEntry entry) => MovementSymbol(entry) + MovementWords(entry);
+
+    /// <summary>The part of <see cref="Movement"/> that stays on a phone's narrow table.</summary>
+    public static string MovementSymbol(BoardEntry entry) => entry.Movement switch
     {
-        null => "mới vào nhóm",
-        0 => "– không đổi",
+        null => "mới",
+        0 => "–",
         > 0 and var up => $"↑{up}",
         var down => $"↓{-down}",
+    };
+
+    private static string MovementWords(BoardEntry entry) => entry.Movement switch
+    {
+        null => " vào nhóm",
+        0 => " không đổi",
+        _ => "",
     };
 
     private string TieBreakRule =>
