@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Browser.Tests.Hosting;
 
