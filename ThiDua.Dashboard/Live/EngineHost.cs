@@ -29,6 +29,12 @@ public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository f
     /// <summary>Today in the campaign's time zone.</summary>
     public DateOnly Today() => CampaignCalendar.Today(Rules, time);
 
+    /// <summary>An instant as the campaign's wall clock shows it (pages print times this way).</summary>
+    public DateTime CampaignTime(DateTimeOffset instant) => CampaignCalendar.LocalTime(Rules, instant);
+
+    /// <summary>The campaign's wall clock now.</summary>
+    public DateTime CampaignNow() => CampaignTime(time.GetUtcNow());
+
     /// <summary>The default as-of date of every page and endpoint: today, clamped into the campaign period.</summary>
     public DateOnly DefaultAsOf() => CampaignCalendar.DefaultAsOf(Rules, time);
 

@@ -5,11 +5,11 @@ namespace ThiDua.Scoring.Time;
 /// <summary>"Today" is a date in the campaign's time zone; the engine itself never reads a clock.</summary>
 public static class CampaignCalendar
 {
-    public static DateOnly Today(CampaignRules rules, TimeProvider time)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(rules.TimeZone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-    }
+    public static DateOnly Today(CampaignRules rules, TimeProvider time) => DateOnly.FromDateTime(LocalTime(rules, time.GetUtcNow()));
+
+    /// <summary>An instant as the wall clock in the campaign's time zone shows it.</summary>
+    public static DateTime LocalTime(CampaignRules rules, DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(rules.TimeZone)).DateTime;
 
     /// <summary>The as-of date the boards default to: today, clamped into the campaign period.</summary>
     public static DateOnly DefaultAsOf(CampaignRules rules, TimeProvider time) => Clamp(rules, Today(rules, time));

@@ -47,7 +47,7 @@ public sealed partial class MainLayout
         get
         {
             if (Host.LastChangedAt is not { } at) return "chưa có số liệu";
-            var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone));
+            var local = Host.CampaignTime(at);
             return $"{local:HH:mm:ss dd/MM/yyyy}";
         }
     }

@@ -75,7 +75,7 @@ public sealed partial class Awards
     private string ExportHref(string format) => $"/api/v1/awards/export?format={format}&asOf={AsOf:yyyy-MM-dd}";
 
     private string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm dd/MM/yyyy");
+        Host.CampaignTime(at).ToString("HH:mm dd/MM/yyyy");
 
     private async Task NominateAsync(AwardSlot slot)
     {

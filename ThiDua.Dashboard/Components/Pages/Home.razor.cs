@@ -40,9 +40,8 @@ public sealed partial class Home
 
     protected override async Task LoadAsync()
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone);
         var latest = await FigureRepository.ReadLatestAsync(FeedLength, IsPast ? AsOf : null);
-        Feed = [.. latest.Select(f => new FeedLine(f.Id, TimeZoneInfo.ConvertTime(f.ReceivedAt, zone).ToString("HH:mm:ss"), Describe(f)))];
+        Feed = [.. latest.Select(f => new FeedLine(f.Id, Host.CampaignTime(f.ReceivedAt).ToString("HH:mm:ss"), Describe(f)))];
     }
 
     /// <summary>"Phường An Hòa cập nhật chỉ tiêu c: 82,50%".</summary>
@@ -65,7 +64,7 @@ public sealed partial class Home
     private string ChangedText(BoardKey key)
     {
         if (Host.BoardChangedAt(key) is not { } at) return "chưa có thay đổi";
-        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone));
+        var local = Host.CampaignTime(at);
         return $"thay đổi lúc {local:HH:mm dd/MM/yyyy}";
     }
 

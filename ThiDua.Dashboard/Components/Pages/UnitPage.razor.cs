@@ -100,5 +100,5 @@ public sealed partial class UnitPage
     };
 
     private string Local(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm dd/MM/yyyy");
+        Host.CampaignTime(instant).ToString("HH:mm dd/MM/yyyy");
 }

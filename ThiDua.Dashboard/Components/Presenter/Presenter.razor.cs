@@ -40,7 +40,7 @@ public sealed partial class Presenter : IAsyncDisposable
     private HashSet<string> Proposed { get; set; } = [];
     private Board? CurrentBoard => Deck.Current?.Board is { } key ? Standings?.Board(key) : null;
     private int IntervalSeconds => Math.Clamp(Giay ?? DefaultIntervalSeconds, 3, 600);
-    private string Clock => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    private string Clock => Host.CampaignTime(Time.GetUtcNow()).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
     private HashSet<string> Highlighted => [.. _highlightUntil.Where(h => h.Value > Time.GetUtcNow()).Select(h => h.Key)];
 
     private bool SettingsOpen { get; set; }

@@ -8,7 +8,6 @@ namespace ThiDua.Dashboard.Components.Print;
 public sealed partial class AwardsPrint
 {
     [Inject] private AwardBook AwardBook { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
 
     private AwardProposal? Proposal { get; set; }
     private IReadOnlyList<IndividualView> Individuals { get; set; } = [];
@@ -18,7 +17,7 @@ public sealed partial class AwardsPrint
     {
         Proposal = await AwardBook.ProposalAsync(AsOf);
         Individuals = await AwardBook.IndividualsAsync(Proposal);
-        Generated = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm dd/MM/yyyy");
+        Generated = Host.CampaignNow().ToString("HH:mm dd/MM/yyyy");
     }
 
     private string BlockName(string code) => Host.Campaign.Block(code)?.Name ?? code;

@@ -10,7 +10,6 @@ namespace ThiDua.Dashboard.Components.Print;
 /// <summary>A block's boards for A4 landscape, every group one after the other, with the points per content.</summary>
 public sealed partial class BoardPrint
 {
-    [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Parameter] public string BlockCode { get; set; } = "";
 
@@ -28,7 +27,7 @@ public sealed partial class BoardPrint
         Scores = engine.Scores(Boards.SelectMany(b => b.Entries).Select(e => e.Unit), AsOf);
         Proposed = [.. engine.Awards(AsOf).Slots.Where(s => s.Kind == AwardKind.Rank && s.Block == BlockCode).SelectMany(s => s.Proposed).Select(p => p.Unit)];
         Indicators = [.. Host.Rules.Indicators.Where(i => i.AppliesTo.Contains(BlockCode))];
-        Generated = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm dd/MM/yyyy");
+        Generated = Host.CampaignNow().ToString("HH:mm dd/MM/yyyy");
     }
 
     private string ContentPoints(string unit, string indicator)
