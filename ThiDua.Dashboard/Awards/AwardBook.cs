@@ -1,3 +1,4 @@
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Awards;
@@ -14,7 +15,7 @@ public sealed record IndividualView(AwardIndividual Individual, string UnitName,
 /// decisions (nominations for committee slots, the individuals), with the plan's conditions
 /// checked here so the page and the API say the same thing.
 /// </summary>
-public sealed class AwardBook(EngineHost host, AwardRepository awards, TimeProvider time)
+public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTrail audit, TimeProvider time)
 {
     /// <summary>The plan: "Tặng Bằng khen cho 10 cá nhân".</summary>
     public const int IndividualLimit = 10;
@@ -67,7 +68,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, TimeProvi
 
     /// <summary>Nominates a unit for a committee slot.</summary>
     /// <returns>Vietnamese reasons it was refused; empty when recorded.</returns>
-    public async Task<IReadOnlyList<string>> NominateAsync(string block, string slot, string unit, string reason, string by, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> NominateAsync(string block, string slot, string unit, string reason, string by, string? address = null, CancellationToken cancellationToken = default)
     {
         var rules = host.Campaign.Block(block)?.CommitteeSlots.FirstOrDefault(s => s.Code == slot);
         var info = host.Engine.Unit(unit);
@@ -86,6 +87,8 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, TimeProvi
             if (current.Count >= rules!.Count)
                 return [$"Suất “{rules.Name}” chỉ có {Vi.Count(rules.Count)} đơn vị; rút một đề cử trước khi đề cử đơn vị khác."];
             await awards.RecordNominationAsync(block, slot, unit, nominate: true, reason.Trim(), by, time.GetUtcNow(), cancellationToken);
+            await audit.RecordAsync(new AuditRecord(AuditKinds.Nomination, by, address,
+                $"Đề cử {info!.Name} cho suất “{rules.Name}”", $"{block}/{slot}", Before: null, After: new { unit, reason = reason.Trim() }), cancellationToken);
         }
         finally
         {
@@ -96,7 +99,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, TimeProvi
     }
 
     /// <summary>Withdraws a nomination, with the reason on record.</summary>
-    public async Task<IReadOnlyList<string>> WithdrawAsync(string block, string slot, string unit, string reason, string by, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> WithdrawAsync(string block, string slot, string unit, string reason, string by, string? address = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) return ["Cần ghi lý do rút đề cử."];
         await _write.WaitAsync(cancellationToken);
@@ -105,6 +108,8 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, TimeProvi
             var current = await awards.CurrentNominationsAsync(cancellationToken);
             if (!current.Any(n => n.Block == block && n.Slot == slot && n.Unit == unit)) return ["Đơn vị này không đang được đề cử cho suất này."];
             await awards.RecordNominationAsync(block, slot, unit, nominate: false, reason.Trim(), by, time.GetUtcNow(), cancellationToken);
+            await audit.RecordAsync(new AuditRecord(AuditKinds.Nomination, by, address,
+                $"Rút đề cử {host.Engine.Unit(unit)?.Name ?? unit} khỏi suất {block}/{slot}", $"{block}/{slot}", Before: new { unit }, After: new { withdrawn = unit, reason = reason.Trim() }), cancellationToken);
         }
         finally
         {
@@ -117,7 +122,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, TimeProvi
     /// <summary>Adds an individual; the unit must hold a collective award in the live proposal.</summary>
     /// <returns>Vietnamese reasons it was refused; empty when recorded.</returns>
     public async Task<IReadOnlyList<string>> AddIndividualAsync(string fullName, string position, string unit, string achievement, string by,
-        CancellationToken cancellationToken = default)
+        string? address = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(fullName)) errors.Add("Cần ghi họ và tên.");
@@ -132,15 +137,20 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, TimeProvi
 
         var id = await awards.AddIndividualAsync(fullName.Trim(), position.Trim(), unit, achievement.Trim(), by, time.GetUtcNow(), IndividualLimit, cancellationToken);
         if (id is null) return [$"Đã đủ {IndividualLimit} cá nhân; bỏ một người trước khi thêm."];
+        await audit.RecordAsync(new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Thêm cá nhân {fullName.Trim()} ({info!.Name})",
+            $"individual/{id}", Before: null, After: new { fullName = fullName.Trim(), position = position.Trim(), unit, achievement = achievement.Trim() }), cancellationToken);
         Notify();
         return [];
     }
 
-    public async Task<bool> RemoveIndividualAsync(long id, string by, CancellationToken cancellationToken = default)
+    public async Task<bool> RemoveIndividualAsync(long id, string by, string? address = null, CancellationToken cancellationToken = default)
     {
-        var removed = await awards.RemoveIndividualAsync(id, by, time.GetUtcNow(), cancellationToken);
-        if (removed) Notify();
-        return removed;
+        var person = (await awards.IndividualsAsync(cancellationToken)).FirstOrDefault(i => i.Id == id);
+        if (person is null || !await awards.RemoveIndividualAsync(id, by, time.GetUtcNow(), cancellationToken)) return false;
+        await audit.RecordAsync(new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Bỏ cá nhân {person.FullName}",
+            $"individual/{id}", Before: new { person.FullName, person.Position, person.Unit, person.Achievement }, After: null), cancellationToken);
+        Notify();
+        return true;
     }
 
     private void Notify()

@@ -1,6 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ThiDua.Dashboard.Audit;
+
 namespace ThiDua.Dashboard.Awards;
 
 public static class AwardsRegistration
 {
-    public static IServiceCollection AddAwards(this IServiceCollection services) => services.AddSingleton<AwardBook>();
+    /// <summary>The award book; its decisions go to the audit trail like any other change.</summary>
+    public static IServiceCollection AddAwards(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IAuditTrail, SqliteAuditTrail>();
+        return services.AddSingleton<AwardBook>();
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Awards;
@@ -14,9 +15,6 @@ namespace ThiDua.Dashboard.Components.Pages;
 /// </summary>
 public sealed partial class Awards
 {
-    /// <summary>Roles that may record the committee's decisions.</summary>
-    public static readonly string[] NominatingRoles = ["committee", "admin"];
-
     private IDisposable? _awardListener;
 
     [Inject] private AwardBook AwardBook { get; set; } = default!;
@@ -25,8 +23,8 @@ public sealed partial class Awards
     private AwardProposal? Proposal { get; set; }
     private IReadOnlyList<Nomination> Nominations { get; set; } = [];
     private IReadOnlyList<IndividualView> Individuals { get; set; } = [];
-    private bool CanNominate { get; set; }
-    private string UserName { get; set; } = "";
+    private SignedInUser? User { get; set; }
+    private bool CanNominate => User is { MayNominate: true, MustChangePassword: false };
     private List<string> Errors { get; set; } = [];
 
     private string? NominateUnit { get; set; }
@@ -45,9 +43,7 @@ public sealed partial class Awards
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        CanNominate = user.Identity?.IsAuthenticated == true && NominatingRoles.Any(user.IsInRole);
-        UserName = user.Identity?.Name ?? "";
+        User = SignedInUser.From((await Authentication.GetAuthenticationStateAsync()).User);
         _awardListener = AwardBook.OnChanged(() => InvokeAsync(async () =>
         {
             await LoadAsync();
@@ -80,27 +76,27 @@ public sealed partial class Awards
     private async Task NominateAsync(AwardSlot slot)
     {
         if (!CanNominate) return;
-        Errors = [.. await AwardBook.NominateAsync(slot.Block, slot.Code!, NominateUnit ?? "", NominateReason ?? "", UserName)];
+        Errors = [.. await AwardBook.NominateAsync(slot.Block, slot.Code!, NominateUnit ?? "", NominateReason ?? "", User!.UserName, User.Address)];
         if (Errors.Count == 0) NominateUnit = NominateReason = null;
     }
 
     private async Task WithdrawAsync(AwardSlot slot, string unit)
     {
         if (!CanNominate) return;
-        Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, "Hội đồng rút đề cử", UserName)];
+        Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, "Hội đồng rút đề cử", User!.UserName, User.Address)];
     }
 
     private async Task AddIndividualAsync()
     {
         if (!CanNominate) return;
-        Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonAchievement ?? "", UserName)];
+        Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonAchievement ?? "", User!.UserName, User.Address)];
         if (Errors.Count == 0) PersonName = PersonPosition = PersonUnit = PersonAchievement = null;
     }
 
     private async Task RemoveIndividualAsync(long id)
     {
         if (!CanNominate) return;
-        await AwardBook.RemoveIndividualAsync(id, UserName);
+        await AwardBook.RemoveIndividualAsync(id, User!.UserName, User.Address);
     }
 
     public override void Dispose()

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards;
 using Pages = ThiDua.Dashboard.Components.Pages;
 using ThiDua.Dashboard.Ingestion;
@@ -70,6 +71,11 @@ public sealed class AwardsPageTests : PageTestContext
         Assert.Contains("Tham mưu tốt Bộ chỉ số 766 — hoi-dong", Slot(page, "so-nganh", "").TextContent);
         var proposal = await Services.GetRequiredService<AwardBook>().ProposalAsync(CampaignEnd);
         Assert.Equal("so-tu-phap", Assert.Single(proposal.Slots.Single(s => s.Code == "tham-muu").Proposed).Unit);
+        var audit = Services.GetRequiredService<IAuditTrail>();
+        var entry = Assert.Single(await audit.QueryAsync(new AuditQuery(Kind: AuditKinds.Nomination)));
+        Assert.Equal(("hoi-dong", "so-nganh/tham-muu"), (entry.Actor, entry.Subject));
+        Assert.Contains("so-tu-phap", entry.AfterJson);
+        Assert.True((await audit.VerifyAsync()).Valid);
     }
 
     [Fact]
