@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using ThiDua.Dashboard.Components.Controls;
+using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Ranking;
@@ -27,6 +28,7 @@ public sealed partial class Presenter : IAsyncDisposable
     private readonly Dictionary<string, DateTimeOffset> _highlightUntil = [];
 
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private DemoState Demo { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 

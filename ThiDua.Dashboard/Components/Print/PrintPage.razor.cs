@@ -7,6 +7,8 @@ namespace ThiDua.Dashboard.Components.Print;
 
 public sealed partial class PrintPage
 {
+    [Inject] private ThiDua.Dashboard.Demo.DemoState Demo { get; set; } = default!;
+
     [Parameter, EditorRequired] public string Title { get; set; } = "";
     [Parameter, EditorRequired] public string Campaign { get; set; } = "";
     [Parameter] public DateOnly AsOf { get; set; }

@@ -9,6 +9,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Configuration;
+using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
@@ -49,6 +50,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddThiDuaLive(configuration);
         Services.AddMudServices();
         Services.AddAwards();
+        Services.AddSingleton<DemoState>();
         // Anonymous until a test signs someone in with Authorization.SetAuthorized(...).
         Authorization = AddAuthorization();
         // Last: it resolves the renderer, after which no service can be added.

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components.Web;
 using ThiDua.Dashboard.Components.Presenter;
 
@@ -121,6 +122,16 @@ public sealed class PresenterTests : PageTestContext
         var shown = TimeOnly.Parse(page.Find("[data-testid=presenter-clock]").TextContent, System.Globalization.CultureInfo.InvariantCulture);
         Time.Advance(TimeSpan.FromSeconds(2));
         page.WaitForAssertion(() => Assert.Equal(shown.Add(TimeSpan.FromSeconds(2)).ToString("HH:mm:ss"), page.Find("[data-testid=presenter-clock]").TextContent));
+    }
+
+    [Fact]
+    public async Task DemoData_InTheDatabase_ShowsTheBannerOnTheProjector()
+    {
+        Services.GetRequiredService<ThiDua.Dashboard.Demo.DemoState>().MarkActive();
+
+        var page = await ShowAsync("");
+
+        Assert.Equal("DỮ LIỆU MÔ PHỎNG", page.Find("[data-testid=demo-banner]").TextContent);
     }
 
     [Fact]
