@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace ThiDua.Dashboard.Audit;
 
 /// <summary>
@@ -8,6 +10,12 @@ public interface IAuditTrail
 {
     /// <summary>Appends one entry and returns it as stored (id, time, hashes).</summary>
     Task<AuditEntry> RecordAsync(AuditRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends one entry inside a write transaction the caller owns, so the change and its entry
+    /// are committed together (or not at all) and cost one durable commit.
+    /// </summary>
+    Task<AuditEntry> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, AuditRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>Entries matching the filter, newest first.</summary>
     Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default);

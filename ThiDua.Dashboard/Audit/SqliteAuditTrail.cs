@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using ThiDua.Dashboard.Storage;
 
 namespace ThiDua.Dashboard.Audit;
@@ -13,6 +14,16 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
     };
 
     public async Task<AuditEntry> RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var entry = await AppendAsync(connection, transaction, record, cancellationToken);
+        transaction.Commit();
+        return entry;
+    }
+
+    public async Task<AuditEntry> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, AuditRecord record,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentException.ThrowIfNullOrWhiteSpace(record.Kind);
@@ -30,10 +41,8 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
             AfterJson = Serialize(record.After),
         };
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE: reading the last hash and appending after it happen under the write lock,
-        // so two writers (or two processes) can never chain onto the same entry.
-        await using var transaction = connection.BeginTransaction();
+        // Inside a write transaction (BEGIN IMMEDIATE): reading the last hash and appending after it
+        // happen under the write lock, so two writers (or two processes) never chain onto the same entry.
         var last = await connection.QuerySingleOrDefaultAsync<(long Id, string Hash)?>(new CommandDefinition(
             "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1;", transaction: transaction, cancellationToken: cancellationToken));
         var nextId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -49,7 +58,6 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
             VALUES (@Id, @At, @Actor, @Address, @Kind, @Subject, @Summary, @BeforeJson, @AfterJson, @PrevHash, @Hash);
             """,
             row, transaction, cancellationToken: cancellationToken));
-        transaction.Commit();
         return ToEntry(row);
     }
 

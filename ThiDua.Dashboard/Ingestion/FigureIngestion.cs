@@ -50,7 +50,13 @@ public sealed class FigureIngestion(
         try
         {
             var receivedAt = time.GetUtcNow();
-            var stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None);
+            // The batch's audit entry is committed with the figures: one durable commit, and no
+            // crash can leave stored figures without their entry.
+            var stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None,
+                audit is null ? null : (connection, transaction, storedBatch) => audit.AppendAsync(connection, transaction,
+                    new AuditRecord(AuditKinds.Figures, actor.Name, actor.Address,
+                        $"{batch.Count} số liệu, nguồn {source}, phiên bản {storedBatch.Version}", Subject: source,
+                        After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() })));
             applied = engine.Apply(batch);
             host.MarkChanged(receivedAt, applied.ChangedBoards);
             CheckVersion(stored.Version, applied.Version);
@@ -61,9 +67,6 @@ public sealed class FigureIngestion(
         }
         // Outside the write lock: a slow screen never holds up the next writer.
         publisher.Publish(applied);
-        await AuditAsync(new AuditRecord(AuditKinds.Figures, actor.Name, actor.Address,
-            $"{batch.Count} số liệu, nguồn {source}, phiên bản {applied.Version}", Subject: source,
-            After: new { count = batch.Count, source, version = applied.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() }));
         return new IngestionResult(batch.Count, applied.Version, [], applied);
     }
 

@@ -25,12 +25,14 @@ public sealed class FigureRepository(SqliteDatabase database)
     /// </summary>
     /// <param name="source">'api', an import file name, 'form' or 'demo'.</param>
     /// <param name="by">The API key name or the user.</param>
+    /// <param name="alsoInTransaction">More work to commit with the batch (its audit entry), given the stored batch.</param>
     public async Task<StoredBatch> AppendBatchAsync(
         IReadOnlyCollection<Figure> figures,
         string source,
         string by,
         DateTimeOffset receivedAt,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Func<SqliteConnection, SqliteTransaction, StoredBatch, Task>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(figures);
         if (figures.Count == 0)
@@ -85,6 +87,7 @@ public sealed class FigureRepository(SqliteDatabase database)
             }
         }
 
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, batch);
         transaction.Commit();
         return batch;
     }
