@@ -178,6 +178,28 @@ public sealed class ReadApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Healthz_DatabaseGone_Answers503Problem()
+    {
+        // The engine is loaded; now the database cannot be opened: its folder is replaced by a file.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var folder = Path.GetDirectoryName(_file)!;
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "not a folder");
+        try
+        {
+            var health = await _api.Client.GetAsync("healthz");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal("application/problem+json", health.Content.Headers.ContentType!.MediaType);
+        }
+        finally
+        {
+            File.Delete(folder);
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    [Fact]
     public async Task Healthz_AndOpenApi_DescribeTheService()
     {
         var health = await _api.Client.GetAsync("healthz");

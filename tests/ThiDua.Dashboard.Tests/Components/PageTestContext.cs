@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Awards;
+using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Ingestion;
@@ -51,6 +53,8 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddAwards();
         Services.AddSingleton<DemoState>();
+        Services.AddFigureImport();
+        Services.AddScoped<CurrentUser>();
         // Anonymous until a test signs someone in with Authorization.SetAuthorized(...).
         Authorization = AddAuthorization();
         // Last: it resolves the renderer, after which no service can be added.
