@@ -63,6 +63,7 @@ public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository f
         var snapshot = await figures.ReadSnapshotAsync(cancellationToken);
         var engine = new LeaderboardEngine(Campaign, snapshot.Units, DefaultAsOf());
         engine.Load(snapshot.Figures.Select(f => f.Figure), snapshot.Version);
+        engine.PrepareHistory();
         _engine = engine;
         if (snapshot.Figures.Count > 0) MarkChanged(snapshot.Figures.Max(f => f.ReceivedAt), []);
         logger.LogInformation("Engine loaded: {Units} units, {Figures} figures, version {Version}, boards as of {AsOf}",

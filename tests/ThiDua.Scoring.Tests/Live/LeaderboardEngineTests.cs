@@ -130,6 +130,21 @@ public sealed class LeaderboardEngineTests
     }
 
     [Fact]
+    public void PrepareHistory_ThenPastDate_GivesTheSameBoardsAsWithout()
+    {
+        var prepared = NewEngine(2);
+        var lazy = NewEngine(2);
+        var figures = new[] { F.Rate("a", "x", 1, 2, new DateOnly(2024, 3, 1)), F.Rate("b", "x", 3, 4, new DateOnly(2024, 4, 1)) };
+        prepared.Load(figures, 0);
+        lazy.Load(figures, 0);
+
+        prepared.PrepareHistory();
+
+        Assert.Equal(lazy.StandingsAsOf(new DateOnly(2024, 4, 15)).Board(All)!.Entries.ToArray(),
+            prepared.StandingsAsOf(new DateOnly(2024, 4, 15)).Board(All)!.Entries.ToArray());
+    }
+
+    [Fact]
     public void MoveTo_NextDay_ShowsFiguresDatedThatDay()
     {
         var engine = NewEngine(1);
