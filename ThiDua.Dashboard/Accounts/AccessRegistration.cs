@@ -4,12 +4,16 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Api;
 using ThiDua.Dashboard.Audit;
+using ThiDua.Dashboard.Storage;
 
 namespace ThiDua.Dashboard.Accounts;
 
@@ -31,9 +35,18 @@ public static class AccessRegistration
         services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ScreenLinkStore>();
+        services.AddSingleton<ScreenLinkService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AdminBootstrap>();
         services.AddScoped<CurrentUser>();
+
+        // The keys that encrypt the sign-in cookie (and antiforgery tokens) live beside the database, so a
+        // restart, a redeploy to another folder or a container without a home folder signs nobody out.
+        services.AddDataProtection().SetApplicationName("ThiDua");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                KeyFolder(provider.GetRequiredService<SqliteDatabase>()), provider.GetRequiredService<ILoggerFactory>())));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -84,6 +97,18 @@ public static class AccessRegistration
         return services;
     }
 
+    /// <summary>The folder of the data-protection keys: <c>keys</c> beside the database file, readable by this account only.</summary>
+    public static DirectoryInfo KeyFolder(SqliteDatabase database)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys");
+        if (!Directory.Exists(path))
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
+            else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return new DirectoryInfo(path);
+    }
+
     /// <summary>Creates the first administrator when there is none. Call after the storage is initialized.</summary>
     public static Task InitializeAccountsAsync(this WebApplication app, CancellationToken cancellationToken = default) =>
         app.Services.GetRequiredService<AdminBootstrap>().EnsureAdminAsync(cancellationToken);
@@ -96,6 +121,7 @@ public static class AccessRegistration
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
+        app.UseMiddleware<ScreenLinkSignIn>();
         app.UseMiddleware<AccessGate>();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -109,6 +135,19 @@ public static class AccessRegistration
 
     private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
+        // A revoked screen link's cookie is refused at the next request (the link's state is cached a few seconds).
+        if (ScreenLinkService.LinkIdOf(context.Principal) is { } screen)
+        {
+            var live = await context.HttpContext.RequestServices.GetRequiredService<ScreenLinkStore>()
+                .GetLiveAsync(screen, context.Principal!.FindFirst(AccountClaims.ScreenStamp)?.Value, context.HttpContext.RequestAborted);
+            if (live is null)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            }
+            return;
+        }
+
         // A disabled user, or one whose password, role or scope changed, loses every open session at the next request.
         var user = SignedInUser.From(context.Principal);
         var stored = user is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserStore>().GetAsync(user.Id, context.HttpContext.RequestAborted);

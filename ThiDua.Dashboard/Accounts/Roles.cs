@@ -62,4 +62,8 @@ public static class AccountClaims
     public const string MustChangePassword = "thidua:must-change-password";
     /// <summary>The client address at sign-in.</summary>
     public const string Address = "thidua:address";
+    /// <summary>The id of the screen link a read-only screen signed in with (present only on screens).</summary>
+    public const string ScreenLink = "thidua:screen-link";
+    /// <summary>The first 16 hex digits of the screen link's token hash, checked with the id.</summary>
+    public const string ScreenStamp = "thidua:screen-stamp";
 }

@@ -15,6 +15,12 @@ public sealed record SignedInUser(long Id, string UserName, string DisplayName, 
 {
     public bool IsAdmin => Role == Roles.Admin;
 
+    /// <summary>The screen link a read-only meeting-room screen signed in with; null for a person (then <see cref="Id"/> is the user's id).</summary>
+    public long? ScreenLinkId { get; init; }
+
+    /// <summary>A read-only screen: a viewer with no user account behind it (Id 0), no password to change.</summary>
+    public bool IsScreen => ScreenLinkId is not null;
+
     /// <summary>Committee or admin.</summary>
     public bool MayNominate => Role is Roles.Committee or Roles.Admin;
 
@@ -32,6 +38,12 @@ public sealed record SignedInUser(long Id, string UserName, string DisplayName, 
     public static SignedInUser? From(ClaimsPrincipal? principal)
     {
         if (principal?.Identity is not { IsAuthenticated: true } identity) return null;
+        if (ScreenLinkService.LinkIdOf(principal) is { } screen)
+        {
+            if (principal.FindFirstValue(ClaimTypes.Role) != Roles.Viewer) return null;
+            var name = identity.Name ?? "";
+            return new SignedInUser(0, name, name, Roles.Viewer, UnitScope.Of([]), false, principal.FindFirstValue(AccountClaims.Address)) { ScreenLinkId = screen };
+        }
         if (!long.TryParse(principal.FindFirstValue(AccountClaims.UserId), NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
         var role = principal.FindFirstValue(ClaimTypes.Role);
         if (!Roles.IsKnown(role)) return null;

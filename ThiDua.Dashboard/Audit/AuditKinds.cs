@@ -18,12 +18,15 @@ public static class AuditKinds
     public const string SignOut = "sign-out";
     public const string KeyCreate = "key.create";
     public const string KeyRevoke = "key.revoke";
+    public const string ScreenCreate = "screen.create";
+    public const string ScreenRevoke = "screen.revoke";
 
     /// <summary>Every kind above, for the filter on the admin page.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, Nomination, AwardIndividual,
         UserCreate, UserUpdate, UserPassword, SignIn, SignInFailed, SignOut, KeyCreate, KeyRevoke,
+        ScreenCreate, ScreenRevoke,
     ];
 
     /// <summary>The actor of changes nobody in particular made (start-up, day rollover).</summary>

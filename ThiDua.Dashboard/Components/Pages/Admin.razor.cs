@@ -12,6 +12,7 @@ namespace ThiDua.Dashboard.Components.Pages;
 
 /// <summary>
 /// /quan-tri: users (create, scope, disable, reset password), API keys (create once-shown, revoke),
+/// read-only screen links for meeting-room PCs (create once-shown, revoke),
 /// units (rename, registration, active range and merger, applied live), the audit trail with its
 /// integrity check, and the campaign's rule warnings. Every change goes through the audited services.
 /// </summary>
@@ -24,6 +25,8 @@ public sealed partial class Admin
     [Inject] private AccountService Accounts { get; set; } = default!;
     [Inject] private UserStore UserStore { get; set; } = default!;
     [Inject] private ApiKeyStore KeyStore { get; set; } = default!;
+    [Inject] private ScreenLinkService ScreenLinkService { get; set; } = default!;
+    [Inject] private ScreenLinkStore ScreenLinkStore { get; set; } = default!;
     [Inject] private IAuditTrail Audit { get; set; } = default!;
     [Inject] private FigureIngestion Ingestion { get; set; } = default!;
     [Inject] private EngineHost Host { get; set; } = default!;
@@ -41,6 +44,11 @@ public sealed partial class Admin
 
     private IReadOnlyList<StoredApiKey> Keys { get; set; } = [];
     private KeyFormModel KeyForm { get; set; } = new();
+
+    private IReadOnlyList<StoredScreenLink> ScreenLinks { get; set; } = [];
+    private string ScreenName { get; set; } = "";
+    private string? NewScreenLink { get; set; }
+    private string NewScreenName { get; set; } = "";
 
     private IReadOnlyList<UnitInfo> AllUnits => [.. Host.Engine.Units.OrderBy(u => u.Name, Vi.Collation)];
     private UnitFormModel UnitForm { get; set; } = new();
@@ -104,6 +112,7 @@ public sealed partial class Admin
     {
         Users = await UserStore.GetAllAsync();
         Keys = await KeyStore.GetAllAsync();
+        ScreenLinks = await ScreenLinkStore.GetAllAsync();
         await LoadAuditAsync();
     }
 
@@ -194,6 +203,28 @@ public sealed partial class Admin
     private async Task RevokeKeyAsync(StoredApiKey key)
     {
         if (await Accounts.RevokeKeyAsync(key.Id, Actor)) Show(Severity.Success, $"Đã thu hồi khóa {key.Name}.");
+        await ReloadAsync();
+    }
+
+    private async Task CreateScreenLinkAsync()
+    {
+        var (link, token, problem) = await ScreenLinkService.CreateAsync(ScreenName, Actor);
+        if (problem is not null)
+        {
+            Show(Severity.Error, problem);
+            return;
+        }
+        NewScreenLink = ScreenLinkService.LinkOf(Navigation.BaseUri, token!);
+        NewScreenName = link!.Name;
+        Show(Severity.Success, $"Đã tạo liên kết màn hình {link.Name}.");
+        ScreenName = "";
+        await ReloadAsync();
+    }
+
+    private async Task RevokeScreenLinkAsync(StoredScreenLink link)
+    {
+        if (await ScreenLinkService.RevokeAsync(link.Id, Actor))
+            Show(Severity.Success, $"Đã thu hồi liên kết màn hình {link.Name}; máy đang dùng liên kết này sẽ phải đăng nhập lại.");
         await ReloadAsync();
     }
 
