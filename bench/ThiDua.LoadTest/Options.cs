@@ -21,6 +21,13 @@ public sealed class Options
     public int DrainSeconds { get; private set; } = 30;
     public bool ServerTiming { get; private set; }
     public int ConnectParallelism { get; private set; } = 50;
+    /// <summary>Blazor circuits mode: K headless Chromium pages of one board page instead of the hub load (0 = off).</summary>
+    public int Circuits { get; private set; }
+    public string Chromium { get; private set; } = "/usr/bin/chromium";
+    public string CircuitBoard { get; private set; } = "phuong/tu-1500-duoi-3500";
+    public int CircuitRounds { get; private set; } = 3;
+    public int CircuitTimeoutSeconds { get; private set; } = 30;
+    public int OpenParallelism { get; private set; } = 4;
     /// <summary>Extra environment for the started app, e.g. the coming <c>ThiDua__RateLimit__*</c> settings.</summary>
     public List<KeyValuePair<string, string>> ServerEnvironment { get; } = [];
 
@@ -47,6 +54,12 @@ public sealed class Options
                 case "--redis-server": o.RedisServer = Next(); break;
                 case "--drain-seconds": o.DrainSeconds = NextInt(); break;
                 case "--connect-parallelism": o.ConnectParallelism = NextInt(); break;
+                case "--circuits": o.Circuits = NextInt(); break;
+                case "--chromium": o.Chromium = Next(); break;
+                case "--circuit-board": o.CircuitBoard = Next(); break;
+                case "--circuit-rounds": o.CircuitRounds = NextInt(); break;
+                case "--circuit-timeout": o.CircuitTimeoutSeconds = NextInt(); break;
+                case "--open-parallelism": o.OpenParallelism = NextInt(); break;
                 case "--rate-limit":
                     // Placeholder for the rate-limit issue: passed through as ThiDua:RateLimit:<name>=<value>.
                     var (name, value) = SplitPair(Next());
@@ -72,8 +85,16 @@ public sealed class Options
         }
         if (o.Clients < 1 || o.Rate <= 0 || o.Batch < 1 || o.Seconds < 1 || o.Posters < 1 || o.BaselineUpdates < 1)
             throw new ArgumentException("clients, rate, batch, seconds, posters and baseline-updates must be positive.");
+        if (o.Circuits < 0 || o.CircuitRounds < 1 || o.CircuitTimeoutSeconds < 1 || o.OpenParallelism < 1)
+            throw new ArgumentException("circuits must be ≥ 0; circuit-rounds, circuit-timeout and open-parallelism positive.");
+        if (o.Circuits > 0 && o.Smoke)
+            throw new ArgumentException("--circuits and --smoke do not mix: the CI smoke never starts Chromium.");
+        if (o.Circuits > 0 && o.Url is not null)
+            throw new ArgumentException("--circuits starts the app itself (no --url): it reads the app's memory from /proc/<pid>.");
         if (o.Url is not null && !(o.Url.IsLoopback && o.Url.Host == "127.0.0.1"))
             throw new ArgumentException("--url must be on 127.0.0.1: the harness sends traffic only to this machine.");
+        if (o.Name.Length == 0 && o.Circuits > 0)
+            o.Name = $"circuits-{o.Circuits}";
         if (o.Name.Length == 0)
             o.Name = o.Smoke ? "smoke" : $"c{o.Clients}-r{o.Rate.ToString(CultureInfo.InvariantCulture)}-b{o.Batch}-p{o.Posters}-t{o.Seconds}";
         return o;
@@ -101,6 +122,13 @@ public sealed class Options
           --rate-limit NAME=VALUE  passed to the app as ThiDua__RateLimit__NAME (for the coming rate limiter)
           --server-env NAME=VALUE  any other environment variable for the started app
           --server-timing    log the app's own time per POST (host request log) and report it beside the client's
+          --circuits K       Blazor circuits instead of the hub load: K headless Chromium pages of the board page
+                             (one context, 800×600), server RSS per circuit, every page must show each update
+          --chromium PATH    browser for --circuits (/usr/bin/chromium; never downloaded)
+          --circuit-board B/G  board whose page is opened (phuong/tu-1500-duoi-3500)
+          --circuit-rounds R   single updates of one unit on that board, each watched on every page (3)
+          --circuit-timeout S  how long a page may take to show an update (30)
+          --open-parallelism P pages opening at the same time (4)
           --smoke            5 clients, 5 s, 4 figures/s, no baselines; exit 1 on any lost update or state mismatch
         """;
 }

@@ -14,7 +14,9 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 
 // A thousand hub clients would otherwise wait on the thread pool's slow injection at connect time.
 ThreadPool.SetMinThreads(64, 64);
-using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds * 4 + options.DrainSeconds + 600));
+// Circuits: up to two minutes to open each page (at open-parallelism at a time), each round's time-out, closing.
+using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds * 4 + options.DrainSeconds + 600
+    + options.Circuits * 120.0 / options.OpenParallelism + options.CircuitRounds * (options.CircuitTimeoutSeconds + 20)));
 var startedUtc = DateTimeOffset.UtcNow;
 var command = args.Length == 0 ? "dotnet run -c Release --project bench/ThiDua.LoadTest" : "dotnet run -c Release --project bench/ThiDua.LoadTest -- " + string.Join(' ', args);
 
@@ -24,7 +26,12 @@ try
     Uri address;
     if (options.Url is null)
     {
-        server = await ServerProcess.StartAsync(options.Key, options.ServerEnvironment);
+        // Circuits need the page's scripts and styles: run from the build output, the app maps its static
+        // web assets (blazor.web.js, MudBlazor's _content) only in Development. --server-env still overrides.
+        IEnumerable<KeyValuePair<string, string>> environment = options.Circuits > 0
+            ? [new("ASPNETCORE_ENVIRONMENT", "Development"), .. options.ServerEnvironment]
+            : options.ServerEnvironment;
+        server = await ServerProcess.StartAsync(options.Key, environment);
         address = server.Address;
         Console.WriteLine($"Started the dashboard (pid {server.Pid}) on {address} with a fresh database");
     }
@@ -44,6 +51,24 @@ try
 
     var workload = await Workload.PrepareAsync(http, seed: true, cancel.Token);
     Console.WriteLine($"Seeded {workload.Units.Count} units on {workload.Units.Select(u => u.BoardKey).Distinct().Count()} boards, live as of {workload.AsOf:yyyy-MM-dd}");
+
+    var machine = $"{Environment.ProcessorCount} cores, generator on the same machine as the app";
+    var folder = options.Out ?? DefaultResults();
+    if (options.Circuits > 0)
+    {
+        // Blazor circuits instead of the hub load: needs the started app (checked in Options).
+        var circuits = await new CircuitRun(options, http, workload, server!).RunAsync(cancel.Token);
+        var circuitFailures = new List<string>();
+        if (circuits.PagesLive < circuits.Circuits) circuitFailures.Add($"{circuits.Circuits - circuits.PagesLive} of {circuits.Circuits} pages never went live");
+        if (circuits.PagesUpdatedEveryRound < circuits.PagesLive)
+            circuitFailures.Add($"{circuits.PagesLive - circuits.PagesUpdatedEveryRound} live pages missed an update");
+        circuitFailures.AddRange(circuits.Problems);
+        var circuitReport = new RunReport(options.Name, command, startedUtc, machine + ", Chromium too", null, [], circuitFailures) { Circuits = circuits };
+        Console.WriteLine();
+        Console.WriteLine(Report.Markdown(circuitReport));
+        Console.WriteLine($"Written {Report.Write(circuitReport, folder)}.{{json,md}}");
+        return circuitFailures.Count == 0 ? 0 : 1;
+    }
 
     var freshness = new List<FreshnessResult>();
     if (options.Baselines)
@@ -69,11 +94,9 @@ try
     if (load.OutOfOrder > 0) failures.Add($"{load.OutOfOrder} out-of-order versions");
     if (load.StateMismatches > 0) failures.Add($"{load.StateMismatches} clients end with boards different from GET /api/v1/leaderboards");
 
-    var machine = $"{Environment.ProcessorCount} cores, generator on the same machine as the app";
     var report = new RunReport(options.Name, command, startedUtc, machine, load, freshness, failures);
     Console.WriteLine();
     Console.WriteLine(Report.Markdown(report));
-    var folder = options.Out ?? DefaultResults();
     Console.WriteLine($"Written {Report.Write(report, folder)}.{{json,md}}");
     return failures.Count == 0 ? 0 : 1;
 }

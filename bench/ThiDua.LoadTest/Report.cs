@@ -4,14 +4,17 @@ using System.Text.Json;
 
 namespace ThiDua.LoadTest;
 
-public sealed record RunReport(string Name, string Command, DateTimeOffset StartedUtc, string Machine, LoadResult Load, IReadOnlyList<FreshnessResult> Freshness, IReadOnlyList<string> Failures);
+/// <summary>A run: the hub load (<see cref="Load"/>) or, with --circuits, the Blazor circuits (<see cref="Circuits"/>).</summary>
+public sealed record RunReport(string Name, string Command, DateTimeOffset StartedUtc, string Machine, LoadResult? Load, IReadOnlyList<FreshnessResult> Freshness, IReadOnlyList<string> Failures)
+{
+    public CircuitResult? Circuits { get; init; }
+}
 
 /// <summary>One table on the console, the same as markdown and JSON in the results folder.</summary>
 public static class Report
 {
     public static string Markdown(RunReport r)
     {
-        var l = r.Load;
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"### {r.Name}");
         sb.AppendLine();
@@ -20,24 +23,44 @@ public static class Report
         sb.AppendLine("| | |");
         sb.AppendLine("|---|---:|");
         void Row(string name, string value) => sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
-        Row("hub clients (connected)", $"{l.Clients} ({l.ClientsConnected}, in {l.ConnectSeconds:F1} s)");
-        Row("target rate · batch · posters · seconds", $"{l.TargetRate:0.#}/s · {l.Batch} · {l.Posters} · {l.Seconds}");
-        Row("requests (errors)", $"{l.Requests:N0} ({l.RequestErrors})");
-        Row("accepted figures (per second)", $"{l.AcceptedFigures:N0} ({l.AcceptedPerSecond:N0}/s)");
-        Row("POST latency p50 / p95 / p99 / max", Ms(l.Post));
-        if (l.ServerPost.Count > 0) Row("POST time inside the app (host request log) p50 / p95 / p99 / max", Ms(l.ServerPost));
-        Row("hub: POST sent → client has covering version, p50 / p95 / p99 / max", Ms(l.Hub));
-        Row("per update: first client reached, p50 / p95 / p99 / max", Ms(l.FirstClient));
-        Row("per update: last client reached (fan-out end), p50 / p95 / p99 / max", Ms(l.LastClient));
-        Row("(client, figure) pairs", $"{l.Pairs:N0}");
-        Row("lost pairs (clients with a loss)", $"{l.LostPairs:N0} ({l.ClientsWithLoss})");
-        Row("out-of-order versions", $"{l.OutOfOrder}");
-        Row("clients whose final boards ≠ GET /leaderboards", $"{l.StateMismatches}");
-        Row("hub connections closed during the run", $"{l.ClientsClosed}");
-        Row("drain after the last POST", $"{l.DrainSeconds:F1} s");
-        Row("server CPU during load (cores)", $"{l.ServerCpuSeconds:F1} s ({l.ServerCores:F2})");
-        Row("server peak RSS (VmHWM) · RSS at end", $"{l.ServerPeakRssMiB:N0} MiB · {l.ServerRssMiB:N0} MiB");
-        Row("harness CPU during load", $"{l.HarnessCpuSeconds:F1} s");
+        if (r.Circuits is { } c)
+        {
+            Row("Blazor circuits: page", $"`{c.Page}`, watched unit {c.Unit}");
+            Row("pages live / K (opening time)", $"{c.PagesLive} / {c.Circuits} (in {c.OpenSeconds:F1} s)");
+            Row("page load → data-interactive=true, p50 / p95 / p99 / max", Ms(c.TimeToLive));
+            Row("pages updated in every round / K", $"**{c.PagesUpdatedEveryRound} / {c.Circuits}** ({c.Rounds} rounds: {string.Join(", ", c.PagesUpdatedPerRound)})");
+            Row("POST sent → page shows the new score, over pages and rounds: p50 / p95 / p99 / max", Ms(c.Update));
+            Row("last page showed it, per round", string.Join(" · ", c.LastPagePerRound.Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture) + " ms")));
+            Row("server RSS: baseline (after a warm-up page) → K live → pages closed", $"{c.BaselineRssMiB:F1} → {c.LiveRssMiB:F1} → {c.ClosedRssMiB:F1} MiB");
+            Row("server RSS delta per open circuit", $"**{c.MiBPerCircuit:F3} MiB** ({c.RssDeltaMiB:F1} MiB ÷ {c.PagesLive})");
+            Row("server peak RSS (VmHWM)", $"{c.PeakRssMiB:F1} MiB");
+            Row("server CPU opening K pages (cores)", $"{c.ServerCpuOpenSeconds:F1} s ({c.ServerCoresOpen:F2}; {1000 * c.ServerCpuOpenSeconds / Math.Max(1, c.PagesLive):F0} ms per page)");
+            Row("server CPU after the last page went live: first 3 s · next 5 s (K circuits idle)", $"{c.ServerCpuSettleSeconds:F2} s · {c.ServerCpuIdleSeconds:F2} s over {c.IdleSeconds:F1} s");
+            Row("server CPU during the update rounds (cores)", $"{c.ServerCpuUpdateSeconds:F2} s ({c.ServerCoresUpdate:F2})");
+            Row("Chromium + Playwright CPU: opening · update rounds", $"{c.BrowserCpuOpenSeconds:F1} s · {c.BrowserCpuUpdateSeconds:F1} s");
+            Row("failed page requests (HTTP ≥ 400 or not loaded)", $"{c.FailedRequests}");
+        }
+        if (r.Load is { } l)
+        {
+            Row("hub clients (connected)", $"{l.Clients} ({l.ClientsConnected}, in {l.ConnectSeconds:F1} s)");
+            Row("target rate · batch · posters · seconds", $"{l.TargetRate:0.#}/s · {l.Batch} · {l.Posters} · {l.Seconds}");
+            Row("requests (errors)", $"{l.Requests:N0} ({l.RequestErrors})");
+            Row("accepted figures (per second)", $"{l.AcceptedFigures:N0} ({l.AcceptedPerSecond:N0}/s)");
+            Row("POST latency p50 / p95 / p99 / max", Ms(l.Post));
+            if (l.ServerPost.Count > 0) Row("POST time inside the app (host request log) p50 / p95 / p99 / max", Ms(l.ServerPost));
+            Row("hub: POST sent → client has covering version, p50 / p95 / p99 / max", Ms(l.Hub));
+            Row("per update: first client reached, p50 / p95 / p99 / max", Ms(l.FirstClient));
+            Row("per update: last client reached (fan-out end), p50 / p95 / p99 / max", Ms(l.LastClient));
+            Row("(client, figure) pairs", $"{l.Pairs:N0}");
+            Row("lost pairs (clients with a loss)", $"{l.LostPairs:N0} ({l.ClientsWithLoss})");
+            Row("out-of-order versions", $"{l.OutOfOrder}");
+            Row("clients whose final boards ≠ GET /leaderboards", $"{l.StateMismatches}");
+            Row("hub connections closed during the run", $"{l.ClientsClosed}");
+            Row("drain after the last POST", $"{l.DrainSeconds:F1} s");
+            Row("server CPU during load (cores)", $"{l.ServerCpuSeconds:F1} s ({l.ServerCores:F2})");
+            Row("server peak RSS (VmHWM) · RSS at end", $"{l.ServerPeakRssMiB:N0} MiB · {l.ServerRssMiB:N0} MiB");
+            Row("harness CPU during load", $"{l.HarnessCpuSeconds:F1} s");
+        }
         if (r.Freshness.Count > 0)
         {
             var thidua = r.Freshness[0].Latency;

@@ -135,6 +135,50 @@ public static class ProcStats
         catch (IOException) { return 0; }
     }
 
+    /// <summary>
+    /// CPU seconds (own, plus children already reaped) of every live descendant of <paramref name="rootPid"/>,
+    /// leaving out <paramref name="excludePid"/> and its subtree: e.g. the Playwright driver and Chromium's
+    /// processes under the harness, without the app it also started.
+    /// </summary>
+    public static double DescendantsCpuSeconds(int rootPid, int excludePid)
+    {
+        var parentOf = new Dictionary<int, int>();
+        var cpuOf = new Dictionary<int, double>();
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    parentOf[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+                    cpuOf[pid] = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
+                                  + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+                }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+        catch (IOException) { return 0; }
+        catch (UnauthorizedAccessException) { return 0; }
+
+        double total = 0;
+        foreach (var (pid, seconds) in cpuOf)
+        {
+            if (pid == rootPid || pid == excludePid) continue;
+            // Walk up the parents, bounded: a descendant meets the root before the excluded process or pid 1.
+            var current = parentOf.GetValueOrDefault(pid);
+            for (var depth = 0; depth < 64 && current > 1 && current != excludePid; depth++)
+            {
+                if (current == rootPid) { total += seconds; break; }
+                current = parentOf.GetValueOrDefault(current);
+            }
+        }
+        return total;
+    }
+
     /// <summary>A field of /proc/pid/status in MiB, e.g. VmHWM (peak RSS) or VmRSS.</summary>
     public static double StatusMiB(int pid, string field)
     {

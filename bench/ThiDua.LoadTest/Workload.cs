@@ -142,6 +142,24 @@ public sealed class Workload
         }
     }
 
+    /// <summary>
+    /// The next update of one unit (its first applicable content, same schedule as <see cref="NextBatch"/>):
+    /// for a change watched on one board, the unit stays on its board because its dossier count is untouched.
+    /// </summary>
+    public FigureItem NextFor(Unit unit)
+    {
+        lock (_counters)
+        {
+            var indicator = Indicators.First(i => i.AppliesTo.Contains(unit.Block));
+            var key = (unit.Code, indicator.Code);
+            var count = _counters.GetValueOrDefault(key);
+            _counters[key] = count + 1;
+            var numerator = (long)Math.Round(indicator.FullCreditAt * 1000 * (0.10 + 0.08 * (count % 10)));
+            if (numerator % 2 == 1) numerator++;
+            return new FigureItem(unit.Code, indicator.Code, numerator, 1000, AsOf, unit.BoardKey);
+        }
+    }
+
     public static object[] Body(IEnumerable<FigureItem> figures) =>
         [.. figures.Select(f => new { unit = f.Unit, asOf = f.AsOf, indicator = f.Indicator, numerator = f.Numerator, denominator = (long?)f.Denominator })];
 }
