@@ -5,7 +5,7 @@ using ThiDua.Dashboard.Tests.Hosting;
 namespace ThiDua.Dashboard.Tests.Api;
 
 /// <summary>The real app with one API key, on a database file the test chooses (so a restart can reopen it).</summary>
-internal sealed class ApiHost : IAsyncDisposable
+public sealed class ApiHost : IAsyncDisposable
 {
     public const string Key = "test-key-0123456789";
 

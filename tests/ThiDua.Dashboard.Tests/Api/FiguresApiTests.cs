@@ -5,22 +5,8 @@ using System.Text.Json;
 
 namespace ThiDua.Dashboard.Tests.Api;
 
-public sealed class FiguresApiTests : IAsyncLifetime
+public sealed class FiguresApiTests : ApiTest
 {
-    private readonly string _file = ApiHost.NewDatabaseFile();
-    private ApiHost _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _api = new ApiHost(_file);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        ApiHost.DeleteDatabase(_file);
-    }
 
     private static object Item(string unit, string indicator, long numerator, long? denominator, string asOf = "2024-06-30") =>
         new { unit, asOf, indicator, numerator, denominator };
@@ -28,19 +14,19 @@ public sealed class FiguresApiTests : IAsyncLifetime
     [Fact]
     public async Task PostFigures_GoodBatch_Returns200WithAcceptedAndNextVersion()
     {
-        var response = await _api.PostFigures(new[] { Item("p-an-hoa", "c", 82, 100), Item("p-an-hoa", "dossiers", 2400, null) });
+        var response = await Api.PostFigures(new[] { Item("p-an-hoa", "c", 82, 100), Item("p-an-hoa", "dossiers", 2400, null) });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, body.GetProperty("accepted").GetInt32());
         Assert.Equal(1, body.GetProperty("version").GetInt64());
-        Assert.Equal(2, await _api.FigureCount());
+        Assert.Equal(2, await Api.FigureCount());
     }
 
     [Fact]
     public async Task PostFigures_EveryBadItem_Returns400ProblemWithItemErrorsAndStoresNothing()
     {
-        var response = await _api.PostFigures(new object[]
+        var response = await Api.PostFigures(new object[]
         {
             Item("p-an-hoa", "c", 82, 100),
             Item("p-khong-co", "c", 1, 2),
@@ -59,10 +45,10 @@ public sealed class FiguresApiTests : IAsyncLifetime
             .Select(e => (e.GetProperty("index").GetInt32(), e.GetProperty("field").GetString())).ToList();
         Assert.Contains((4, "asOf"), errors);
         Assert.Contains((5, "numerator"), errors);
-        Assert.Equal(0, await _api.FigureCount());
+        Assert.Equal(0, await Api.FigureCount());
 
         // With the parse errors fixed, the remaining items are checked by the engine's rules.
-        var second = await _api.PostFigures(new object[]
+        var second = await Api.PostFigures(new object[]
         {
             Item("p-an-hoa", "c", 82, 100), Item("p-khong-co", "c", 1, 2), Item("p-an-hoa", "c", 5, 2),
             Item("p-an-hoa", "c", 1, 2, "2025-01-05"), Item("p-an-hoa", "e", 1, 2),
@@ -75,18 +61,18 @@ public sealed class FiguresApiTests : IAsyncLifetime
         Assert.Contains(semantic, e => e.Item1 == 3 && e.Item2 == "asOf");
         Assert.Contains(semantic, e => e.Item1 == 4 && e.Item2 == "indicator");
         Assert.DoesNotContain(semantic, e => e.Item1 == 0);
-        Assert.Equal(0, await _api.FigureCount());
+        Assert.Equal(0, await Api.FigureCount());
     }
 
     [Fact]
     public async Task PostFigures_NotJsonOrNotAnArray_Returns400AndStoresNothing()
     {
-        var notJson = await _api.Writer.PostAsync("api/v1/figures", new StringContent("{oops", Encoding.UTF8, "application/json"));
-        var notArray = await _api.PostFigures(new { unit = "p-an-hoa" });
+        var notJson = await Api.Writer.PostAsync("api/v1/figures", new StringContent("{oops", Encoding.UTF8, "application/json"));
+        var notArray = await Api.PostFigures(new { unit = "p-an-hoa" });
 
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notArray.StatusCode);
-        Assert.Equal(0, await _api.FigureCount());
+        Assert.Equal(0, await Api.FigureCount());
     }
 
     [Theory]
@@ -97,27 +83,27 @@ public sealed class FiguresApiTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/figures") { Content = JsonContent.Create(new[] { Item("p-an-hoa", "c", 1, 2) }) };
         if (key is not null) request.Headers.Add("X-Api-Key", key);
 
-        var response = await _api.Client.SendAsync(request);
+        var response = await Api.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(0, await _api.FigureCount());
+        Assert.Equal(0, await Api.FigureCount());
     }
 
     [Fact]
     public async Task PostFigures_BatchOf50000_IsAccepted()
     {
-        var units = (await _api.Client.GetFromJsonAsync<JsonElement>("api/v1/units")).EnumerateArray()
+        var units = (await Api.Client.GetFromJsonAsync<JsonElement>("api/v1/units")).EnumerateArray()
             .Where(u => u.GetProperty("block").GetString() == "phuong" && u.GetProperty("activeTo").ValueKind == JsonValueKind.Null)
             .Select(u => u.GetProperty("code").GetString()!).ToArray();
         var start = new DateOnly(2023, 12, 15);
         var items = Enumerable.Range(0, 50_000).Select(i => Item(units[i % units.Length], "c", i % 90, 100, start.AddDays(i / units.Length % 365).ToString("yyyy-MM-dd"))).ToArray();
 
-        var response = await _api.PostFigures(items);
+        var response = await Api.PostFigures(items);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(50_000, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
-        Assert.Equal(50_000, await _api.FigureCount());
+        Assert.Equal(50_000, await Api.FigureCount());
     }
 
     [Fact]
@@ -127,15 +113,15 @@ public sealed class FiguresApiTests : IAsyncLifetime
         {
             for (var b = 0; b < 200; b++)
             {
-                var response = await _api.PostFigures(new[] { Item("p-an-hoa", "c", (p * 200 + b) % 100, 100), Item("x-giai-xuan", "a", b % 50, 50) });
+                var response = await Api.PostFigures(new[] { Item("p-an-hoa", "c", (p * 200 + b) % 100, 100), Item("x-giai-xuan", "a", b % 50, 50) });
                 response.EnsureSuccessStatusCode();
             }
         }));
 
         await Task.WhenAll(posters);
 
-        Assert.Equal(3200, await _api.FigureCount());
-        var boards = await _api.Client.GetFromJsonAsync<JsonElement>("api/v1/leaderboards");
+        Assert.Equal(3200, await Api.FigureCount());
+        var boards = await Api.Client.GetFromJsonAsync<JsonElement>("api/v1/leaderboards");
         Assert.Equal(1600, boards.GetProperty("version").GetInt64());
     }
 }

@@ -4,15 +4,12 @@ using System.Text.Json;
 
 namespace ThiDua.Dashboard.Tests.Api;
 
-public sealed class ReadApiTests : IAsyncLifetime
+public sealed class ReadApiTests : ApiTest
 {
-    private readonly string _file = ApiHost.NewDatabaseFile();
-    private ApiHost _api = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _api = new ApiHost(_file);
-        var response = await _api.PostFigures(new object[]
+        await base.InitializeAsync();
+        var response = await Api.PostFigures(new object[]
         {
             new { unit = "p-an-hoa", asOf = "2024-06-30", indicator = "c", numerator = 90, denominator = 100 },
             new { unit = "p-an-hoa", asOf = "2024-06-30", indicator = "dossiers", numerator = 4000 },
@@ -22,13 +19,7 @@ public sealed class ReadApiTests : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        ApiHost.DeleteDatabase(_file);
-    }
-
-    private Task<JsonElement> Get(string path) => _api.Client.GetFromJsonAsync<JsonElement>(path);
+    private Task<JsonElement> Get(string path) => Api.Client.GetFromJsonAsync<JsonElement>(path);
 
     [Fact]
     public async Task Campaign_DescribesBlocksGroupsIndicatorsAndTheHoleWarning()
@@ -85,7 +76,7 @@ public sealed class ReadApiTests : IAsyncLifetime
     [InlineData("api/v1/units/p-an-hoa/score?asOf=hôm-nay")]
     public async Task AsOf_OutsideThePeriodOrMalformed_Is400Problem(string path)
     {
-        var response = await _api.Client.GetAsync(path);
+        var response = await Api.Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -96,7 +87,7 @@ public sealed class ReadApiTests : IAsyncLifetime
     [InlineData("api/v1/units/p-khong-co/figures")]
     public async Task UnknownUnit_Is404Problem(string path)
     {
-        var response = await _api.Client.GetAsync(path);
+        var response = await Api.Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -125,10 +116,10 @@ public sealed class ReadApiTests : IAsyncLifetime
     [Fact]
     public async Task Registration_PutThenAwards_ProposesTheRegisteredUnitAndExplainsThePassedOver()
     {
-        var put = await _api.Writer.PutAsJsonAsync("api/v1/units/p-cai-khe/registration", new { registeredOn = "2024-04-10" });
-        var unauthorized = await _api.Client.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-04-10" });
-        var unknown = await _api.Writer.PutAsJsonAsync("api/v1/units/p-khong-co/registration", new { registeredOn = "2024-04-10" });
-        var bad = await _api.Writer.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "10/04/2024" });
+        var put = await Api.Writer.PutAsJsonAsync("api/v1/units/p-cai-khe/registration", new { registeredOn = "2024-04-10" });
+        var unauthorized = await Api.Client.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-04-10" });
+        var unknown = await Api.Writer.PutAsJsonAsync("api/v1/units/p-khong-co/registration", new { registeredOn = "2024-04-10" });
+        var bad = await Api.Writer.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "10/04/2024" });
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal("2024-04-10", (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("registeredOn").GetString());
@@ -150,7 +141,7 @@ public sealed class ReadApiTests : IAsyncLifetime
     [Fact]
     public async Task UnitFigures_NewestReceivedFirstWithSourceAndWho()
     {
-        await _api.PostFigures(new[] { new { unit = "p-an-hoa", asOf = "2024-07-31", indicator = "c", numerator = 95, denominator = 100 } });
+        await Api.PostFigures(new[] { new { unit = "p-an-hoa", asOf = "2024-07-31", indicator = "c", numerator = 95, denominator = 100 } });
 
         var history = await Get("api/v1/units/p-an-hoa/figures");
 
@@ -166,12 +157,10 @@ public sealed class ReadApiTests : IAsyncLifetime
     [Fact]
     public async Task Restart_OnTheSameFile_ShowsIdenticalLeaderboardsAndKeepsTheVersion()
     {
-        var before = await _api.Client.GetStringAsync("api/v1/leaderboards?asOf=2024-06-30");
-        await _api.DisposeAsync();
-
-        _api = new ApiHost(_file);
-        var after = await _api.Client.GetStringAsync("api/v1/leaderboards?asOf=2024-06-30");
-        var next = await _api.PostFigures(new[] { new { unit = "p-an-hoa", asOf = "2024-07-31", indicator = "c", numerator = 95, denominator = 100 } });
+        var before = await Api.Client.GetStringAsync("api/v1/leaderboards?asOf=2024-06-30");
+        await RestartAsync();
+        var after = await Api.Client.GetStringAsync("api/v1/leaderboards?asOf=2024-06-30");
+        var next = await Api.PostFigures(new[] { new { unit = "p-an-hoa", asOf = "2024-07-31", indicator = "c", numerator = 95, denominator = 100 } });
 
         Assert.Equal(before, after);
         Assert.Equal(2, (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64());
@@ -182,12 +171,12 @@ public sealed class ReadApiTests : IAsyncLifetime
     {
         // The engine is loaded; now the database cannot be opened: its folder is replaced by a file.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var folder = Path.GetDirectoryName(_file)!;
+        var folder = Path.GetDirectoryName(DatabaseFile)!;
         Directory.Delete(folder, recursive: true);
         await File.WriteAllTextAsync(folder, "not a folder");
         try
         {
-            var health = await _api.Client.GetAsync("healthz");
+            var health = await Api.Client.GetAsync("healthz");
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
             Assert.Equal("application/problem+json", health.Content.Headers.ContentType!.MediaType);
@@ -202,7 +191,7 @@ public sealed class ReadApiTests : IAsyncLifetime
     [Fact]
     public async Task Healthz_AndOpenApi_DescribeTheService()
     {
-        var health = await _api.Client.GetAsync("healthz");
+        var health = await Api.Client.GetAsync("healthz");
         var openApi = await Get("openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);

@@ -6,26 +6,12 @@ using ThiDua.Dashboard.Tests.Api;
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>A figure batch and its audit entry are one transaction: never figures without their entry.</summary>
-public sealed class AuditWithFiguresTests : IAsyncLifetime
+public sealed class AuditWithFiguresTests : ApiTest
 {
-    private readonly string _file = ApiHost.NewDatabaseFile();
-    private ApiHost _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _api = new ApiHost(_file);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        ApiHost.DeleteDatabase(_file);
-    }
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={_file}");
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -39,19 +25,19 @@ public sealed class AuditWithFiguresTests : IAsyncLifetime
     {
         await ExecuteAsync("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
 
-        var refused = await _api.PostFigures(Batch);
+        var refused = await Api.PostFigures(Batch);
 
         Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         Assert.DoesNotContain("at ThiDua", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(0, await _api.FigureCount());
+        Assert.Equal(0, await Api.FigureCount());
 
         await ExecuteAsync("DROP TRIGGER audit_fails;");
-        var accepted = await _api.PostFigures(Batch);
+        var accepted = await Api.PostFigures(Batch);
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(1, JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetInt64());
-        await using var connection = new SqliteConnection($"Data Source={_file};Mode=ReadOnly");
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT summary FROM audit_log WHERE kind = 'figures.batch'";

@@ -11,7 +11,7 @@ using ThiDua.Dashboard.Tests.Api;
 
 namespace ThiDua.Dashboard.Tests.Import;
 
-public sealed class ImportApiTests : IAsyncLifetime
+public sealed class ImportApiTests : ApiTest
 {
     private const string Header = "ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\n";
 
@@ -19,21 +19,6 @@ public sealed class ImportApiTests : IAsyncLifetime
         ["so-y-te", "so-noi-vu", "q-ninh-kieu", "q-cai-rang", "h-phong-dien", "p-an-hoa", "p-an-binh", "p-cai-khe", "p-hung-loi", "p-tan-an"];
 
     private static readonly string[] Indicators = ["a", "b", "c", "d", "dd", "g", "h", "i", "dossiers"];
-
-    private readonly string _file = ApiHost.NewDatabaseFile();
-    private ApiHost _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _api = new ApiHost(_file);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        ApiHost.DeleteDatabase(_file);
-    }
 
     /// <summary>Distinct, valid figures: ten units active all year, every indicator that applies to them, days from 1 January 2024.</summary>
     private static string GoodCsv(int rows)
@@ -61,12 +46,12 @@ public sealed class ImportApiTests : IAsyncLifetime
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
         var query = dryRun is { } d ? $"?dryRun={(d ? "true" : "false")}" : "";
-        return (client ?? _api.Writer).PostAsync("api/v1/imports" + query, form);
+        return (client ?? Api.Writer).PostAsync("api/v1/imports" + query, form);
     }
 
-    private Task<long> StoredFigures() => _api.Services.GetRequiredService<FigureRepository>().CountAsync();
+    private Task<long> StoredFigures() => Api.Services.GetRequiredService<FigureRepository>().CountAsync();
 
-    private long EngineVersion => _api.Services.GetRequiredService<EngineHost>().Engine.Version;
+    private long EngineVersion => Api.Services.GetRequiredService<EngineHost>().Engine.Version;
 
     private static IReadOnlyList<(int Row, string Column, string Message)> Errors(JsonElement body) =>
         body.GetProperty("errors").EnumerateArray()
@@ -150,7 +135,7 @@ public sealed class ImportApiTests : IAsyncLifetime
         Assert.Equal(before + 1, body.GetProperty("version").GetInt64());
         Assert.Equal(before + 1, EngineVersion);
         Assert.Equal(10_000, await StoredFigures());
-        var stored = await _api.Services.GetRequiredService<FigureRepository>().ReadAllAsync();
+        var stored = await Api.Services.GetRequiredService<FigureRepository>().ReadAllAsync();
         Assert.Single(stored.Select(f => f.BatchId).Distinct());
         Assert.All(stored, f => Assert.Equal(("so-lieu-ca-nam.csv", "may-thu"), (f.Source, f.By)));
     }
@@ -175,7 +160,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     [Fact]
     public async Task Import_TemplateFile_PreviewsWithoutErrors()
     {
-        var template = await _api.Client.GetByteArrayAsync("api/v1/imports/template?format=xlsx");
+        var template = await Api.Client.GetByteArrayAsync("api/v1/imports/template?format=xlsx");
 
         var response = await Upload(template, "mau-nhap-so-lieu.xlsx", dryRun: true);
 
@@ -199,7 +184,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     [InlineData("sai-khoa")]
     public async Task Import_MissingOrUnknownKey_Returns401ProblemAndStoresNothing(string? key)
     {
-        using var client = new HttpClient { BaseAddress = _api.BaseAddress };
+        using var client = new HttpClient { BaseAddress = Api.BaseAddress };
         if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
 
         var response = await Upload(GoodCsv(3), "so-lieu.csv", dryRun: false, client);
@@ -214,7 +199,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     {
         var form = new MultipartFormDataContent { { new StringContent("x"), "ghi_chu" } };
 
-        var response = await _api.Writer.PostAsync("api/v1/imports?dryRun=false", form);
+        var response = await Api.Writer.PostAsync("api/v1/imports?dryRun=false", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -236,7 +221,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-nhap-so-lieu.xlsx")]
     public async Task Template_Format_ReturnsFileWithContentTypeAndName(string format, string mediaType, string fileName)
     {
-        var response = await _api.Client.GetAsync($"api/v1/imports/template?format={format}");
+        var response = await Api.Client.GetAsync($"api/v1/imports/template?format={format}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
@@ -246,7 +231,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     [Fact]
     public async Task Template_CsvStartsWithVietnameseHeaders()
     {
-        var text = await _api.Client.GetStringAsync("api/v1/imports/template?format=csv");
+        var text = await Api.Client.GetStringAsync("api/v1/imports/template?format=csv");
 
         Assert.StartsWith("ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\np-an-hoa,", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
     }

@@ -1,0 +1,31 @@
+namespace ThiDua.Dashboard.Tests.Api;
+
+/// <summary>
+/// Base of the tests that talk to the real app over HTTP: a fresh database file per test, the app
+/// started on it, and both cleaned up afterwards. <see cref="RestartAsync"/> reopens the same file.
+/// </summary>
+public abstract class ApiTest : IAsyncLifetime
+{
+    protected string DatabaseFile { get; } = ApiHost.NewDatabaseFile();
+
+    protected ApiHost Api { get; private set; } = null!;
+
+    public virtual Task InitializeAsync()
+    {
+        Api = new ApiHost(DatabaseFile);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        ApiHost.DeleteDatabase(DatabaseFile);
+    }
+
+    /// <summary>Stops the app and starts a new one on the same database file.</summary>
+    protected async Task RestartAsync()
+    {
+        await Api.DisposeAsync();
+        Api = new ApiHost(DatabaseFile);
+    }
+}
