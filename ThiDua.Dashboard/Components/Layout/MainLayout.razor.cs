@@ -41,16 +41,8 @@ public sealed partial class MainLayout
 
     private IReadOnlyList<BlockRules> Blocks => Host.Rules.Blocks;
 
-    /// <summary>When the data last changed, in the campaign's time zone.</summary>
-    private string LastChanged
-    {
-        get
-        {
-            if (Host.LastChangedAt is not { } at) return "chưa có số liệu";
-            var local = Host.CampaignTime(at);
-            return $"{local:HH:mm:ss dd/MM/yyyy}";
-        }
-    }
+    /// <summary>When the data last changed, in the campaign's time zone; null before the first figure.</summary>
+    private string? LastChanged => Host.LastChangedAt is { } at ? $"{Host.CampaignTime(at):HH:mm:ss dd/MM/yyyy}" : null;
 
     protected override void OnInitialized() =>
         _subscription = Notifier.Subscribe(_ => InvokeAsync(StateHasChanged));

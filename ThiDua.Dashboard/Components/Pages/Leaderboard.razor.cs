@@ -64,6 +64,8 @@ public sealed partial class Leaderboard
         Districts = [.. BlockUnits.Select(u => u.District).OfType<string>().Distinct().OrderBy(d => d, Vi.Collation)];
         Selected = Boards.FirstOrDefault(b => BoardAddress.Matches(b.Key, Nhom))
             ?? (Nhom is null && MyUnit is not null ? Boards.FirstOrDefault(b => b.Entries.Any(e => e.Unit == MyUnit)) : null)
+            // Early in a campaign most units have no dossier count yet: open on a board with units.
+            ?? (Nhom is null ? Boards.FirstOrDefault(b => b.Entries.Length > 0) : null)
             ?? Boards.FirstOrDefault();
         if (Selected is null) return;
 

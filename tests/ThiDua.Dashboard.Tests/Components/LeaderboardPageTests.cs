@@ -24,9 +24,10 @@ public sealed class LeaderboardPageTests : PageTestContext
         // Act
         var page = RenderBoard();
 
-        // Assert: the first group (the default tab) is empty, and the tabs count every active ward as not grouped.
-        Assert.NotNull(page.Find("[data-testid=empty-board]"));
-        Assert.Empty(page.FindAll("tr[data-unit]"));
+        // Assert: every group is empty, so the page opens on the board that has units (not grouped),
+        // and the tabs count every active ward there.
+        Assert.Empty(page.FindAll("[data-testid=empty-board]"));
+        Assert.Equal(39, page.FindAll("tr[data-unit]").Count);
         var tabs = page.Find("[data-testid=group-tabs]").TextContent;
         Assert.Contains("Từ 3.500 hồ sơ trở lên (0)", tabs);
         Assert.Contains("Từ 1.500 đến dưới 3.500 hồ sơ (0)", tabs);
@@ -38,9 +39,10 @@ public sealed class LeaderboardPageTests : PageTestContext
     [Fact]
     public void Leaderboard_NotGroupedTabClicked_ListsEveryActiveWardWithoutData()
     {
-        // Arrange
-        Navigation.NavigateTo("/bang-xep-hang/phuong");
+        // Arrange: start on an empty group.
+        Navigation.NavigateTo("/bang-xep-hang/phuong?nhom=tu-3500");
         var page = RenderBoard();
+        Assert.NotNull(page.Find("[data-testid=empty-board]"));
         var notGroupedTab = page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Chưa xếp nhóm"));
 
         // Act: the tab click writes the board into the address (?nhom=...), which the page then reads.
