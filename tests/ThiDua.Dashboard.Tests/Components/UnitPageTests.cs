@@ -31,6 +31,8 @@ public sealed class UnitPageTests : PageTestContext
         Assert.Contains("Không áp dụng cho khối", BreakdownRow(page, "e").TextContent);
         Assert.Contains("chưa xếp nhóm", page.Markup);
         Assert.Empty(page.FindAll("[data-testid=figure-history]"));
+        Assert.Contains("chưa báo cáo số liệu nào đến ngày 14/12/2024", page.Find("[data-testid=no-report]").TextContent);
+        Assert.Contains("Đang đồng hạng nhất", page.FindAll("[data-testid=target-card]")[0].TextContent);
     }
 
     [Fact]
