@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using ThiDua.Browser.Tests.Browser;
+using ThiDua.Browser.Tests.Hosting;
+using ThiDua.Dashboard.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace ThiDua.Browser.Tests;
+
+/// <summary>
+/// The real app on its own temp SQLite file, started with a known first administrator password
+/// (<c>ThiDua:Admin:InitialPassword</c>) so a browser can sign in as that administrator, plus one
+/// API key from the settings for seeding figures.
+/// </summary>
+public sealed class SignedInApp : IAsyncDisposable
+{
+    public const string AdminUserName = "admin";
+    public const string AdminDisplayName = "Quản trị viên";
+    public const string InitialPassword = "mat-khau-ban-dau-2024";
+    public const string NewPassword = "mat-khau-moi-cua-admin-2024";
+
+    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "thidua-signed-in-" + Guid.NewGuid().ToString("N"));
+    private readonly DashboardHost _host;
+    private readonly HttpClient _writer;
+
+    public SignedInApp()
+    {
+        Directory.CreateDirectory(_folder);
+        _host = new DashboardHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ThiDua"] = $"Data Source={Path.Combine(_folder, "thidua.db")}",
+            ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu-dang-nhap",
+            ["ThiDua:Ingest:ApiKeys:0:Key"] = AppHost.Key,
+            ["ThiDua:Admin:UserName"] = AdminUserName,
+            ["ThiDua:Admin:InitialPassword"] = InitialPassword,
+        });
+        BaseAddress = _host.Start();
+        _writer = new HttpClient { BaseAddress = BaseAddress };
+        _writer.DefaultRequestHeaders.Add("X-Api-Key", AppHost.Key);
+    }
+
+    /// <summary>e.g. http://127.0.0.1:41234/</summary>
+    public Uri BaseAddress { get; }
+
+    public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
+
+    /// <summary>Posts one all-or-nothing batch through the public API and insists it was accepted.</summary>
+    public async Task PostFiguresAsync(params object[] figures)
+    {
+        using var response = await _writer.PostAsJsonAsync("api/v1/figures", figures);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST /api/v1/figures answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Fills and submits the plain sign-in form (a server-rendered page without a circuit).</summary>
+    public static async Task SubmitSignInAsync(IPage page, string userName, string password)
+    {
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=signin-form] button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>Fills and submits the plain change-password form.</summary>
+    public static async Task SubmitPasswordChangeAsync(IPage page, string current, string newPassword, string confirm)
+    {
+        await page.Locator("#currentPassword").FillAsync(current);
+        await page.Locator("#newPassword").FillAsync(newPassword);
+        await page.Locator("#confirmPassword").FillAsync(confirm);
+        await page.Locator("[data-testid=password-form] button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>
+    /// First sign-in of the administrator: the initial password, the forced change at /doi-mat-khau,
+    /// then back on <paramref name="returnPath"/> with a live circuit.
+    /// </summary>
+    public async Task SignInAsAdminAsync(BrowserPage browserPage, string returnPath)
+    {
+        var page = browserPage.Page;
+        await page.GotoAsync(Url("dang-nhap?ReturnUrl=" + Uri.EscapeDataString(returnPath)));
+        await SubmitSignInAsync(page, AdminUserName, InitialPassword);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/doi-mat-khau");
+        await SubmitPasswordChangeAsync(page, InitialPassword, NewPassword, NewPassword);
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnPath);
+        await Expect(page.Locator(".thidua-root[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(AdminDisplayName);
+    }
+
+    /// <summary>A full-page screenshot under the test output's artifacts/screenshots/; returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var file = Path.Combine(ScreenshotFolder, "signed-in-" + name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        Assert.True(new FileInfo(file).Length > 0, $"Screenshot {file} is empty.");
+        return file;
+    }
+
+    /// <summary>No Blazor error UI and nothing the browser complained about.</summary>
+    public static async Task AssertHealthyAsync(BrowserPage browserPage)
+    {
+        await Expect(browserPage.Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        Assert.True(browserPage.Errors.Count == 0, "The browser complained:" + Environment.NewLine + string.Join(Environment.NewLine, browserPage.Errors));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _writer.Dispose();
+        await _host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* a leftover temp folder is harmless */ }
+    }
+}
