@@ -77,6 +77,10 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
         if (info is null) errors.Add($"Không có đơn vị mã “{unit}”.");
         else if (info.Block != block) errors.Add($"{info.Name} không thuộc khối được xét cho suất này.");
         if (string.IsNullOrWhiteSpace(reason)) errors.Add("Cần ghi lý do đề cử.");
+        // The plan's standard (registration before the deadline, the NQ 02 criteria) holds for every
+        // collective award, the committee's included.
+        else if (info is not null && host.Engine.Report(unit, host.DefaultAsOf()) is { AwardIneligibility.Count: > 0 } report)
+            errors.AddRange(report.AwardIneligibility.Select(r => $"{info.Name} chưa đủ điều kiện khen thưởng: {r}"));
         if (errors.Count > 0) return errors;
 
         await _write.WaitAsync(cancellationToken);

@@ -55,6 +55,14 @@ public sealed class SignedInApp : IAsyncDisposable
             throw new InvalidOperationException($"POST /api/v1/figures answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Records a unit's registration date through the public API (awards need one before 15/04/2024).</summary>
+    public async Task RegisterAsync(string unit, string registeredOn)
+    {
+        using var response = await _writer.PutAsJsonAsync($"api/v1/units/{unit}/registration", new { registeredOn });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"PUT registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Fills and submits the plain sign-in form (a server-rendered page without a circuit).</summary>
     public static async Task SubmitSignInAsync(IPage page, string userName, string password)
     {

@@ -263,6 +263,7 @@ public sealed partial class SignedInPagesTests(BrowserFixture browser) : IClassF
         // Arrange
         await using var app = new SignedInApp();
         await app.PostFiguresAsync([.. Figures.OnlyContentC(Department, 7_000, 1_200)]);
+        await app.RegisterAsync(Department, "2024-04-10");
         await using var browserPage = await browser.NewPageAsync();
         var page = browserPage.Page;
         await app.SignInAsAdminAsync(browserPage, "/khen-thuong");

@@ -60,6 +60,7 @@ public sealed class AwardsPageTests : PageTestContext
     [Fact]
     public async Task Awards_CommitteeMemberNominates_TheSlotShowsTheUnitAndReasonAndTheApiToo()
     {
+        await RegisterAsync("so-tu-phap", new DateOnly(2024, 4, 1));
         var page = Show("committee");
         var slot = Slot(page, "so-nganh", "");
         Assert.NotNull(slot.QuerySelector("[data-testid=slot-empty]"));
@@ -82,6 +83,8 @@ public sealed class AwardsPageTests : PageTestContext
     public async Task Awards_SlotFull_SecondNominationIsRefusedInVietnamese()
     {
         var book = Services.GetRequiredService<AwardBook>();
+        await RegisterAsync("so-tu-phap", new DateOnly(2024, 4, 1));
+        await RegisterAsync("so-y-te", new DateOnly(2024, 4, 1));
         await book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Lý do", "hoi-dong");
 
         var errors = await book.NominateAsync("so-nganh", "tham-muu", "so-y-te", "Lý do khác", "hoi-dong");
@@ -89,6 +92,14 @@ public sealed class AwardsPageTests : PageTestContext
 
         Assert.Contains("chỉ có 1 đơn vị", Assert.Single(errors));
         Assert.Contains(wrongBlock, e => e.Contains("không thuộc khối"));
+    }
+
+    [Fact]
+    public async Task Awards_UnregisteredUnit_CannotBeNominatedForTheCommitteeSlot()
+    {
+        var errors = await Services.GetRequiredService<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-xay-dung", "Lý do", "hoi-dong");
+
+        Assert.Equal(["Sở Xây dựng chưa đủ điều kiện khen thưởng: Chưa ghi nhận đăng ký thi đua trước ngày 15/04/2024."], errors);
     }
 
     [Fact]
