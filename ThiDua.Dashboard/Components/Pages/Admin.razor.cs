@@ -285,7 +285,19 @@ public sealed partial class Admin
     private string Local(DateTimeOffset? at) =>
         at is { } value ? TimeZoneInfo.ConvertTime(value, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm:ss dd/MM/yyyy", Vi.Culture) : "";
 
-    private static string ScopeText(UnitScope scope) => scope.IsAll ? "tất cả" : $"{scope.Units.Count} đơn vị: {string.Join(", ", scope.Units.Take(6))}{(scope.Units.Count > 6 ? "…" : "")}";
+    /// <summary>A scope as people read it: units counted per district ("Ninh Kiều: 12 đơn vị"), not a list of codes.</summary>
+    private string ScopeText(UnitScope scope)
+    {
+        if (scope.IsAll) return "tất cả";
+        var units = scope.Units.Select(code => Host.Engine.Unit(code)).OfType<UnitInfo>().ToList();
+        return string.Join("; ", units.GroupBy(u => u.District ?? "Sở, ngành")
+            .OrderBy(g => g.Key, Vi.Collation)
+            .Select(g => $"{g.Key}: {g.Count()} đơn vị"));
+    }
+
+    /// <summary>Every unit of a scope by name, for the cell's tooltip.</summary>
+    private string ScopeNames(UnitScope scope) =>
+        scope.IsAll ? "tất cả đơn vị" : string.Join(", ", scope.Units.Select(code => Host.Engine.Unit(code)?.Name ?? code).OrderBy(n => n, Vi.Collation));
 
     private string Status(UserAccount user) =>
         user.Disabled ? "vô hiệu hóa"
