@@ -63,7 +63,7 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider time)
     /// <returns>The stored key and the secret, which is shown once and never again.</returns>
     internal async Task<(StoredApiKey Key, string Secret)> CreateAsync(string name, UnitScope scope, bool isAdmin, string createdBy, CancellationToken cancellationToken)
     {
-        var secret = "td_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = "td_" + SecretTokens.New();
         await using var connection = await database.OpenAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
@@ -94,9 +94,8 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider time)
         return before.ToKey();
     }
 
-    internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    internal static string Hash(string key) => SecretTokens.Hash(key);
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private sealed class KeyRow
     {

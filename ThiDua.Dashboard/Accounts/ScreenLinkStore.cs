@@ -93,7 +93,7 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
     /// <returns>The stored link and its token, which is shown once and never again.</returns>
     internal async Task<(StoredScreenLink Link, string Token)> CreateAsync(string name, string createdBy, CancellationToken cancellationToken)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<LinkRow>(new CommandDefinition(
             $"""
@@ -121,7 +121,7 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
         return changed == 0 ? null : before.ToLink();
     }
 
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    internal static string Hash(string token) => SecretTokens.Hash(token);
 
     private async Task TouchAsync(long id, CancellationToken cancellationToken)
     {
@@ -133,7 +133,6 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
             "UPDATE screen_links SET last_used_at = @Now WHERE id = @Id;", new { Id = id, Now = SqliteText.FromInstant(now) }, cancellationToken: cancellationToken));
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private sealed class LinkRow
     {
