@@ -14,7 +14,21 @@ public sealed record CircuitResult(
     double BaselineRssMiB, double LiveRssMiB, double RssDeltaMiB, double MiBPerCircuit, double ClosedRssMiB, double PeakRssMiB,
     double ServerCpuOpenSeconds, double ServerCoresOpen, double ServerCpuSettleSeconds, double ServerCpuIdleSeconds, double IdleSeconds,
     double ServerCpuUpdateSeconds, double ServerCoresUpdate,
-    double BrowserCpuOpenSeconds, double BrowserCpuUpdateSeconds, int FailedRequests, IReadOnlyList<string> Problems);
+    double BrowserCpuOpenSeconds, double BrowserCpuUpdateSeconds, int FailedRequests, IReadOnlyList<string> Problems)
+{
+    /// <summary>The live managed heap per circuit from dotnet-gcdump; null when the tool is missing or failed (see <see cref="HeapNote"/>).</summary>
+    public HeapResult? Heap { get; init; }
+    /// <summary>Why there is no <see cref="Heap"/>, or what to know about it.</summary>
+    public string? HeapNote { get; init; }
+}
+
+/// <summary>
+/// Live managed heap (dotnet-gcdump, after the full GC it forces) at the baseline, with K pages live, and
+/// after they closed, in MB (10^6 bytes); per circuit = (live − baseline) ÷ pages live.
+/// </summary>
+public sealed record HeapResult(
+    string Tool, double BaselineMB, double LiveMB, double ClosedMB, double MBPerCircuit,
+    long ObjectsPerCircuit, IReadOnlyList<HeapType> LargestPerCircuit, IReadOnlyList<string> Files);
 
 /// <summary>
 /// K Blazor circuits of one board page in headless Chromium (Debian's /usr/bin/chromium through
@@ -149,6 +163,30 @@ public sealed class CircuitRun(Options options, HttpClient http, Workload worklo
         await Task.Delay(TimeSpan.FromSeconds(3), cancel);
         var baselineRss = await SampleRssAsync(cancel);
         Console.WriteLine($"  warm-up page opened and closed; server RSS baseline {baselineRss:F1} MiB");
+        // The live heap beside RSS: taken after the RSS readings (its full GC would lower them) and
+        // outside every CPU window (the tool is a child of the harness, counted with the browser).
+        var heapDump = HeapDump.Find(out var lookedIn);
+        string? heapNote = heapDump is null ? $"dotnet-gcdump not found (looked in {lookedIn}): live managed heap not measured" : null;
+        HeapSnapshot? baselineHeap = null, liveHeap = null, closedHeap = null;
+        async Task<HeapSnapshot?> DumpAsync(string label)
+        {
+            if (heapDump is null) return null;
+            try
+            {
+                var snapshot = await heapDump.TakeAsync(server.Pid, label, cancel);
+                Console.WriteLine($"  live managed heap ({label}): {snapshot.Bytes / 1e6:F2} MB, {snapshot.Objects:N0} objects");
+                return snapshot;
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
+            {
+                heapNote = $"dotnet-gcdump failed at {label}: {e.Message.Split('\n')[0]}";
+                Console.Error.WriteLine("  " + heapNote);
+                heapDump = null;
+                return null;
+            }
+        }
+        if (heapNote is not null) Console.WriteLine("  " + heapNote);
+        baselineHeap = await DumpAsync("baseline");
 
         // K pages, a few opening at a time: each loads the page, blazor.web.js and MudBlazor, and
         // opens its circuit; all of it on the same 2 cores as the app.
@@ -209,6 +247,9 @@ public sealed class CircuitRun(Options options, HttpClient http, Workload worklo
         idle.Stop();
         var serverCpuIdle = ProcStats.CpuSeconds(server.Pid) - idle0;
         Console.WriteLine($"  server RSS with {pages.Count} circuits live: {liveRss:F1} MiB ({(liveRss - baselineRss) / Math.Max(1, pages.Count):F3} MiB per circuit)");
+        liveHeap = await DumpAsync($"live-{pages.Count}");
+        if (baselineHeap is not null && liveHeap is not null)
+            Console.WriteLine($"  live managed heap per circuit: {(liveHeap.Bytes - baselineHeap.Bytes) / 1e6 / Math.Max(1, pages.Count):F3} MB");
 
         // Rounds: one figure of the watched unit, then every page must show the score the API now serves.
         var serverCpu1 = ProcStats.CpuSeconds(server.Pid);
@@ -288,6 +329,19 @@ public sealed class CircuitRun(Options options, HttpClient http, Workload worklo
         }
         await Task.Delay(TimeSpan.FromSeconds(3), cancel);
         var closedRss = await SampleRssAsync(cancel);
+        closedHeap = await DumpAsync("closed");
+
+        HeapResult? heap = null;
+        if (baselineHeap is not null && liveHeap is not null && pages.Count > 0)
+        {
+            heap = new HeapResult(heapDump?.Tool ?? "dotnet-gcdump", baselineHeap.Bytes / 1e6, liveHeap.Bytes / 1e6, (closedHeap?.Bytes ?? double.NaN) / 1e6,
+                (liveHeap.Bytes - baselineHeap.Bytes) / 1e6 / pages.Count,
+                (long)Math.Round((liveHeap.Objects - baselineHeap.Objects) / (double)pages.Count),
+                HeapDump.Growth(baselineHeap, liveHeap, pages.Count, 15),
+                [.. new[] { baselineHeap, liveHeap, closedHeap }.OfType<HeapSnapshot>().Select(h => h.File)]);
+            Console.WriteLine("  largest growth per circuit, by type (baseline → live):");
+            foreach (var t in heap.LargestPerCircuit) Console.WriteLine($"    {t.Bytes,9:N0} B {t.Count,6:N0}  {t.Type}");
+        }
 
         var delta = liveRss - baselineRss;
         var updateSeconds = updateWatch.Elapsed.TotalSeconds;
@@ -298,7 +352,11 @@ public sealed class CircuitRun(Options options, HttpClient http, Workload worklo
             baselineRss, liveRss, delta, pages.Count > 0 ? delta / pages.Count : double.NaN, closedRss, peakRss,
             serverCpuOpen, serverCpuOpen / open.Elapsed.TotalSeconds, serverCpuSettle, serverCpuIdle, idle.Elapsed.TotalSeconds,
             serverCpuUpdate, serverCpuUpdate / updateSeconds,
-            browserCpuOpen, browserCpuUpdate, Volatile.Read(ref failedRequests), problems);
+            browserCpuOpen, browserCpuUpdate, Volatile.Read(ref failedRequests), problems)
+        {
+            Heap = heap,
+            HeapNote = heapNote,
+        };
     }
 
     /// <summary>

@@ -33,6 +33,17 @@ public static class Report
             Row("last page showed it, per round", string.Join(" · ", c.LastPagePerRound.Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture) + " ms")));
             Row("server RSS: baseline (after a warm-up page) → K live → pages closed", $"{c.BaselineRssMiB:F1} → {c.LiveRssMiB:F1} → {c.ClosedRssMiB:F1} MiB");
             Row("server RSS delta per open circuit", $"**{c.MiBPerCircuit:F3} MiB** ({c.RssDeltaMiB:F1} MiB ÷ {c.PagesLive})");
+            if (c.Heap is { } h)
+            {
+                Row("live managed heap (dotnet-gcdump, after its full GC): baseline → K live → pages closed", $"{h.BaselineMB:F2} → {h.LiveMB:F2} → {h.ClosedMB:F2} MB");
+                Row("live managed heap per open circuit", $"**{h.MBPerCircuit:F3} MB** ({h.LiveMB - h.BaselineMB:F2} MB ÷ {c.PagesLive}; {h.ObjectsPerCircuit:N0} objects)");
+                Row("largest growth per circuit, by type", string.Join(" · ", h.LargestPerCircuit.Take(6).Select(t =>
+                    string.Create(CultureInfo.InvariantCulture, $"`{t.Type}` {t.Bytes / 1e3:F1} kB ({t.Count})"))));
+            }
+            else
+            {
+                Row("live managed heap per open circuit", c.HeapNote ?? "not measured");
+            }
             Row("server peak RSS (VmHWM)", $"{c.PeakRssMiB:F1} MiB");
             Row("server CPU opening K pages (cores)", $"{c.ServerCpuOpenSeconds:F1} s ({c.ServerCoresOpen:F2}; {1000 * c.ServerCpuOpenSeconds / Math.Max(1, c.PagesLive):F0} ms per page)");
             Row("server CPU after the last page went live: first 3 s · next 5 s (K circuits idle)", $"{c.ServerCpuSettleSeconds:F2} s · {c.ServerCpuIdleSeconds:F2} s over {c.IdleSeconds:F1} s");
@@ -56,6 +67,8 @@ public static class Report
             Row("out-of-order versions", $"{l.OutOfOrder}");
             Row("clients whose final boards ≠ GET /leaderboards", $"{l.StateMismatches}");
             Row("hub connections closed during the run", $"{l.ClientsClosed}");
+            Row("hub messages received (per client) · CPU per message: server · harness", l.MessagesReceived == 0 ? "0" :
+                $"{l.MessagesReceived:N0} ({(double)l.MessagesReceived / l.ClientsConnected:N0}) · {l.ServerCpuSeconds * 1e6 / l.MessagesReceived:F0} µs · {l.HarnessCpuSeconds * 1e6 / l.MessagesReceived:F0} µs");
             Row("drain after the last POST", $"{l.DrainSeconds:F1} s");
             Row("server CPU during load (cores)", $"{l.ServerCpuSeconds:F1} s ({l.ServerCores:F2})");
             Row("server peak RSS (VmHWM) · RSS at end", $"{l.ServerPeakRssMiB:N0} MiB · {l.ServerRssMiB:N0} MiB");
