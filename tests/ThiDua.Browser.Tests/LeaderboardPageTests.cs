@@ -69,8 +69,8 @@ public sealed partial class LeaderboardPageTests(BrowserFixture browser) : IClas
         await Expect(Row(page, Second)).Not.ToHaveClassAsync(MineClass());
 
         // Act
-        await page.Locator("[data-testid=my-unit]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = SecondName }).ClickAsync();
+        // The picker is a native select: choose by the visible name, as a person does in its list.
+        await page.Locator("[data-testid=my-unit]").SelectOptionAsync(new SelectOptionValue { Label = SecondName });
         await Expect(Row(page, Second)).ToHaveClassAsync(MineClass());
         await browserPage.ReloadAsync();
 

@@ -40,6 +40,8 @@ public sealed partial class Leaderboard
     private IReadOnlyList<RankSeries> History { get; set; } = [];
     private IReadOnlyList<UnitInfo> BlockUnits { get; set; } = [];
     private IReadOnlyList<string> Districts { get; set; } = [];
+    private IReadOnlyList<OutlinedSelect.Option> DistrictOptions { get; set; } = [];
+    private IReadOnlyList<OutlinedSelect.Option> UnitOptions { get; set; } = [];
 
     private string? Search { get; set; }
     private string? District { get; set; }
@@ -62,6 +64,8 @@ public sealed partial class Leaderboard
         Boards = [.. standings.Boards.Where(b => b.Key.Block == BlockCode)];
         BlockUnits = [.. engine.Units.Where(u => u.Block == BlockCode && u.IsActiveOn(AsOf)).OrderBy(u => u.Name, Vi.Collation)];
         Districts = [.. BlockUnits.Select(u => u.District).OfType<string>().Distinct().OrderBy(d => d, Vi.Collation)];
+        DistrictOptions = [.. Districts.Select(d => new OutlinedSelect.Option(d, d))];
+        UnitOptions = [.. BlockUnits.Select(u => new OutlinedSelect.Option(u.Code, u.Name))];
         Selected = Boards.FirstOrDefault(b => BoardAddress.Matches(b.Key, Nhom))
             ?? (Nhom is null && MyUnit is not null ? Boards.FirstOrDefault(b => b.Entries.Any(e => e.Unit == MyUnit)) : null)
             // Early in a campaign most units have no dossier count yet: open on a board with units.
