@@ -5,10 +5,12 @@ using ThiDua.Scoring.Ranking;
 namespace ThiDua.Dashboard.Live;
 
 /// <summary>
-/// Between the engine and every screen. The first change after a quiet interval is pushed at
-/// once (leading edge); changes arriving within the interval fold into one trailing push, so an
-/// import of 50,000 rows makes a handful of renders and a lone figure meets no added delay.
-/// Callbacks run outside any lock and their exceptions are logged, never thrown into the writer.
+/// Between the engine and every screen. Each board is pushed at most once per interval: its
+/// first change after a quiet interval goes out at once (leading edge), later changes within the
+/// interval fold into one trailing push. Boards are timed separately, so a change on one board never
+/// waits behind a push of another, an import of 50,000 rows makes a handful of renders, and a lone
+/// figure meets no added delay. Callbacks run outside any lock and their exceptions are logged,
+/// never thrown into the writer.
 /// </summary>
 public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvider time, ILogger<LeaderboardNotifier> logger)
     : ILeaderboardPublisher, IDisposable
@@ -16,12 +18,20 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
     private readonly Lock _lock = new();
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.CoalesceMilliseconds));
     private readonly List<Subscription> _subscribers = [];
-    private readonly HashSet<BoardKey> _pending = [];
-    private long _pendingVersion;
-    private bool _pendingUnits;
-    private long _lastPush = long.MinValue;
+    private readonly Dictionary<BoardKey, Pace> _boards = [];
+    // Unit edits (award eligibility) are paced like one more board.
+    private readonly Pace _units = new();
+    private long _version;
     private ITimer? _timer;
+    private long _timerDue = long.MaxValue;
     private bool _disposed;
+
+    /// <summary>When a board (or the unit list) was last pushed, and whether a trailing push is owed.</summary>
+    private sealed class Pace
+    {
+        public long LastPush = long.MinValue;
+        public bool Pending;
+    }
 
     public int SubscriberCount { get { lock (_lock) return _subscribers.Count; } }
 
@@ -40,38 +50,77 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
         lock (_lock)
         {
             if (_disposed) return;
-            _pending.UnionWith(result.ChangedBoards);
-            _pendingUnits |= result.UnitsChanged;
-            _pendingVersion = Math.Max(_pendingVersion, result.Version);
-            if (_timer is not null) return; // a trailing push is already due
-            var elapsed = time.GetElapsedTime(_lastPush == long.MinValue ? 0 : _lastPush);
-            if (_lastPush == long.MinValue || elapsed >= _interval)
-                now = TakePending();
-            else
-                _timer = time.CreateTimer(_ => Flush(), null, _interval - elapsed, Timeout.InfiniteTimeSpan);
+            _version = Math.Max(_version, result.Version);
+            var at = time.GetTimestamp();
+            HashSet<BoardKey>? leading = null;
+            foreach (var board in result.ChangedBoards)
+            {
+                if (!_boards.TryGetValue(board, out var pace)) _boards[board] = pace = new Pace();
+                if (Lead(pace, at)) (leading ??= []).Add(board);
+            }
+            var unitsLeading = result.UnitsChanged && Lead(_units, at);
+            if (leading is not null || unitsLeading)
+                now = new LeaderboardUpdate(_version, leading ?? [], unitsLeading);
+            ArmTimer(at);
         }
         if (now is not null) Dispatch(now);
     }
 
+    /// <summary>True when the change goes out now; otherwise it is owed as a trailing push.</summary>
+    private bool Lead(Pace pace, long at)
+    {
+        if (pace.Pending) return false; // a trailing push is already due
+        if (pace.LastPush == long.MinValue || time.GetElapsedTime(pace.LastPush, at) >= _interval)
+        {
+            pace.LastPush = at;
+            return true;
+        }
+        pace.Pending = true;
+        return false;
+    }
+
+    /// <summary>One timer, set for the earliest trailing push owed.</summary>
+    private void ArmTimer(long at)
+    {
+        var due = long.MaxValue;
+        foreach (var pace in _boards.Values.Append(_units))
+            if (pace.Pending) due = Math.Min(due, DueAt(pace));
+        if (due == long.MaxValue || due >= _timerDue) return;
+        _timer?.Dispose();
+        _timerDue = due;
+        var wait = due <= at ? TimeSpan.Zero : time.GetElapsedTime(at, due);
+        _timer = time.CreateTimer(_ => Flush(), null, wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private long DueAt(Pace pace) => pace.LastPush + (long)(_interval.TotalSeconds * time.TimestampFrequency);
+
     private void Flush()
     {
-        LeaderboardUpdate? update;
+        LeaderboardUpdate? update = null;
         lock (_lock)
         {
+            if (_disposed) return;
             _timer?.Dispose();
             _timer = null;
-            update = _pending.Count > 0 || _pendingUnits ? TakePending() : null;
+            _timerDue = long.MaxValue;
+            var at = time.GetTimestamp();
+            // Every board whose interval is over goes out in this one push; the rest wait for their own time.
+            HashSet<BoardKey>? boards = null;
+            foreach (var (board, pace) in _boards)
+                if (Trail(pace, at)) (boards ??= []).Add(board);
+            var units = Trail(_units, at);
+            if (boards is not null || units) update = new LeaderboardUpdate(_version, boards ?? [], units);
+            ArmTimer(at);
         }
         if (update is not null) Dispatch(update);
     }
 
-    private LeaderboardUpdate TakePending()
+    private bool Trail(Pace pace, long at)
     {
-        var update = new LeaderboardUpdate(_pendingVersion, _pending.ToHashSet(), _pendingUnits);
-        _pending.Clear();
-        _pendingUnits = false;
-        _lastPush = time.GetTimestamp();
-        return update;
+        if (!pace.Pending || DueAt(pace) > at) return false;
+        pace.Pending = false;
+        pace.LastPush = at;
+        return true;
     }
 
     private void Dispatch(LeaderboardUpdate update)
@@ -101,6 +150,7 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             _disposed = true;
             _timer?.Dispose();
             _timer = null;
+            _timerDue = long.MaxValue;
             _subscribers.Clear();
         }
     }

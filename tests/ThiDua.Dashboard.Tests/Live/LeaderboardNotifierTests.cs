@@ -53,7 +53,7 @@ public sealed class LeaderboardNotifierTests : IDisposable
     }
 
     [Fact]
-    public void Publish_BurstWithinInterval_FoldsIntoOneTrailingPushWithUnionAndHighestVersion()
+    public void Publish_BurstOnOneBoard_FoldsIntoOneTrailingPushWithHighestVersion()
     {
         // Arrange
         var received = Listen();
@@ -61,10 +61,10 @@ public sealed class LeaderboardNotifierTests : IDisposable
 
         // Act
         _time.Advance(TimeSpan.FromMilliseconds(10));
-        _notifier.Publish(Changed(2, Communes));
+        _notifier.Publish(Changed(2, Wards));
         _time.Advance(TimeSpan.FromMilliseconds(10));
-        _notifier.Publish(Changed(4, Wards, Districts));
-        _notifier.Publish(Changed(3, Communes)); // a writer that published late must not lower the version
+        _notifier.Publish(Changed(4, Wards));
+        _notifier.Publish(Changed(3, Wards)); // a writer that published late must not lower the version
         _time.Advance(Interval - TimeSpan.FromMilliseconds(21));
         var beforeInterval = received.Count;
         _time.Advance(TimeSpan.FromMilliseconds(1));
@@ -72,9 +72,57 @@ public sealed class LeaderboardNotifierTests : IDisposable
         // Assert
         Assert.Equal(1, beforeInterval);
         Assert.Equal(2, received.Count);
-        var trailing = received[1];
-        Assert.Equal(4, trailing.Version);
-        Assert.Equal(new HashSet<BoardKey> { Wards, Communes, Districts }, trailing.Boards);
+        Assert.Equal(4, received[1].Version);
+        Assert.Equal([Wards], received[1].Boards);
+    }
+
+    [Fact]
+    public void Publish_ChangesOnOtherBoards_GoOutAtOnceNotBehindAnotherBoardsInterval()
+    {
+        // Arrange: the wards' board was just pushed.
+        var received = Listen();
+        _notifier.Publish(Changed(1, Wards));
+
+        // Act
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        _notifier.Publish(Changed(2, Communes));          // first change of the communes' board: at once
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        _notifier.Publish(Changed(4, Wards, Districts));  // districts at once; wards owed at 100 ms
+        _notifier.Publish(Changed(3, Communes));          // communes owed at 110 ms
+        var atTwenty = received.Count;
+        _time.Advance(TimeSpan.FromMilliseconds(80));     // 100 ms
+        var atHundred = received.Count;
+        _time.Advance(TimeSpan.FromMilliseconds(10));     // 110 ms
+
+        // Assert: each board at most once per interval, every push with the highest version so far.
+        Assert.Equal(3, atTwenty);
+        Assert.Equal([Wards], received[0].Boards);
+        Assert.Equal([Communes], received[1].Boards);
+        Assert.Equal([Districts], received[2].Boards);
+        Assert.Equal(4, atHundred);
+        Assert.Equal([Wards], received[3].Boards);
+        Assert.Equal(5, received.Count);
+        Assert.Equal([Communes], received[4].Boards);
+        Assert.Equal([1L, 2L, 4L, 4L, 4L], received.Select(u => u.Version));
+    }
+
+    [Fact]
+    public void Publish_TrailingPushesDueTogether_FoldIntoOnePush()
+    {
+        // Arrange: two boards pushed at the same moment, then both changed again within the interval.
+        var received = Listen();
+        _notifier.Publish(Changed(1, Wards, Communes));
+        _time.Advance(TimeSpan.FromMilliseconds(30));
+        _notifier.Publish(Changed(2, Wards));
+        _notifier.Publish(Changed(3, Communes));
+
+        // Act
+        _time.Advance(Interval);
+
+        // Assert
+        Assert.Equal(2, received.Count);
+        Assert.Equal(new HashSet<BoardKey> { Wards, Communes }, received[1].Boards);
+        Assert.Equal(3, received[1].Version);
     }
 
     [Fact]
@@ -205,7 +253,7 @@ public sealed class LeaderboardNotifierTests : IDisposable
         var received = Listen();
         _notifier.Publish(Changed(1, Wards));
         _time.Advance(TimeSpan.FromMilliseconds(10));
-        _notifier.Publish(Changed(2, Communes)); // a trailing push is now due
+        _notifier.Publish(Changed(2, Wards)); // a trailing push is now due
 
         // Act
         _notifier.Dispose();
