@@ -1,13 +1,24 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
+using ThiDua.Scoring.Figures;
+using ThiDua.Scoring.Live;
+using ThiDua.Scoring.Ranking;
+using ThiDua.Scoring.Rules;
+using ThiDua.Scoring.Units;
 
 namespace ThiDua.LoadTest;
 
-public sealed record FreshnessResult(string System, string Measures, Percentiles Latency, string Note);
+public sealed record FreshnessResult(string System, string Measures, Percentiles Latency, string Note)
+{
+    /// <summary>The note of a row that times only the board step (no durable write), compared with ThiDua's engine.</summary>
+    public const string BoardStepAlone = "board step alone";
+}
 
 /// <summary>
 /// Update-to-fresh-board time for the same sequence of single updates, one at a time, on the same
@@ -38,7 +49,45 @@ public static class Baselines
         ];
     }
 
-    public static async Task<FreshnessResult> SqliteAsync(Workload workload, IReadOnlyList<FigureItem> updates, CancellationToken cancel)
+    /// <summary>
+    /// ThiDua's board step alone: the same seed loaded into the app's own engine in this process, then
+    /// each update applied and its board read back, with no HTTP, validation or durable write. The
+    /// counterpart of the SQL recompute alone and of Redis without persistence.
+    /// </summary>
+    public static async Task<FreshnessResult> ThiDuaEngineAsync(HttpClient http, Workload workload, IReadOnlyList<FigureItem> updates, CancellationToken cancel)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
+            .Build();
+        var rules = configuration.GetSection("ThiDua:Campaign").Get<CampaignRules>()
+                    ?? throw new InvalidOperationException("ThiDua:Campaign is missing from the app's appsettings.json");
+        using var unitsJson = JsonDocument.Parse(await http.GetStringAsync("api/v1/units", cancel));
+        var onBoards = workload.Units.Select(u => u.Code).ToHashSet();
+        var units = unitsJson.RootElement.EnumerateArray()
+            .Where(u => onBoards.Contains(u.GetProperty("code").GetString()!))
+            .Select(u => new UnitInfo(u.GetProperty("code").GetString()!, u.GetProperty("name").GetString()!, u.GetProperty("block").GetString()!))
+            .ToList();
+        var engine = new LeaderboardEngine(rules, units, workload.AsOf);
+        engine.Load(workload.SeedDossiers.Where(f => onBoards.Contains(f.Unit)).Select(f => new Figure(f.Unit, Figure.Dossiers, f.AsOf, f.Numerator, null))
+            .Concat(workload.Seed.Select(ToFigure)), version: 1);
+
+        var latencies = new List<double>();
+        foreach (var f in updates)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            engine.Apply(ToFigure(f));
+            var (block, grp) = Split(f.BoardKey);
+            var board = engine.Board(new BoardKey(block, grp.Length == 0 ? null : grp));
+            latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            if (board.Entries.Length == 0) throw new InvalidOperationException($"ThiDua engine: empty board {f.BoardKey}");
+        }
+        return new("ThiDua engine", "the app's LeaderboardEngine in-process: Apply(figure) + the board's snapshot (no HTTP, no durable write)",
+            Percentiles.Of(latencies), FreshnessResult.BoardStepAlone);
+    }
+
+    private static Figure ToFigure(FigureItem f) => new(f.Unit, f.Indicator, f.AsOf, f.Numerator, f.Denominator);
+
+    public static async Task<List<FreshnessResult>> SqliteAsync(Workload workload, IReadOnlyList<FigureItem> updates, CancellationToken cancel)
     {
         var folder = Directory.CreateTempSubdirectory("thidua-sqlite-baseline-").FullName;
         try
@@ -75,16 +124,24 @@ public static class Baselines
             }
 
             var latencies = new List<double>();
+            var recomputeOnly = new List<double>();
             foreach (var f in updates)
             {
                 var t0 = Stopwatch.GetTimestamp();
                 await db.ExecuteAsync(Insert, Args(f));
+                var t1 = Stopwatch.GetTimestamp();
                 var (block, grp) = Split(f.BoardKey);
                 var board = (await db.QueryAsync<(string Unit, double Score, long Rank)>(BoardSql, new { block, grp, asOf = Iso(workload.AsOf) })).AsList();
-                latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                var t2 = Stopwatch.GetTimestamp();
+                latencies.Add(Stopwatch.GetElapsedTime(t0, t2).TotalMilliseconds);
+                recomputeOnly.Add(Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds);
                 if (board.Count == 0) throw new InvalidOperationException($"SQLite baseline: empty board {f.BoardKey}");
             }
-            return new("SQLite plain", "INSERT (WAL, synchronous=FULL) + recompute the board in SQL", Percentiles.Of(latencies), "in-process, one open connection");
+            return
+            [
+                new("SQLite plain", "INSERT (WAL, synchronous=FULL) + recompute the board in SQL", Percentiles.Of(latencies), "in-process, one open connection"),
+                new("SQLite plain", "the SQL recompute alone (after the INSERT)", Percentiles.Of(recomputeOnly), FreshnessResult.BoardStepAlone),
+            ];
         }
         finally
         {
@@ -177,7 +234,9 @@ public static class Baselines
                 if (board.Length == 0) throw new InvalidOperationException($"Redis baseline: empty board {f.BoardKey}");
             }
             var mode = persistence == "always" ? "appendonly yes, appendfsync always" : "no persistence (--save '' --appendonly no)";
-            return new($"Redis sorted set ({persistence})", "HSET + HGETALL, score in the client, ZADD + ZREVRANGE WITHSCORES", Percentiles.Of(latencies), mode);
+            // Without persistence Redis does no durable write: its whole update is the board step.
+            return new($"Redis sorted set ({persistence})", "HSET + HGETALL, score in the client, ZADD + ZREVRANGE WITHSCORES", Percentiles.Of(latencies),
+                persistence == "always" ? mode : FreshnessResult.BoardStepAlone);
         }
         finally
         {

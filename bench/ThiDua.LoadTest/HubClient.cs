@@ -9,7 +9,7 @@ namespace ThiDua.LoadTest;
 /// One SignalR client of /hubs/leaderboard that records, per board, every version it received with
 /// the local arrival time, and keeps the board with the highest version, as the contract tells clients to.
 /// </summary>
-public sealed class HubClient : IAsyncDisposable
+public sealed class HubClient : IHubClient
 {
     private readonly HubConnection _connection;
     private readonly Lock _lock = new();
@@ -91,8 +91,19 @@ public sealed class HubClient : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }
 
+/// <summary>What the load run needs of a hub client, whichever way it reads the hub.</summary>
+public interface IHubClient : IAsyncDisposable
+{
+    int Closed { get; }
+    Task StartAsync(CancellationToken cancel);
+    long LastVersion(string board);
+    /// <summary>The logs, to be read only after the run has drained (no more pushes expected).</summary>
+    IReadOnlyDictionary<string, BoardLog> Boards { get; }
+}
+
 public sealed class BoardLog
 {
+    public string Key { get; init; } = "";
     public List<long> Versions { get; } = [];
     public List<long> Ticks { get; } = [];
     public long LastVersion { get; set; }

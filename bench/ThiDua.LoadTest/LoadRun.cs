@@ -9,7 +9,7 @@ public sealed record LoadResult(
     long Requests, long RequestErrors, long AcceptedFigures, double AcceptedPerSecond, Percentiles Post,
     Percentiles Hub, Percentiles FirstClient, Percentiles LastClient, long Pairs, long LostPairs, int ClientsWithLoss, long OutOfOrder, int StateMismatches, int ClientsClosed,
     double DrainSeconds, double ServerCpuSeconds, double ServerCores, double ServerPeakRssMiB, double ServerRssMiB,
-    double HarnessCpuSeconds, double ConnectSeconds, Percentiles ServerPost);
+    double HarnessCpuSeconds, double ConnectSeconds, Percentiles ServerPost, double[] LastClientBySend, long MessagesReceived);
 
 /// <summary>
 /// The load phase: N hub clients connected, figures posted at a fixed schedule for T seconds by P
@@ -21,7 +21,7 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
 
     public async Task<LoadResult> RunAsync(CancellationToken cancel)
     {
-        var clients = new List<HubClient>();
+        var clients = new List<IHubClient>();
         var connect = Stopwatch.StartNew();
         using (var gate = new SemaphoreSlim(options.ConnectParallelism))
         {
@@ -31,7 +31,7 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
                 await gate.WaitAsync(cancel);
                 try
                 {
-                    var client = new HubClient(http.BaseAddress!);
+                    IHubClient client = options.LeanClients ? new LeanHubClient(http.BaseAddress!) : new HubClient(http.BaseAddress!);
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                     timeout.CancelAfter(TimeSpan.FromSeconds(60));
                     try
@@ -39,7 +39,7 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
                         await client.StartAsync(timeout.Token);
                         lock (clients) clients.Add(client);
                     }
-                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException or TimeoutException)
                     {
                         Interlocked.Increment(ref failures);
                         await client.DisposeAsync();
@@ -53,47 +53,21 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
         connect.Stop();
         Console.WriteLine($"  {clients.Count} hub clients connected in {connect.Elapsed.TotalSeconds:F1} s");
 
+        if (options.WarmupSeconds > 0)
+        {
+            // The same stream, unmeasured: a server that has been up for a while has JIT-compiled its hot
+            // paths to tier 1; a short run would otherwise time the JIT (seen as ~1,000 methods compiled
+            // in bursts during the first tens of seconds of a 1,000-client run).
+            var warm = await PostAsync(options.WarmupSeconds, cancel);
+            Console.WriteLine($"  warm-up: {warm.Sent.Count} requests in {options.WarmupSeconds} s (not measured)");
+            await Task.Delay(TimeSpan.FromSeconds(2), cancel);
+        }
+
         server?.TakePostTimes();
         var serverCpu0 = server is { } p0 ? ProcStats.CpuSeconds(p0.Pid) : 0;
         var harnessCpu0 = ProcStats.CpuSeconds(Environment.ProcessId);
-        var requestsPerSecond = options.Rate / options.Batch;
-        var totalRequests = Math.Max(1, (long)Math.Round(requestsPerSecond * options.Seconds));
-        var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
-        var sent = new List<Sent>();
-        var postLatencies = new List<double>();
-        long next = -1, errors = 0;
         var start = Stopwatch.GetTimestamp();
-        var hardStop = TimeSpan.FromSeconds(options.Seconds * 3 + 30);
-
-        // Open loop: request k is due at start + k × interval whatever happened to the ones before,
-        // so a slow server shows up as latency, not as a quietly lower rate. Bounded by count and time.
-        var posters = Enumerable.Range(0, options.Posters).Select(_ => Task.Run(async () =>
-        {
-            while (true)
-            {
-                var k = Interlocked.Increment(ref next);
-                if (k >= totalRequests || Stopwatch.GetElapsedTime(start) > hardStop) return;
-                var due = interval * k - Stopwatch.GetElapsedTime(start);
-                if (due > TimeSpan.Zero) await Task.Delay(due, cancel);
-                var batch = workload.NextBatch(options.Batch);
-                var sendTicks = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.PostAsJsonAsync("api/v1/figures", Workload.Body(batch), cancel);
-                    var doneTicks = Stopwatch.GetTimestamp();
-                    if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref errors); continue; }
-                    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancel));
-                    var version = json.RootElement.GetProperty("version").GetInt64();
-                    lock (sent)
-                    {
-                        sent.Add(new Sent(sendTicks, version, batch));
-                        postLatencies.Add(Stopwatch.GetElapsedTime(sendTicks, doneTicks).TotalMilliseconds);
-                    }
-                }
-                catch (HttpRequestException) { Interlocked.Increment(ref errors); }
-            }
-        }, cancel)).ToList();
-        await Task.WhenAll(posters);
+        var (sent, postLatencies, errors) = await PostAsync(options.Seconds, cancel);
         var postingSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var accepted = sent.Sum(s => (long)s.Figures.Length);
         Console.WriteLine($"  posted {sent.Count} requests ({accepted} figures, {errors} errors) in {postingSeconds:F1} s");
@@ -125,6 +99,8 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
         }).ToList();
         outOfOrder = views.Sum(v => v.Boards.Values.Sum(b => (long)b.OutOfOrder));
         var lossByClient = new long[views.Count];
+        // In sending order, so the JSON shows whether slow updates cluster (warm-up, a collection) or spread.
+        sent.Sort((a, b) => a.SendTicks.CompareTo(b.SendTicks));
         foreach (var s in sent)
             foreach (var group in s.Figures.GroupBy(f => f.BoardKey))
             {
@@ -149,6 +125,7 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
                 if (last > 0) { firstClient.Add(first); lastClient.Add(last); }
             }
         var clientsWithLoss = lossByClient.Count(n => n > 0);
+        double[] lastClientBySend = [.. lastClient.Select(ms => Math.Round(ms, 1))]; // before Percentiles.Of sorts the list
 
         // Final state: every client's board must equal the one the API serves, entry for entry.
         var mismatches = 0;
@@ -167,6 +144,8 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
         }
 
         var closed = clients.Sum(c => c.Closed);
+        // Hub messages that reached the clients during the measured phase: what the CPU figures are spent on.
+        var messages = views.Sum(v => v.Boards.Values.Sum(b => (long)b.Ticks.Count(t => t >= start)));
         var result = new LoadResult(
             options.Clients, clients.Count, options.Rate, options.Batch, options.Posters, options.Seconds,
             sent.Count + errors, errors, accepted, accepted / postingSeconds, Percentiles.Of(postLatencies),
@@ -174,8 +153,54 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
             drain.Elapsed.TotalSeconds, serverCpu, serverCpu / loadSeconds,
             server is { } p2 ? ProcStats.StatusMiB(p2.Pid, "VmHWM") : double.NaN,
             server is { } p3 ? ProcStats.StatusMiB(p3.Pid, "VmRSS") : double.NaN,
-            harnessCpu, connect.Elapsed.TotalSeconds, Percentiles.Of(server?.TakePostTimes() ?? []));
+            harnessCpu, connect.Elapsed.TotalSeconds, Percentiles.Of(server?.TakePostTimes() ?? []), lastClientBySend, messages);
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
         return result;
+    }
+
+    private sealed record Posting(List<Sent> Sent, List<double> Latencies, long Errors);
+
+    /// <summary>Posts the configured stream for <paramref name="seconds"/> on an open-loop schedule.</summary>
+    private async Task<Posting> PostAsync(int seconds, CancellationToken cancel)
+    {
+        var requestsPerSecond = options.Rate / options.Batch;
+        var totalRequests = Math.Max(1, (long)Math.Round(requestsPerSecond * seconds));
+        var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
+        var sent = new List<Sent>();
+        var postLatencies = new List<double>();
+        long next = -1, errors = 0;
+        var start = Stopwatch.GetTimestamp();
+        var hardStop = TimeSpan.FromSeconds(seconds * 3 + 30);
+
+        // Open loop: request k is due at start + k × interval whatever happened to the ones before,
+        // so a slow server shows up as latency, not as a quietly lower rate. Bounded by count and time.
+        var posters = Enumerable.Range(0, options.Posters).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var k = Interlocked.Increment(ref next);
+                if (k >= totalRequests || Stopwatch.GetElapsedTime(start) > hardStop) return;
+                var due = interval * k - Stopwatch.GetElapsedTime(start);
+                if (due > TimeSpan.Zero) await Task.Delay(due, cancel);
+                var batch = workload.NextBatch(options.Batch);
+                var sendTicks = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync("api/v1/figures", Workload.Body(batch), cancel);
+                    var doneTicks = Stopwatch.GetTimestamp();
+                    if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref errors); continue; }
+                    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancel));
+                    var version = json.RootElement.GetProperty("version").GetInt64();
+                    lock (sent)
+                    {
+                        sent.Add(new Sent(sendTicks, version, batch));
+                        postLatencies.Add(Stopwatch.GetElapsedTime(sendTicks, doneTicks).TotalMilliseconds);
+                    }
+                }
+                catch (HttpRequestException) { Interlocked.Increment(ref errors); }
+            }
+        }, cancel)).ToList();
+        await Task.WhenAll(posters);
+        return new Posting(sent, postLatencies, errors);
     }
 }

@@ -17,10 +17,16 @@ public sealed class Options
     public bool Smoke { get; private set; }
     public bool Baselines { get; private set; } = true;
     public int BaselineUpdates { get; private set; } = 300;
+    /// <summary>Weekly reports per unit seeded before anything is measured (4: a month in; 52: the campaign's last week).</summary>
+    public int Weeks { get; private set; } = 4;
     public string RedisServer { get; private set; } = "/usr/bin/redis-server";
     public int DrainSeconds { get; private set; } = 30;
+    /// <summary>Seconds of the same stream posted before the measured phase and not counted (JIT warm-up).</summary>
+    public int WarmupSeconds { get; private set; }
     public bool ServerTiming { get; private set; }
     public int ConnectParallelism { get; private set; } = 50;
+    /// <summary>Hub clients that read pushes with a forward-only reader instead of the .NET SignalR client (less generator CPU).</summary>
+    public bool LeanClients { get; private set; }
     /// <summary>Blazor circuits mode: K headless Chromium pages of one board page instead of the hub load (0 = off).</summary>
     public int Circuits { get; private set; }
     public string Chromium { get; private set; } = "/usr/bin/chromium";
@@ -28,6 +34,10 @@ public sealed class Options
     public int CircuitRounds { get; private set; } = 3;
     public int CircuitTimeoutSeconds { get; private set; } = 30;
     public int OpenParallelism { get; private set; } = 4;
+    /// <summary>CPU list (taskset syntax, e.g. "0") the started app is pinned to; null = not pinned.</summary>
+    public string? ServerCpus { get; private set; }
+    /// <summary>CPU list the harness pins itself to, so generator and app do not take each other's core.</summary>
+    public string? HarnessCpus { get; private set; }
     /// <summary>Extra environment for the started app, e.g. the coming <c>ThiDua__RateLimit__*</c> settings.</summary>
     public List<KeyValuePair<string, string>> ServerEnvironment { get; } = [];
 
@@ -51,15 +61,20 @@ public sealed class Options
                 case "--name": o.Name = Next(); break;
                 case "--no-baselines": o.Baselines = false; break;
                 case "--baseline-updates": o.BaselineUpdates = NextInt(); break;
+                case "--weeks": o.Weeks = NextInt(); break;
                 case "--redis-server": o.RedisServer = Next(); break;
                 case "--drain-seconds": o.DrainSeconds = NextInt(); break;
+                case "--warmup": o.WarmupSeconds = NextInt(); break;
                 case "--connect-parallelism": o.ConnectParallelism = NextInt(); break;
+                case "--lean-clients": o.LeanClients = true; break;
                 case "--circuits": o.Circuits = NextInt(); break;
                 case "--chromium": o.Chromium = Next(); break;
                 case "--circuit-board": o.CircuitBoard = Next(); break;
                 case "--circuit-rounds": o.CircuitRounds = NextInt(); break;
                 case "--circuit-timeout": o.CircuitTimeoutSeconds = NextInt(); break;
                 case "--open-parallelism": o.OpenParallelism = NextInt(); break;
+                case "--server-cpus": o.ServerCpus = Next(); break;
+                case "--harness-cpus": o.HarnessCpus = Next(); break;
                 case "--rate-limit":
                     // Placeholder for the rate-limit issue: passed through as ThiDua:RateLimit:<name>=<value>.
                     var (name, value) = SplitPair(Next());
@@ -83,8 +98,8 @@ public sealed class Options
                 default: throw new ArgumentException($"Unknown argument {args[i]}.\n{Usage}");
             }
         }
-        if (o.Clients < 1 || o.Rate <= 0 || o.Batch < 1 || o.Seconds < 1 || o.Posters < 1 || o.BaselineUpdates < 1)
-            throw new ArgumentException("clients, rate, batch, seconds, posters and baseline-updates must be positive.");
+        if (o.Clients < 1 || o.Rate <= 0 || o.Batch < 1 || o.Seconds < 1 || o.Posters < 1 || o.BaselineUpdates < 1 || o.WarmupSeconds < 0 || o.Weeks is < 1 or > 52)
+            throw new ArgumentException("clients, rate, batch, seconds, posters and baseline-updates must be positive; warmup ≥ 0; weeks 1–52.");
         if (o.Circuits < 0 || o.CircuitRounds < 1 || o.CircuitTimeoutSeconds < 1 || o.OpenParallelism < 1)
             throw new ArgumentException("circuits must be ≥ 0; circuit-rounds, circuit-timeout and open-parallelism positive.");
         if (o.Circuits > 0 && o.Smoke)
@@ -114,11 +129,15 @@ public sealed class Options
           --batch B          figures per POST (1)
           --seconds T        length of the load phase (15)
           --posters P        concurrent posting loops (4)
+          --lean-clients     hub clients speak the JSON hub protocol over a bare WebSocket and read only version,
+                             block and group per push (the .NET SignalR client parses every message: generator CPU)
           --url URL          use a running app on 127.0.0.1 instead of starting one (then --key)
           --out DIR          results folder (bench/ThiDua.LoadTest/results)
           --name NAME        label of the run in the results
+          --warmup S         post the same stream for S seconds first, unmeasured (JIT warm-up; 0)
           --no-baselines     skip the SQLite / Redis / sequential comparison
           --baseline-updates K  updates in the comparison (300)
+          --weeks W          weekly reports per unit in the seed, 1–52 (4; 52 = the whole campaign year)
           --rate-limit NAME=VALUE  passed to the app as ThiDua__RateLimit__NAME (for the coming rate limiter)
           --server-env NAME=VALUE  any other environment variable for the started app
           --server-timing    log the app's own time per POST (host request log) and report it beside the client's
@@ -129,6 +148,8 @@ public sealed class Options
           --circuit-rounds R   single updates of one unit on that board, each watched on every page (3)
           --circuit-timeout S  how long a page may take to show an update (30)
           --open-parallelism P pages opening at the same time (4)
+          --server-cpus LIST   pin the started app to these CPUs (taskset syntax, e.g. 0)
+          --harness-cpus LIST  pin the harness itself to these CPUs (e.g. 1), so generator and app each keep a core
           --smoke            5 clients, 5 s, 4 figures/s, no baselines; exit 1 on any lost update or state mismatch
         """;
 }

@@ -12,6 +12,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
+if (options.HarnessCpus is { } harnessCpus) Pinning.PinCurrentProcess(harnessCpus);
 // A thousand hub clients would otherwise wait on the thread pool's slow injection at connect time.
 ThreadPool.SetMinThreads(64, 64);
 // Circuits: up to two minutes to open each page (at open-parallelism at a time), each round's time-out, closing.
@@ -31,7 +32,7 @@ try
         IEnumerable<KeyValuePair<string, string>> environment = options.Circuits > 0
             ? [new("ASPNETCORE_ENVIRONMENT", "Development"), .. options.ServerEnvironment]
             : options.ServerEnvironment;
-        server = await ServerProcess.StartAsync(options.Key, environment);
+        server = await ServerProcess.StartAsync(options.Key, environment, options.ServerCpus);
         address = server.Address;
         Console.WriteLine($"Started the dashboard (pid {server.Pid}) on {address} with a fresh database");
     }
@@ -49,10 +50,12 @@ try
     http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
     http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-    var workload = await Workload.PrepareAsync(http, seed: true, cancel.Token);
-    Console.WriteLine($"Seeded {workload.Units.Count} units on {workload.Units.Select(u => u.BoardKey).Distinct().Count()} boards, live as of {workload.AsOf:yyyy-MM-dd}");
+    var workload = await Workload.PrepareAsync(http, seed: true, cancel.Token, options.Weeks);
+    Console.WriteLine($"Seeded {workload.Units.Count} units × {workload.Weeks} weekly reports ({workload.Seed.Count + workload.SeedDossiers.Count:N0} figures) on {workload.Units.Select(u => u.BoardKey).Distinct().Count()} boards, live as of {workload.AsOf:yyyy-MM-dd}");
 
-    var machine = $"{Environment.ProcessorCount} cores, generator on the same machine as the app";
+    var machine = $"{Environment.ProcessorCount} cores, generator on the same machine as the app"
+        + (options.ServerCpus is null ? "" : $", app pinned to CPU {options.ServerCpus}")
+        + (options.HarnessCpus is null ? "" : $", harness pinned to CPU {options.HarnessCpus}");
     var folder = options.Out ?? DefaultResults();
     if (options.Circuits > 0)
     {
@@ -77,7 +80,8 @@ try
         var updates = Enumerable.Range(0, options.BaselineUpdates).Select(_ => workload.NextBatch(1)[0]).ToList();
         Console.WriteLine($"Update → fresh board, {updates.Count} single updates each:");
         freshness.AddRange(await Baselines.ThiDuaAsync(http, updates, cancel.Token));
-        freshness.Add(await Baselines.SqliteAsync(workload, updates, cancel.Token));
+        freshness.Add(await Baselines.ThiDuaEngineAsync(http, workload, updates, cancel.Token));
+        freshness.AddRange(await Baselines.SqliteAsync(workload, updates, cancel.Token));
         foreach (var persistence in new[] { "always", "none" })
             if (await Baselines.RedisAsync(options.RedisServer, persistence, workload, updates, cancel.Token) is { } redis)
                 freshness.Add(redis);

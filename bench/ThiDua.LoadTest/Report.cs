@@ -76,13 +76,21 @@ public static class Report
         }
         if (r.Freshness.Count > 0)
         {
-            var thidua = r.Freshness[0].Latency;
+            // Each row is compared with ThiDua doing the same step: end to end (durable write included)
+            // against the POST, the board step alone against the engine in-process.
+            static bool BoardStep(FreshnessResult f) => f.Note == FreshnessResult.BoardStepAlone;
+            var endToEnd = r.Freshness[0].Latency;
+            var boardStep = r.Freshness.FirstOrDefault(f => f.System == "ThiDua engine")?.Latency;
             sb.AppendLine();
-            sb.AppendLine("| update → fresh board, one at a time | what is timed | n | p50 | p95 | p99 | max | ThiDua POST p50 ÷ this p50 | note |");
+            sb.AppendLine("| update → fresh board, one at a time | what is timed | n | p50 | p95 | p99 | max | this p50 ÷ ThiDua's p50, same step | note |");
             sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
             foreach (var f in r.Freshness)
+            {
+                var reference = BoardStep(f) ? boardStep : endToEnd;
+                var ratio = reference is { P50: > 0 } ? string.Create(CultureInfo.InvariantCulture, $"{f.Latency.P50 / reference.P50:F1}×") : "—";
                 sb.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {f.System} | {f.Measures} | {f.Latency.Count} | {f.Latency.P50:F2} ms | {f.Latency.P95:F2} ms | {f.Latency.P99:F2} ms | {f.Latency.Max:F2} ms | {thidua.P50 / f.Latency.P50:F2} | {f.Note} |");
+                    $"| {f.System} | {f.Measures} | {f.Latency.Count} | {Milliseconds(f.Latency.P50)} | {Milliseconds(f.Latency.P95)} | {Milliseconds(f.Latency.P99)} | {Milliseconds(f.Latency.Max)} | {ratio} | {f.Note} |");
+            }
         }
         if (r.Failures.Count > 0)
         {
@@ -91,6 +99,14 @@ public static class Report
         }
         return sb.ToString();
     }
+
+    /// <summary>Three significant digits, so a 2 µs engine step and a 40 ms SQL recompute both read right.</summary>
+    private static string Milliseconds(double ms) => ms switch
+    {
+        >= 10 => ms.ToString("F1", CultureInfo.InvariantCulture) + " ms",
+        >= 1 => ms.ToString("F2", CultureInfo.InvariantCulture) + " ms",
+        _ => (ms * 1000).ToString(ms >= 0.1 ? "F0" : "F1", CultureInfo.InvariantCulture) + " µs",
+    };
 
     private static string Ms(Percentiles p) =>
         p.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{p.P50:F1} / {p.P95:F1} / {p.P99:F1} / {p.Max:F1} ms");

@@ -37,14 +37,17 @@ public sealed class ServerProcess : IDisposable
     }
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string key, IEnumerable<KeyValuePair<string, string>> environment)
+    public static async Task<ServerProcess> StartAsync(string key, IEnumerable<KeyValuePair<string, string>> environment, string? cpus = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ThiDua.Dashboard.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("The dashboard's build output is not beside the harness.", dll);
         var folder = Directory.CreateTempSubdirectory("thidua-load-").FullName;
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        // taskset execs dotnet in place, so the pid read from /proc stays the app's.
+        string[] command = ["dotnet", dll, "--urls", $"http://127.0.0.1:{port}"];
+        if (cpus is not null) command = ["taskset", "-c", cpus, .. command];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,

@@ -24,8 +24,11 @@ public sealed class Workload
     private readonly (Unit Unit, Indicator Indicator)[] _pairs;
     private readonly Dictionary<(string, string), int> _counters = [];
 
-    private Workload(IReadOnlyList<Indicator> indicators, IReadOnlyList<Unit> units, DateOnly asOf, IReadOnlyList<FigureItem> seed)
+    private Workload(IReadOnlyList<Indicator> indicators, IReadOnlyList<Unit> units, DateOnly asOf, IReadOnlyList<FigureItem> seed,
+        IReadOnlyList<FigureItem> seedDossiers, int weeks)
     {
+        SeedDossiers = seedDossiers;
+        Weeks = weeks;
         Indicators = indicators;
         Units = units;
         AsOf = asOf;
@@ -38,12 +41,16 @@ public sealed class Workload
     public DateOnly AsOf { get; }
     /// <summary>The content figures of the seed (dossiers left out: the baselines take groups from the app's boards).</summary>
     public IReadOnlyList<FigureItem> Seed { get; }
+    /// <summary>The dossier counts of the seed (denominator 0 here), for a baseline that places units in groups itself.</summary>
+    public IReadOnlyList<FigureItem> SeedDossiers { get; }
+    /// <summary>Weekly reports per unit in the seed: 4 is a month into the campaign, 52 its last week.</summary>
+    public int Weeks { get; }
     public int PairCount => _pairs.Length;
 
     public static string BoardKey(string block, string? group) => block + "/" + (group ?? "");
 
-    /// <summary>Reads the campaign and units, seeds four weekly reports per unit, and maps each unit to its board.</summary>
-    public static async Task<Workload> PrepareAsync(HttpClient http, bool seed, CancellationToken cancel)
+    /// <summary>Reads the campaign and units, seeds <paramref name="weeks"/> weekly reports per unit, and maps each unit to its board.</summary>
+    public static async Task<Workload> PrepareAsync(HttpClient http, bool seed, CancellationToken cancel, int weeks = 4)
     {
         using var campaign = JsonDocument.Parse(await http.GetStringAsync("api/v1/campaign", cancel));
         var indicators = campaign.RootElement.GetProperty("indicators").EnumerateArray().Select(i => new Indicator(
@@ -59,17 +66,19 @@ public sealed class Workload
 
         var random = new Random(74);
         var seedFigures = new List<FigureItem>();
+        var seedDossiers = new List<FigureItem>();
         if (seed)
         {
-            for (var week = 3; week >= 0; week--)
+            for (var week = weeks - 1; week >= 0; week--)
             {
                 var date = asOf.AddDays(-7 * week);
                 var batch = new List<object>();
                 foreach (var (code, block) in active)
                 {
                     // Dossier totals spread over every size group of every block (100 … 6,000).
-                    var dossiers = 100 + StableHash(code) % 5900 + 10 * (3 - week);
+                    var dossiers = 100 + StableHash(code) % 5900 + 10 * (weeks - 1 - week);
                     batch.Add(new { unit = code, asOf = date, indicator = "dossiers", numerator = (long)dossiers, denominator = (long?)null });
+                    seedDossiers.Add(new FigureItem(code, "dossiers", dossiers, 0, date, ""));
                     foreach (var indicator in indicators.Where(i => i.AppliesTo.Contains(block)))
                     {
                         // Odd numerators: never equal to an update's (always even), so the first update changes the score.
@@ -95,7 +104,7 @@ public sealed class Workload
         units.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
         var boardOf = units.ToDictionary(u => u.Code, u => u.BoardKey);
         var seedOnBoards = seedFigures.Where(f => boardOf.ContainsKey(f.Unit)).Select(f => f with { BoardKey = boardOf[f.Unit] }).ToList();
-        return new Workload(indicators, units, asOf, seedOnBoards);
+        return new Workload(indicators, units, asOf, seedOnBoards, seedDossiers, seed ? weeks : 0);
     }
 
     // string.GetHashCode is randomised per process; the data must be the same in every run.
