@@ -143,6 +143,8 @@ public sealed partial class Leaderboard
 
     private string UnitHref(string unit) => IsPast ? $"/don-vi/{unit}?ngay={AsOf:yyyy-MM-dd}" : $"/don-vi/{unit}";
 
+    private string TabHref(Board board) => Navigation.GetUriWithQueryParameter("nhom", BoardAddress.GroupParameter(board.Key));
+
     private static string TabTitle(Board board) =>
         $"{board.GroupName ?? "Chưa xếp nhóm"} ({board.Entries.Length.ToString(Vi.Culture)})";
 
