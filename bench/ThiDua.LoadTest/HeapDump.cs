@@ -54,7 +54,8 @@ public sealed partial class HeapDump
     /// <summary>
     /// The heapstat report: a "N GC Heap bytes" and "N GC Heap objects" header, then one line per type
     /// and size bucket ("bytes-per-object count type (Bytes > 10K) [assembly]"), folded here into one per type.
-    /// The per-type totals are estimates (sizes are rounded averages); the header's total is the measure.
+    /// The per-type totals are estimates (the report gives one object size per bucket, so a bucket of
+    /// arrays of different lengths is counted at one length); the header's total is the measure.
     /// </summary>
     public static HeapSnapshot Parse(string file, string report)
     {
@@ -71,7 +72,7 @@ public sealed partial class HeapDump
             }
             if (TypeLine().Match(line) is not { Success: true } t) continue;
             var type = Assembly().Replace(Bucket().Replace(t.Groups[3].Value, ""), "").Trim();
-            // The first column is the size of one object (the bucket's average), not the type's total.
+            // The first column is the size of one object of the bucket, not the type's total.
             var count = long.Parse(t.Groups[2].Value.Replace(",", ""), CultureInfo.InvariantCulture);
             var bytes = long.Parse(t.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture) * count;
             types[type] = types.TryGetValue(type, out var seen) ? seen with { Bytes = seen.Bytes + bytes, Count = seen.Count + count } : new HeapType(type, bytes, count);
