@@ -38,7 +38,7 @@ public sealed class Options
     public string? ServerCpus { get; private set; }
     /// <summary>CPU list the harness pins itself to, so generator and app do not take each other's core.</summary>
     public string? HarnessCpus { get; private set; }
-    /// <summary>Extra environment for the started app, e.g. the coming <c>ThiDua__RateLimit__*</c> settings.</summary>
+    /// <summary>Extra environment for the started app, e.g. <c>ThiDua__RateLimit__*</c> settings.</summary>
     public List<KeyValuePair<string, string>> ServerEnvironment { get; } = [];
 
     public static Options Parse(string[] args)
@@ -76,7 +76,7 @@ public sealed class Options
                 case "--server-cpus": o.ServerCpus = Next(); break;
                 case "--harness-cpus": o.HarnessCpus = Next(); break;
                 case "--rate-limit":
-                    // Placeholder for the rate-limit issue: passed through as ThiDua:RateLimit:<name>=<value>.
+                    // Passed through as ThiDua:RateLimit:<name>=<value>, e.g. ExemptConfigKeys=false to load the limiter too.
                     var (name, value) = SplitPair(Next());
                     o.ServerEnvironment.Add(new("ThiDua__RateLimit__" + name, value));
                     break;
@@ -138,7 +138,7 @@ public sealed class Options
           --no-baselines     skip the SQLite / Redis / sequential comparison
           --baseline-updates K  updates in the comparison (300)
           --weeks W          weekly reports per unit in the seed, 1–52 (4; 52 = the whole campaign year)
-          --rate-limit NAME=VALUE  passed to the app as ThiDua__RateLimit__NAME (for the coming rate limiter)
+          --rate-limit NAME=VALUE  passed to the app as ThiDua__RateLimit__NAME (the harness's key is exempt by default)
           --server-env NAME=VALUE  any other environment variable for the started app
           --server-timing    log the app's own time per POST (host request log) and report it beside the client's
           --circuits K       Blazor circuits instead of the hub load: K headless Chromium pages of the board page
