@@ -150,6 +150,6 @@ public sealed class Options
           --open-parallelism P pages opening at the same time (4)
           --server-cpus LIST   pin the started app to these CPUs (taskset syntax, e.g. 0)
           --harness-cpus LIST  pin the harness itself to these CPUs (e.g. 1), so generator and app each keep a core
-          --smoke            5 clients, 5 s, 4 figures/s, no baselines; exit 1 on any lost update or state mismatch
+          --smoke            5 clients (3 .NET SignalR, 2 lean), 5 s, 4 figures/s, no baselines; exit 1 on any lost update or state mismatch
         """;
 }
