@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Ingestion;
 
 namespace ThiDua.Dashboard.Api;
@@ -14,7 +15,16 @@ public static class ApiRegistration
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // A change refused because its audit entry could not be written: still a 500, but one
+            // that says in Vietnamese that nothing was stored.
+            if (context.Exception is AuditWriteException)
+            {
+                context.ProblemDetails.Title = "Không lưu được thay đổi";
+                context.ProblemDetails.Detail = AuditWriteException.UserMessage;
+            }
+        });
         services.AddOpenApi();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName));
         services.AddSingleton<ApiKeys>();

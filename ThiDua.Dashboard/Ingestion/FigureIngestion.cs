@@ -35,6 +35,7 @@ public sealed class FigureIngestion(
 
     /// <summary>As above, for a writer limited to some units and seen from an address (both audited).</summary>
     /// <exception cref="UnitScopeException">A figure names a unit outside the writer's scope; nothing is stored.</exception>
+    /// <exception cref="AuditWriteException">The batch's audit entry could not be written; nothing is stored.</exception>
     public async Task<IngestionResult> SubmitAsync(IReadOnlyList<Figure> batch, string source, WriteActor actor, CancellationToken cancellationToken = default)
     {
         if (actor.Scope.Outside(batch.Select(f => f.Unit)) is { Count: > 0 } outside) throw new UnitScopeException(outside);
@@ -53,10 +54,9 @@ public sealed class FigureIngestion(
             // The batch's audit entry is committed with the figures: one durable commit, and no
             // crash can leave stored figures without their entry.
             var stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None,
-                audit is null ? null : (connection, transaction, storedBatch) => audit.AppendAsync(connection, transaction,
-                    new AuditRecord(AuditKinds.Figures, actor.Name, actor.Address,
-                        $"{batch.Count} số liệu, nguồn {source}, phiên bản {storedBatch.Version}", Subject: source,
-                        After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() })));
+                audit.EntryFor<StoredBatch>(storedBatch => new AuditRecord(AuditKinds.Figures, actor.Name, actor.Address,
+                    $"{batch.Count} số liệu, nguồn {source}, phiên bản {storedBatch.Version}", Subject: source,
+                    After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() })));
             applied = engine.Apply(batch);
             host.MarkChanged(receivedAt, applied.ChangedBoards);
             CheckVersion(stored.Version, applied.Version);
@@ -75,33 +75,41 @@ public sealed class FigureIngestion(
         SetRegistrationAsync(code, registeredOn, source, WriteActor.Trusted(by), cancellationToken);
 
     /// <exception cref="UnitScopeException">The unit is outside the writer's scope; nothing is stored.</exception>
+    /// <exception cref="AuditWriteException">The edit's audit entry could not be written; nothing is stored (true of every unit edit).</exception>
     public Task<UnitInfo?> SetRegistrationAsync(string code, DateOnly? registeredOn, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
         UpdateUnitAsync(code, AuditKinds.UnitRegistration, "Ngày đăng ký thi đua", actor,
-            (at, ct) => units.SetRegistrationDateAsync(code, registeredOn, source, actor.Name, at, ct), cancellationToken);
+            (at, ct, audited) => units.SetRegistrationDateAsync(code, registeredOn, source, actor.Name, at, ct, audited), cancellationToken);
 
     /// <summary>Renames a unit (admin page); the boards show the new name at once.</summary>
     public Task<UnitInfo?> RenameUnitAsync(string code, string name, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
         UpdateUnitAsync(code, AuditKinds.UnitRename, "Đổi tên đơn vị", actor,
-            (at, ct) => units.RenameAsync(code, name, source, actor.Name, at, ct), cancellationToken);
+            (at, ct, audited) => units.RenameAsync(code, name, source, actor.Name, at, ct, audited), cancellationToken);
 
     /// <summary>Sets a unit's active range and the unit it merged into (admin page); the boards change at once.</summary>
     public Task<UnitInfo?> SetActiveRangeAsync(string code, DateOnly? activeFrom, DateOnly? activeTo, string? mergedInto, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
         UpdateUnitAsync(code, AuditKinds.UnitActiveRange, "Thời gian hoạt động / sáp nhập", actor,
-            (at, ct) => units.SetActiveRangeAsync(code, activeFrom, activeTo, mergedInto, source, actor.Name, at, ct), cancellationToken);
+            (at, ct, audited) => units.SetActiveRangeAsync(code, activeFrom, activeTo, mergedInto, source, actor.Name, at, ct, audited), cancellationToken);
 
-    /// <summary>One unit edit: stored with its version, applied to the engine under the write lock, published, audited.</summary>
+    /// <summary>
+    /// One unit edit: stored with its version and its audit entry in one transaction, then applied to
+    /// the engine under the write lock, then published. An edit that changes nothing is neither
+    /// versioned nor audited.
+    /// </summary>
     private async Task<UnitInfo?> UpdateUnitAsync(
-        string code, string kind, string what, WriteActor actor, Func<DateTimeOffset, CancellationToken, Task<UnitUpdate?>> update, CancellationToken cancellationToken)
+        string code, string kind, string what, WriteActor actor,
+        Func<DateTimeOffset, CancellationToken, AlsoInTransaction<UnitUpdate>?, Task<UnitUpdate?>> update, CancellationToken cancellationToken)
     {
         if (!actor.Scope.Allows(code)) throw new UnitScopeException([code]);
         ApplyResult? applied = null;
-        UnitInfo? before;
         UnitInfo? unit;
         await _write.WaitAsync(cancellationToken);
         try
         {
-            before = host.Engine.Unit(code);
-            var stored = await update(time.GetUtcNow(), CancellationToken.None);
+            var before = host.Engine.Unit(code);
+            // Throws (and stores nothing, so the engine is left as it is) when the entry cannot be written.
+            var stored = await update(time.GetUtcNow(), CancellationToken.None,
+                audit.EntryFor<UnitUpdate>(edit => new AuditRecord(kind, actor.Name, actor.Address,
+                    $"{what}: {code}, phiên bản {edit.Version}", Subject: code, Before: before, After: edit.Unit)));
             if (stored is null) return null;
             unit = stored.Unit;
             if (stored.Changed)
@@ -116,26 +124,8 @@ public sealed class FigureIngestion(
         {
             _write.Release();
         }
-        if (applied is not null)
-        {
-            publisher.Publish(applied);
-            await AuditAsync(new AuditRecord(kind, actor.Name, actor.Address, $"{what}: {code}, phiên bản {applied.Version}", Subject: code, Before: before, After: unit));
-        }
+        if (applied is not null) publisher.Publish(applied);
         return unit;
-    }
-
-    /// <summary>The figures are committed whatever happens here: an audit failure is logged, never thrown at the writer.</summary>
-    private async Task AuditAsync(AuditRecord record)
-    {
-        if (audit is null) return;
-        try
-        {
-            await audit.RecordAsync(record, CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
-        {
-            logger.LogError(exception, "Could not write the audit entry {Kind} by {Actor}: {Summary}", record.Kind, record.Actor, record.Summary);
-        }
     }
 
     /// <summary>

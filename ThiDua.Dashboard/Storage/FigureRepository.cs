@@ -25,14 +25,14 @@ public sealed class FigureRepository(SqliteDatabase database)
     /// </summary>
     /// <param name="source">'api', an import file name, 'form' or 'demo'.</param>
     /// <param name="by">The API key name or the user.</param>
-    /// <param name="alsoInTransaction">More work to commit with the batch (its audit entry), given the stored batch.</param>
+    /// <param name="alsoInTransaction">More work to commit with the batch (its audit entry), given the stored batch; if it throws, nothing is stored.</param>
     public async Task<StoredBatch> AppendBatchAsync(
         IReadOnlyCollection<Figure> figures,
         string source,
         string by,
         DateTimeOffset receivedAt,
         CancellationToken cancellationToken = default,
-        Func<SqliteConnection, SqliteTransaction, StoredBatch, Task>? alsoInTransaction = null)
+        AlsoInTransaction<StoredBatch>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(figures);
         if (figures.Count == 0)

@@ -7,7 +7,9 @@ namespace ThiDua.Dashboard.Storage;
 /// <summary>
 /// The competing units. Every edit raises the engine version by one in the same transaction,
 /// because the boards depend on units (registration decides eligibility, the active range decides
-/// who is ranked), and is recorded in <c>batches</c> with who, when and what changed.
+/// who is ranked), and is recorded in <c>batches</c> with who, when and what changed. An edit's
+/// audit entry is written in that transaction too (<see cref="AlsoInTransaction{T}"/>), only when
+/// something changed.
 /// </summary>
 public sealed class UnitRepository(SqliteDatabase database)
 {
@@ -34,18 +36,18 @@ public sealed class UnitRepository(SqliteDatabase database)
     /// <returns>The updated unit and version, or null when no unit has this code.</returns>
     public Task<UnitUpdate?> SetRegistrationDateAsync(
         string code, DateOnly? registeredOn, string source, string by, DateTimeOffset receivedAt,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default, AlsoInTransaction<UnitUpdate>? alsoInTransaction = null) =>
         UpdateAsync(
             code,
             unit => unit with { RegisteredOn = registeredOn },
             (before, after) => $"unit {before.Code}: registered_on {Show(before.RegisteredOn)} -> {Show(after.RegisteredOn)}",
-            source, by, receivedAt, cancellationToken);
+            source, by, receivedAt, cancellationToken, alsoInTransaction);
 
     /// <summary>Renames a unit (its code, the key figures refer to, never changes).</summary>
     /// <returns>The updated unit and version, or null when no unit has this code.</returns>
     public Task<UnitUpdate?> RenameAsync(
         string code, string name, string source, string by, DateTimeOffset receivedAt,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, AlsoInTransaction<UnitUpdate>? alsoInTransaction = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return UpdateAsync(
@@ -53,7 +55,7 @@ public sealed class UnitRepository(SqliteDatabase database)
             // NFC, like the seed: the same name typed on another keyboard must compare equal.
             unit => unit with { Name = name.Trim().Normalize(NormalizationForm.FormC) },
             (before, after) => $"unit {before.Code}: name '{before.Name}' -> '{after.Name}'",
-            source, by, receivedAt, cancellationToken);
+            source, by, receivedAt, cancellationToken, alsoInTransaction);
     }
 
     /// <summary>
@@ -63,7 +65,7 @@ public sealed class UnitRepository(SqliteDatabase database)
     /// <returns>The updated unit and version, or null when no unit has this code.</returns>
     public Task<UnitUpdate?> SetActiveRangeAsync(
         string code, DateOnly? activeFrom, DateOnly? activeTo, string? mergedInto, string source, string by,
-        DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+        DateTimeOffset receivedAt, CancellationToken cancellationToken = default, AlsoInTransaction<UnitUpdate>? alsoInTransaction = null)
     {
         if (activeFrom is { } from && activeTo is { } to && from > to)
         {
@@ -76,7 +78,7 @@ public sealed class UnitRepository(SqliteDatabase database)
             (before, after) =>
                 $"unit {before.Code}: active {Show(before.ActiveFrom)}..{Show(before.ActiveTo)} merged_into {before.MergedInto ?? "-"}"
                 + $" -> {Show(after.ActiveFrom)}..{Show(after.ActiveTo)} merged_into {after.MergedInto ?? "-"}",
-            source, by, receivedAt, cancellationToken);
+            source, by, receivedAt, cancellationToken, alsoInTransaction);
     }
 
     private async Task<UnitUpdate?> UpdateAsync(
@@ -86,7 +88,8 @@ public sealed class UnitRepository(SqliteDatabase database)
         string source,
         string by,
         DateTimeOffset receivedAt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AlsoInTransaction<UnitUpdate>? alsoInTransaction)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         VersionLog.ThrowIfBlank(source, by);
@@ -122,8 +125,10 @@ public sealed class UnitRepository(SqliteDatabase database)
             cancellationToken: cancellationToken));
         var batch = await VersionLog.RecordAsync(
             connection, transaction, source, by, receivedAt, figureCount: 0, describe(before, after), cancellationToken);
+        var update = new UnitUpdate(after, batch.Version, Changed: true);
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, update);
         transaction.Commit();
-        return new UnitUpdate(after, batch.Version, Changed: true);
+        return update;
     }
 
     private static string Show(DateOnly? date) => SqliteText.FromDate(date) ?? "-";

@@ -269,6 +269,10 @@ public sealed partial class Admin
         {
             Show(Severity.Error, invalid.Message);
         }
+        catch (AuditWriteException)
+        {
+            Show(Severity.Error, AuditWriteException.UserMessage);
+        }
         catch (Microsoft.Data.Sqlite.SqliteException)
         {
             Show(Severity.Error, "Không lưu được: dữ liệu không hợp lệ (ví dụ đơn vị sáp nhập vào không tồn tại).");
