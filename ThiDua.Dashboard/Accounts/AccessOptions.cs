@@ -16,6 +16,13 @@ public sealed class AccessOptions
 
     /// <summary>A session ends after this long without a request.</summary>
     public int SessionHours { get; set; } = 8;
+
+    /// <summary>
+    /// How often an open page (a Blazor circuit) checks that its sign-in still holds: a revoked screen
+    /// link, or a user disabled, removed or changed by an admin, stops seeing data within this many
+    /// seconds without a reload. At least 1.
+    /// </summary>
+    public int RevalidateSeconds { get; set; } = 5;
 }
 
 /// <summary>Settings of <c>ThiDua:Admin</c>: the administrator created at first start.</summary>

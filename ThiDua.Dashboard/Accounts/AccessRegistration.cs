@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -40,6 +41,9 @@ public static class AccessRegistration
         services.AddSingleton<AccountService>();
         services.AddSingleton<AdminBootstrap>();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<SessionValidator>();
+        // Before AddDashboardUi, whose default provider is registered only when none is.
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAccessStateProvider>();
 
         // The keys that encrypt the sign-in cookie (and antiforgery tokens) live beside the database, so a
         // restart, a redeploy to another folder or a container without a home folder signs nobody out.
@@ -135,24 +139,12 @@ public static class AccessRegistration
 
     private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
-        // A revoked screen link's cookie is refused at the next request (the link's state is cached a few seconds).
-        if (ScreenLinkService.LinkIdOf(context.Principal) is { } screen)
-        {
-            var live = await context.HttpContext.RequestServices.GetRequiredService<ScreenLinkStore>()
-                .GetLiveAsync(screen, context.Principal!.FindFirst(AccountClaims.ScreenStamp)?.Value, context.HttpContext.RequestAborted);
-            if (live is null)
-            {
-                context.RejectPrincipal();
-                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            }
-            return;
-        }
-
-        // A disabled user, or one whose password, role or scope changed, loses every open session at the next request.
-        var user = SignedInUser.From(context.Principal);
-        var stored = user is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserStore>().GetAsync(user.Id, context.HttpContext.RequestAborted);
-        if (stored is null || stored.Disabled
-            || !string.Equals(stored.SecurityStamp, context.Principal!.FindFirst(AccountClaims.SecurityStamp)?.Value, StringComparison.Ordinal))
+        // A revoked screen link's cookie is refused at the next request (the link's state is cached a few seconds);
+        // a disabled user, or one whose password, role or scope changed, loses every open session at the next request.
+        // Open circuits ask the same question every few seconds (RevalidatingAccessStateProvider).
+        var valid = await context.HttpContext.RequestServices.GetRequiredService<SessionValidator>()
+            .IsValidAsync(context.Principal, context.HttpContext.RequestAborted);
+        if (context.Principal is null || !valid)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
