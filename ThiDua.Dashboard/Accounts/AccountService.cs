@@ -149,20 +149,26 @@ public sealed class AccountService(
         if (name.Length is 0 or > 100) return (null, null, "Tên khóa phải có từ 1 đến 100 ký tự.");
         if ((await keys.GetAllAsync(cancellationToken)).Any(k => string.Equals(k.Name, name, StringComparison.Ordinal)))
             return (null, null, $"Đã có khóa tên “{name}”.");
-        var (key, secret) = await keys.CreateAsync(name, scope, isAdmin, actor.Name, cancellationToken);
-        await audit.RecordAsync(new AuditRecord(AuditKinds.KeyCreate, actor.Name, actor.Address,
-            $"Tạo khóa API {key.Name} ({key.Scope})", Subject: key.Name, After: key.AuditView), cancellationToken);
-        return (key, secret, null);
+        try
+        {
+            // The key and its audit entry are one transaction: no key exists that the trail does not show.
+            var (key, secret) = await keys.CreateAsync(name, scope, isAdmin, actor.Name, cancellationToken,
+                audit.EntryFor<StoredApiKey>(key => new AuditRecord(AuditKinds.KeyCreate, actor.Name, actor.Address,
+                    $"Tạo khóa API {key.Name} ({key.Scope})", Subject: key.Name, After: key.AuditView)));
+            return (key, secret, null);
+        }
+        catch (AuditWriteException)
+        {
+            return (null, null, AuditWriteException.UserMessage);
+        }
     }
 
-    public async Task<bool> RevokeKeyAsync(long id, AccountActor actor, CancellationToken cancellationToken = default)
-    {
-        var before = await keys.RevokeAsync(id, actor.Name, cancellationToken);
-        if (before is null) return false;
-        await audit.RecordAsync(new AuditRecord(AuditKinds.KeyRevoke, actor.Name, actor.Address,
-            $"Thu hồi khóa API {before.Name}", Subject: before.Name, Before: before.AuditView, After: new { before.Name, Revoked = true }), cancellationToken);
-        return true;
-    }
+    /// <exception cref="AuditWriteException">The revocation's audit entry could not be written; the key stays live.</exception>
+    public async Task<bool> RevokeKeyAsync(long id, AccountActor actor, CancellationToken cancellationToken = default) =>
+        await keys.RevokeAsync(id, actor.Name, cancellationToken,
+            audit.EntryFor<StoredApiKey>(before => new AuditRecord(AuditKinds.KeyRevoke, actor.Name, actor.Address,
+                $"Thu hồi khóa API {before.Name}", Subject: before.Name, Before: before.AuditView, After: new { before.Name, Revoked = true })))
+        is not null;
 
     /// <returns>Null when acceptable, else why not (Vietnamese).</returns>
     public static string? PasswordProblem(string? password, string userName)

@@ -61,37 +61,48 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider time)
     }
 
     /// <returns>The stored key and the secret, which is shown once and never again.</returns>
-    internal async Task<(StoredApiKey Key, string Secret)> CreateAsync(string name, UnitScope scope, bool isAdmin, string createdBy, CancellationToken cancellationToken)
+    /// <param name="alsoInTransaction">Committed with the key (its audit entry); if it throws, no key is stored.</param>
+    internal async Task<(StoredApiKey Key, string Secret)> CreateAsync(string name, UnitScope scope, bool isAdmin, string createdBy, CancellationToken cancellationToken,
+        AlsoInTransaction<StoredApiKey>? alsoInTransaction = null)
     {
         var secret = "td_" + SecretTokens.New();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
+        await using var transaction = connection.BeginTransaction();
+        var row = await connection.QuerySingleAsync<KeyRow>(new CommandDefinition(
+            $"""
             INSERT INTO api_keys (name, key_hash, key_prefix, units, is_admin, created_by, created_at)
             VALUES (@Name, @Hash, @Prefix, @Units, @IsAdmin, @CreatedBy, @Now)
-            RETURNING id;
+            RETURNING {Columns};
             """,
             new
             {
                 Name = name.Trim(), Hash = Hash(secret), Prefix = secret[..8], Units = scope.ToJson(), IsAdmin = isAdmin ? 1 : 0,
                 CreatedBy = createdBy, Now = SqliteText.FromInstant(time.GetUtcNow()),
             },
-            cancellationToken: cancellationToken));
-        var key = (await GetAllAsync(cancellationToken)).Single(k => k.Id == id);
+            transaction, cancellationToken: cancellationToken));
+        var key = row.ToKey();
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, key);
+        transaction.Commit();
         return (key, secret);
     }
 
     /// <returns>The key before it was revoked, or null when there is no such live key.</returns>
-    internal async Task<StoredApiKey?> RevokeAsync(long id, string revokedBy, CancellationToken cancellationToken)
+    /// <param name="alsoInTransaction">Committed with the revocation (its audit entry), given the key before it; if it throws, the key stays live.</param>
+    internal async Task<StoredApiKey?> RevokeAsync(long id, string revokedBy, CancellationToken cancellationToken,
+        AlsoInTransaction<StoredApiKey>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var before = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM api_keys WHERE id = @Id AND revoked_at IS NULL;", new { Id = id }, cancellationToken: cancellationToken));
-        if (before is null) return null;
+        await using var transaction = connection.BeginTransaction();
+        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM api_keys WHERE id = @Id AND revoked_at IS NULL;", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        if (row is null) return null;
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_keys SET revoked_at = @Now, revoked_by = @By WHERE id = @Id AND revoked_at IS NULL;",
-            new { Id = id, By = revokedBy, Now = SqliteText.FromInstant(time.GetUtcNow()) }, cancellationToken: cancellationToken));
-        return before.ToKey();
+            new { Id = id, By = revokedBy, Now = SqliteText.FromInstant(time.GetUtcNow()) }, transaction, cancellationToken: cancellationToken));
+        var before = row.ToKey();
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, before);
+        transaction.Commit();
+        return before;
     }
 
     internal static string Hash(string key) => SecretTokens.Hash(key);

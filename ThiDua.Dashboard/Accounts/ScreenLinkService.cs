@@ -32,21 +32,27 @@ public sealed class ScreenLinkService(ScreenLinkStore store, IAuditTrail audit)
         if (name.Length is 0 or > 100) return (null, null, "Tên màn hình phải có từ 1 đến 100 ký tự.");
         if ((await store.GetAllAsync(cancellationToken)).Any(l => !l.IsRevoked && string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)))
             return (null, null, $"Đã có liên kết đang dùng tên “{name}”; hãy thu hồi nó trước hoặc đặt tên khác.");
-        var (link, token) = await store.CreateAsync(name, actor.Name, cancellationToken);
-        await audit.RecordAsync(new AuditRecord(AuditKinds.ScreenCreate, actor.Name, actor.Address,
-            $"Tạo liên kết màn hình trình chiếu {link.Name}", Subject: link.Name, After: link.AuditView), cancellationToken);
-        return (link, token, null);
+        try
+        {
+            // The link and its audit entry are one transaction.
+            var (link, token) = await store.CreateAsync(name, actor.Name, cancellationToken,
+                audit.EntryFor<StoredScreenLink>(link => new AuditRecord(AuditKinds.ScreenCreate, actor.Name, actor.Address,
+                    $"Tạo liên kết màn hình trình chiếu {link.Name}", Subject: link.Name, After: link.AuditView)));
+            return (link, token, null);
+        }
+        catch (AuditWriteException)
+        {
+            return (null, null, AuditWriteException.UserMessage);
+        }
     }
 
     /// <returns>False when there is no such live link.</returns>
-    public async Task<bool> RevokeAsync(long id, AccountActor actor, CancellationToken cancellationToken = default)
-    {
-        var before = await store.RevokeAsync(id, actor.Name, cancellationToken);
-        if (before is null) return false;
-        await audit.RecordAsync(new AuditRecord(AuditKinds.ScreenRevoke, actor.Name, actor.Address,
-            $"Thu hồi liên kết màn hình trình chiếu {before.Name}", Subject: before.Name, Before: before.AuditView, After: new { before.Name, Revoked = true }), cancellationToken);
-        return true;
-    }
+    /// <exception cref="AuditWriteException">The revocation's audit entry could not be written; the link stays live.</exception>
+    public async Task<bool> RevokeAsync(long id, AccountActor actor, CancellationToken cancellationToken = default) =>
+        await store.RevokeAsync(id, actor.Name, cancellationToken,
+            audit.EntryFor<StoredScreenLink>(before => new AuditRecord(AuditKinds.ScreenRevoke, actor.Name, actor.Address,
+                $"Thu hồi liên kết màn hình trình chiếu {before.Name}", Subject: before.Name, Before: before.AuditView, After: new { before.Name, Revoked = true })))
+        is not null;
 
     /// <summary>The read-only principal of a screen: role viewer, the link's id and stamp, never a user id.</summary>
     internal static ClaimsPrincipal Principal(StoredScreenLink link, string? address)

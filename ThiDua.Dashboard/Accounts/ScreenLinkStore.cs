@@ -91,10 +91,13 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
     }
 
     /// <returns>The stored link and its token, which is shown once and never again.</returns>
-    internal async Task<(StoredScreenLink Link, string Token)> CreateAsync(string name, string createdBy, CancellationToken cancellationToken)
+    /// <param name="alsoInTransaction">Committed with the link (its audit entry); if it throws, no link is stored.</param>
+    internal async Task<(StoredScreenLink Link, string Token)> CreateAsync(string name, string createdBy, CancellationToken cancellationToken,
+        AlsoInTransaction<StoredScreenLink>? alsoInTransaction = null)
     {
         var token = SecretTokens.New();
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
         var row = await connection.QuerySingleAsync<LinkRow>(new CommandDefinition(
             $"""
             INSERT INTO screen_links (name, token_hash, created_by, created_at)
@@ -102,23 +105,33 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
             RETURNING {Columns};
             """,
             new { Name = name.Trim(), Hash = Hash(token), CreatedBy = createdBy, Now = SqliteText.FromInstant(time.GetUtcNow()) },
-            cancellationToken: cancellationToken));
-        return (row.ToLink(), token);
+            transaction, cancellationToken: cancellationToken));
+        var link = row.ToLink();
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, link);
+        transaction.Commit();
+        return (link, token);
     }
 
     /// <returns>The link before it was revoked, or null when there is no such live link.</returns>
-    internal async Task<StoredScreenLink?> RevokeAsync(long id, string revokedBy, CancellationToken cancellationToken)
+    /// <param name="alsoInTransaction">Committed with the revocation (its audit entry), given the link before it; if it throws, the link stays live.</param>
+    internal async Task<StoredScreenLink?> RevokeAsync(long id, string revokedBy, CancellationToken cancellationToken,
+        AlsoInTransaction<StoredScreenLink>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
         var before = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM screen_links WHERE id = @Id AND revoked_at IS NULL;", new { Id = id }, cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM screen_links WHERE id = @Id AND revoked_at IS NULL;", new { Id = id }, transaction, cancellationToken: cancellationToken));
         if (before is null) return null;
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE screen_links SET revoked_at = @Now, revoked_by = @By WHERE id = @Id AND revoked_at IS NULL;",
-            new { Id = id, By = revokedBy, Now = SqliteText.FromInstant(time.GetUtcNow()) }, cancellationToken: cancellationToken));
+            new { Id = id, By = revokedBy, Now = SqliteText.FromInstant(time.GetUtcNow()) }, transaction, cancellationToken: cancellationToken));
+        if (changed == 0) return null;
+        var link = before.ToLink();
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, link);
+        transaction.Commit();
         // Signed-in screens of this process lose access at their next request, not after the cache expires.
         _cache.TryRemove(id, out _);
-        return changed == 0 ? null : before.ToLink();
+        return link;
     }
 
     internal static string Hash(string token) => SecretTokens.Hash(token);
