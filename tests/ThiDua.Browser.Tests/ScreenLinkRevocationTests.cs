@@ -34,7 +34,7 @@ public sealed class ScreenLinkRevocationTests(BrowserFixture browser, ITestOutpu
     public async Task OpenWallScreen_LinkRevoked_StopsShowingTheBoardWithoutReloadAndStaysSignedOut()
     {
         // Arrange: a closed site, a link, and the screen showing the board live.
-        await using var app = new ClosedApp();
+        await using var app = new TestApp();
         var (link, token, problem) = await app.Get<ScreenLinkService>().CreateAsync("Hội trường tầng 1", Admin);
         Assert.Null(problem);
         await app.PostFiguresAsync([.. Figures.OnlyContentC(First, 6_800, 4_000), .. Figures.OnlyContentC(Second, 6_000, 3_800)]);
@@ -74,6 +74,46 @@ public sealed class ScreenLinkRevocationTests(BrowserFixture browser, ITestOutpu
         Assert.True(screen.Errors.All(e => !e.StartsWith("page error", StringComparison.Ordinal)), string.Join(Environment.NewLine, screen.Errors));
     }
 
+    [Fact]
+    public async Task OpenBoardPage_LinkRevokedWithAnonymousReadOn_GoesOnLiveAsVisitorUnderANotice()
+    {
+        // Arrange
+        await using var app = new TestApp(anonymousRead: true);
+        var (link, token, problem) = await app.Get<ScreenLinkService>().CreateAsync("Phòng họp tầng 2", Admin);
+        Assert.Null(problem);
+        await app.PostFiguresAsync([.. Figures.OnlyContentC(First, 6_800, 4_000), .. Figures.OnlyContentC(Second, 6_000, 3_800)]);
+        await using var screen = await browser.NewPageAsync();
+        var page = screen.Page;
+        await screen.OpenAsync(app.Url("bang-xep-hang/phuong?nhom=tu-3500&manhinh=" + Uri.EscapeDataString(token!)));
+        await Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync("Màn hình: Phòng họp tầng 2");
+        var secondScore = page.Locator($"[data-testid=board] tr[data-unit='{Second}'] .thidua-score");
+        await Expect(secondScore).ToHaveTextAsync("75,00");
+        await page.EvaluateAsync("() => { window.__beforeRevoke = 1; }");
+        var stage = await page.Context.NewPageAsync(); // the same browser, so the same cookie
+        await stage.GotoAsync(app.Url(StagePath));
+        await Expect(stage.Locator(".thidua-presenter-root[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+
+        // Act
+        Assert.True(await app.Get<ScreenLinkService>().RevokeAsync(link!.Id, Admin));
+
+        // Assert: the notice, the visitor's sign-in link, and the board still live.
+        await Expect(page.Locator("[data-testid=access-notice]")).ToContainTextAsync(
+            "Liên kết màn hình này đã bị thu hồi: trang chỉ còn hiển thị số liệu công khai, như với khách.", new() { Timeout = (float)Bound.TotalMilliseconds });
+        await Expect(page.Locator("[data-testid=sign-in]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=user-name]")).ToHaveCountAsync(0);
+        await app.PostFiguresAsync(AppHost.Rate(Second, "c", 6_996, 10_000));
+        await Expect(secondScore).ToHaveTextAsync("87,45");
+        Assert.Equal(1, await page.EvaluateAsync<int?>("() => window.__beforeRevoke"));
+        await Screenshot(page, "screen-link-revoked-anonymous-read");
+        await Expect(stage.Locator("[data-testid=access-notice]")).ToBeVisibleAsync(new() { Timeout = (float)Bound.TotalMilliseconds });
+        await Expect(stage.Locator($"[data-testid=presenter-board] tr[data-unit='{Second}'] td.num b")).ToHaveTextAsync("87,45");
+        await Screenshot(stage, "screen-link-revoked-anonymous-read-presenter");
+        await screen.ReloadAsync();
+        await Expect(page.Locator("[data-testid=sign-in]")).ToBeVisibleAsync();
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == AccessRegistration.CookieName);
+        await SignedInApp.AssertHealthyAsync(screen);
+    }
+
     private static async Task Screenshot(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
@@ -82,15 +122,15 @@ public sealed class ScreenLinkRevocationTests(BrowserFixture browser, ITestOutpu
         Assert.True(new FileInfo(file).Length > 0, $"Screenshot {file} is empty.");
     }
 
-    /// <summary>The real app with anonymous reading off, on its own temp SQLite file, with one API key for seeding.</summary>
-    private sealed class ClosedApp : IAsyncDisposable
+    /// <summary>The real app, with anonymous reading off unless asked, on its own temp SQLite file, with one API key for seeding.</summary>
+    private sealed class TestApp : IAsyncDisposable
     {
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "thidua-revoke-" + Guid.NewGuid().ToString("N"));
         private readonly DashboardHost _host;
         private readonly HttpClient _writer;
         private readonly Uri _baseAddress;
 
-        public ClosedApp()
+        public TestApp(bool anonymousRead = false)
         {
             Directory.CreateDirectory(_folder);
             _host = new DashboardHost(new Dictionary<string, string?>
@@ -98,7 +138,7 @@ public sealed class ScreenLinkRevocationTests(BrowserFixture browser, ITestOutpu
                 ["ConnectionStrings:ThiDua"] = $"Data Source={Path.Combine(_folder, "thidua.db")}",
                 ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu-thu-hoi",
                 ["ThiDua:Ingest:ApiKeys:0:Key"] = AppHost.Key,
-                ["ThiDua:Access:AnonymousRead"] = "false",
+                ["ThiDua:Access:AnonymousRead"] = anonymousRead ? "true" : "false",
             });
             _baseAddress = _host.Start();
             _writer = new HttpClient { BaseAddress = _baseAddress };

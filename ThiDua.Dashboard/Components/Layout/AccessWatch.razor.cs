@@ -20,6 +20,9 @@ public sealed partial class AccessWatch
 
     [Parameter] public RenderFragment? ChildContent { get; set; }
 
+    /// <summary>The notice floats over the page (for full-screen layouts) instead of standing above it.</summary>
+    [Parameter] public bool Floating { get; set; }
+
     /// <summary>Absent where no authentication is set up (component tests): nothing is then watched.</summary>
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
