@@ -202,7 +202,14 @@ public sealed partial class Admin
 
     private async Task RevokeKeyAsync(StoredApiKey key)
     {
-        if (await Accounts.RevokeKeyAsync(key.Id, Actor)) Show(Severity.Success, $"Đã thu hồi khóa {key.Name}.");
+        try
+        {
+            if (await Accounts.RevokeKeyAsync(key.Id, Actor)) Show(Severity.Success, $"Đã thu hồi khóa {key.Name}.");
+        }
+        catch (AuditWriteException)
+        {
+            Show(Severity.Error, AuditWriteException.UserMessage + $" Khóa {key.Name} vẫn còn hiệu lực.");
+        }
         await ReloadAsync();
     }
 
@@ -223,8 +230,15 @@ public sealed partial class Admin
 
     private async Task RevokeScreenLinkAsync(StoredScreenLink link)
     {
-        if (await ScreenLinkService.RevokeAsync(link.Id, Actor))
-            Show(Severity.Success, $"Đã thu hồi liên kết màn hình {link.Name}; máy đang dùng liên kết này sẽ phải đăng nhập lại.");
+        try
+        {
+            if (await ScreenLinkService.RevokeAsync(link.Id, Actor))
+                Show(Severity.Success, $"Đã thu hồi liên kết màn hình {link.Name}; máy đang dùng liên kết này sẽ phải đăng nhập lại.");
+        }
+        catch (AuditWriteException)
+        {
+            Show(Severity.Error, AuditWriteException.UserMessage + $" Liên kết {link.Name} vẫn còn hiệu lực.");
+        }
         await ReloadAsync();
     }
 

@@ -172,6 +172,11 @@ public sealed partial class DataEntry
                 Show(Severity.Error, outside.Message + " Chưa lưu gì.");
                 return;
             }
+            catch (AuditWriteException)
+            {
+                Show(Severity.Error, AuditWriteException.UserMessage);
+                return;
+            }
             if (!result.IsAccepted)
             {
                 foreach (var error in result.Errors)

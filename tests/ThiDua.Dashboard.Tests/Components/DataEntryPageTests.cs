@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using ThiDua.Dashboard.Components.Pages;
@@ -68,6 +69,21 @@ public sealed class DataEntryPageTests : PageTestContext
         Assert.All(stored, f => Assert.Equal("form", f.Source));
         Assert.Equal(2, stored.Count);
         Assert.Equal("tu-1500-duoi-3500", Host.Engine.Current().Find("p-an-hoa")!.Value.Board.Key.Group);
+    }
+
+    [Fact]
+    public async Task DataEntry_AuditEntryCannotBeWritten_SaysSoInVietnameseAndStoresNothing()
+    {
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-an-hoa");
+        await TypeAsync(page, "c", 66, 100);
+        await using (var connection = await Services.GetRequiredService<SqliteDatabase>().OpenAsync())
+            await connection.ExecuteAsync("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
+
+        await page.Find("[data-testid=entry-save]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("không ghi được vào nhật ký thay đổi", page.Find("[data-testid=entry-message]").TextContent));
+        Assert.Equal(0, await Services.GetRequiredService<FigureRepository>().CountAsync());
     }
 
     [Fact]
