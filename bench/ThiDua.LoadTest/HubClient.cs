@@ -60,14 +60,7 @@ public sealed class HubClient : IHubClient
         lock (_lock)
         {
             var log = Log(key);
-            if (log.Versions.Count > 0 && version < log.Versions[^1]) log.OutOfOrder++;
-            log.Versions.Add(version);
-            log.Ticks.Add(at);
-            if (version >= log.LastVersion)
-            {
-                log.LastVersion = version;
-                log.LastEntries = change.GetProperty("entries");
-            }
+            if (log.Record(version, at)) log.LastEntries = change.GetProperty("entries");
         }
     }
 
@@ -109,6 +102,17 @@ public sealed class BoardLog
     public long LastVersion { get; set; }
     public JsonElement? LastEntries { get; set; }
     public int OutOfOrder { get; set; }
+
+    /// <summary>Logs a push as it arrived; true when it is the newest of the board so far (keep its entries).</summary>
+    public bool Record(long version, long arrivalTicks)
+    {
+        if (Versions.Count > 0 && version < Versions[^1]) OutOfOrder++;
+        Versions.Add(version);
+        Ticks.Add(arrivalTicks);
+        if (version < LastVersion) return false;
+        LastVersion = version;
+        return true;
+    }
 
     /// <summary>Arrival time of the first message whose version covers <paramref name="version"/>, or null.</summary>
     public long? FirstCovering(long version, long[] prefixMax)

@@ -136,15 +136,7 @@ public sealed class LeanHubClient : IHubClient
         var key = Workload.BoardKey(block, group);
         lock (_lock)
         {
-            var log = Log(key);
-            if (log.Versions.Count > 0 && version < log.Versions[^1]) log.OutOfOrder++;
-            log.Versions.Add(version);
-            log.Ticks.Add(at);
-            if (version >= log.LastVersion)
-            {
-                log.LastVersion = version;
-                _lastPayload[key] = message.ToArray();
-            }
+            if (Log(key).Record(version, at)) _lastPayload[key] = message.ToArray();
         }
     }
 
