@@ -73,7 +73,7 @@ public sealed class AccountService(
     public Task RecordSignOutAsync(string userName, string? address, CancellationToken cancellationToken = default) =>
         audit.RecordAsync(new AuditRecord(AuditKinds.SignOut, userName, address, "Đăng xuất", Subject: userName), cancellationToken);
 
-    /// <returns>Null when done, else why not (Vietnamese).</returns>
+    /// <returns>Null when done, else why not (Vietnamese) — also when its audit entry could not be written, and then the old password stays.</returns>
     public async Task<string?> ChangePasswordAsync(long userId, string currentPassword, string newPassword, string? address, CancellationToken cancellationToken = default)
     {
         var row = await users.GetRowAsync("id = @Value", userId, cancellationToken);
@@ -84,13 +84,21 @@ public sealed class AccountService(
         if (PasswordProblem(newPassword, user.UserName) is { } problem) return problem;
         if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal)) return "Mật khẩu mới phải khác mật khẩu hiện tại.";
 
-        await users.SetPasswordAsync(user.Id, _hasher.HashPassword(user, newPassword), mustChangePassword: false, time.GetUtcNow(), cancellationToken);
-        await audit.RecordAsync(new AuditRecord(AuditKinds.UserPassword, user.UserName, address, "Tự đổi mật khẩu", Subject: user.UserName), cancellationToken);
-        return null;
+        try
+        {
+            // The new password and its audit entry are one transaction.
+            var changed = await users.SetPasswordAsync(user.Id, _hasher.HashPassword(user, newPassword), mustChangePassword: false, time.GetUtcNow(), cancellationToken,
+                audit.EntryFor<UserAccount>(changed => new AuditRecord(AuditKinds.UserPassword, changed.UserName, address, "Tự đổi mật khẩu", Subject: changed.UserName)));
+            return changed is null ? "Tài khoản không còn hiệu lực." : null;
+        }
+        catch (AuditWriteException)
+        {
+            return AuditWriteException.UserMessage;
+        }
     }
 
     /// <summary>Creates a user who must choose a new password at first sign-in.</summary>
-    /// <returns>The user, or why not (Vietnamese).</returns>
+    /// <returns>The user, or why not (Vietnamese) — also when its audit entry could not be written, and then nothing is stored.</returns>
     public async Task<(UserAccount? User, string? Problem)> CreateUserAsync(
         string userName, string displayName, string role, UnitScope scope, string initialPassword, AccountActor actor, CancellationToken cancellationToken = default)
     {
@@ -102,15 +110,23 @@ public sealed class AccountService(
         if (await users.FindAsync(userName, cancellationToken) is not null) return (null, $"Đã có tài khoản “{userName}”.");
 
         var hash = _hasher.HashPassword(null!, initialPassword);
-        var id = await users.InsertAsync(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName, hash, role, scope,
-            mustChangePassword: true, time.GetUtcNow(), cancellationToken);
-        var user = (await users.GetAsync(id, cancellationToken))!;
-        await audit.RecordAsync(new AuditRecord(AuditKinds.UserCreate, actor.Name, actor.Address,
-            $"Tạo tài khoản {user.UserName} ({Roles.Label(user.Role)})", Subject: user.UserName, After: user.AuditView), cancellationToken);
-        return (user, null);
+        try
+        {
+            // The user and its audit entry are one transaction: no account exists that the trail does not show.
+            var user = await users.InsertAsync(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName, hash, role, scope,
+                mustChangePassword: true, time.GetUtcNow(), cancellationToken,
+                audit.EntryFor<UserAccount>(user => new AuditRecord(AuditKinds.UserCreate, actor.Name, actor.Address,
+                    $"Tạo tài khoản {user.UserName} ({Roles.Label(user.Role)})", Subject: user.UserName, After: user.AuditView)));
+            return (user, null);
+        }
+        catch (AuditWriteException)
+        {
+            return (null, AuditWriteException.UserMessage);
+        }
     }
 
     /// <summary>Changes a user's display name, role, unit scope and whether it is disabled; ends the user's sessions.</summary>
+    /// <returns>The user as changed, or why not (Vietnamese) — also when its audit entry could not be written, and then nothing changed.</returns>
     public async Task<(UserAccount? User, string? Problem)> UpdateUserAsync(
         long id, string displayName, string role, UnitScope scope, bool disabled, AccountActor actor, CancellationToken cancellationToken = default)
     {
@@ -121,25 +137,36 @@ public sealed class AccountService(
             return (null, "Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng.");
         if (role == Roles.Editor && scope.IsAll) scope = UnitScope.Of([]);
 
-        await users.UpdateProfileAsync(id, string.IsNullOrWhiteSpace(displayName) ? before.UserName : displayName, role, scope, disabled, time.GetUtcNow(), cancellationToken);
-        var after = (await users.GetAsync(id, cancellationToken))!;
-        await audit.RecordAsync(new AuditRecord(AuditKinds.UserUpdate, actor.Name, actor.Address,
-            $"Sửa tài khoản {after.UserName}" + (before.Disabled != after.Disabled ? (after.Disabled ? " (vô hiệu hóa)" : " (kích hoạt lại)") : ""),
-            Subject: after.UserName, Before: before.AuditView, After: after.AuditView), cancellationToken);
-        return (after, null);
+        try
+        {
+            // The change and its audit entry are one transaction; before and after are read inside it.
+            var change = await users.UpdateProfileAsync(id, string.IsNullOrWhiteSpace(displayName) ? before.UserName : displayName, role, scope, disabled,
+                time.GetUtcNow(), cancellationToken,
+                audit.EntryFor<UserChange>(change => new AuditRecord(AuditKinds.UserUpdate, actor.Name, actor.Address,
+                    $"Sửa tài khoản {change.After.UserName}"
+                    + (change.Before.Disabled != change.After.Disabled ? (change.After.Disabled ? " (vô hiệu hóa)" : " (kích hoạt lại)") : ""),
+                    Subject: change.After.UserName, Before: change.Before.AuditView, After: change.After.AuditView)));
+            return change is null ? (null, "Không có tài khoản này.") : (change.After, null);
+        }
+        catch (AuditWriteException)
+        {
+            return (null, AuditWriteException.UserMessage);
+        }
     }
 
     /// <summary>Sets a new random password the user must change at next sign-in; unlocks the account.</summary>
-    /// <returns>The new password, to hand to the user once.</returns>
+    /// <returns>The new password, to hand to the user once; null when there is no such user.</returns>
+    /// <exception cref="AuditWriteException">The reset's audit entry could not be written; the old password stays.</exception>
     public async Task<string?> ResetPasswordAsync(long id, AccountActor actor, CancellationToken cancellationToken = default)
     {
         var user = await users.GetAsync(id, cancellationToken);
         if (user is null) return null;
         var password = GeneratePassword();
-        await users.SetPasswordAsync(id, _hasher.HashPassword(user, password), mustChangePassword: true, time.GetUtcNow(), cancellationToken);
-        await audit.RecordAsync(new AuditRecord(AuditKinds.UserPassword, actor.Name, actor.Address,
-            $"Đặt lại mật khẩu của {user.UserName}", Subject: user.UserName), cancellationToken);
-        return password;
+        // The new password and its audit entry are one transaction.
+        var changed = await users.SetPasswordAsync(id, _hasher.HashPassword(user, password), mustChangePassword: true, time.GetUtcNow(), cancellationToken,
+            audit.EntryFor<UserAccount>(changed => new AuditRecord(AuditKinds.UserPassword, actor.Name, actor.Address,
+                $"Đặt lại mật khẩu của {changed.UserName}", Subject: changed.UserName)));
+        return changed is null ? null : password;
     }
 
     public async Task<(StoredApiKey? Key, string? Secret, string? Problem)> CreateKeyAsync(

@@ -11,6 +11,7 @@ namespace ThiDua.Dashboard.Accounts;
 public sealed class AdminBootstrap(UserStore users, IAuditTrail audit, IOptions<AdminOptions> options, TimeProvider time, ILogger<AdminBootstrap> logger)
 {
     /// <returns>True when an administrator was created now.</returns>
+    /// <exception cref="AuditWriteException">The administrator's audit entry could not be written; no administrator was created and start-up stops.</exception>
     public async Task<bool> EnsureAdminAsync(CancellationToken cancellationToken = default)
     {
         if (await users.CountAdminsAsync(cancellationToken) > 0) return false;
@@ -25,11 +26,22 @@ public sealed class AdminBootstrap(UserStore users, IAuditTrail audit, IOptions<
 
         var generated = string.IsNullOrEmpty(settings.InitialPassword);
         var password = generated ? AccountService.GeneratePassword() : settings.InitialPassword!;
-        await users.InsertAsync(userName, "Quản trị viên", AccountService.HashForBootstrap(password), Roles.Admin, UnitScope.All,
-            mustChangePassword: true, time.GetUtcNow(), cancellationToken);
-        await audit.RecordAsync(new AuditRecord(AuditKinds.UserCreate, AuditKinds.SystemActor, null,
-            $"Tạo tài khoản quản trị đầu tiên {userName}", Subject: userName,
-            After: new { UserName = userName, Role = Roles.Admin, PasswordFrom = generated ? "random" : "ThiDua:Admin:InitialPassword" }), cancellationToken);
+        try
+        {
+            // The administrator and its audit entry are one transaction: if the entry cannot be
+            // written there is no administrator either, and the next start tries again.
+            await users.InsertAsync(userName, "Quản trị viên", AccountService.HashForBootstrap(password), Roles.Admin, UnitScope.All,
+                mustChangePassword: true, time.GetUtcNow(), cancellationToken,
+                audit.EntryFor<UserAccount>(_ => new AuditRecord(AuditKinds.UserCreate, AuditKinds.SystemActor, null,
+                    $"Tạo tài khoản quản trị đầu tiên {userName}", Subject: userName,
+                    After: new { UserName = userName, Role = Roles.Admin, PasswordFrom = generated ? "random" : "ThiDua:Admin:InitialPassword" })));
+        }
+        catch (AuditWriteException)
+        {
+            logger.LogCritical("Chưa tạo tài khoản quản trị {UserName}: {Message} (the first administrator was not created because its audit entry could not be written)",
+                userName, AuditWriteException.UserMessage);
+            throw;
+        }
 
         if (generated)
         {

@@ -4,6 +4,9 @@ using ThiDua.Dashboard.Storage;
 
 namespace ThiDua.Dashboard.Accounts;
 
+/// <summary>A user as it was before a profile change and as the change left it.</summary>
+public sealed record UserChange(UserAccount Before, UserAccount After);
+
 /// <summary>The users table. Only <see cref="AccountService"/> writes through it, so every change is audited.</summary>
 public sealed class UserStore(SqliteDatabase database)
 {
@@ -35,56 +38,85 @@ public sealed class UserStore(SqliteDatabase database)
             "SELECT count(*) FROM users WHERE role = 'admin';", cancellationToken: cancellationToken));
     }
 
-    internal async Task<long> InsertAsync(string userName, string displayName, string passwordHash, string role, UnitScope scope,
-        bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The stored user.</returns>
+    /// <param name="alsoInTransaction">Committed with the user (its audit entry); if it throws, no user is stored.</param>
+    internal async Task<UserAccount> InsertAsync(string userName, string displayName, string passwordHash, string role, UnitScope scope,
+        bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken, AlsoInTransaction<UserAccount>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
         var timestamp = SqliteText.FromInstant(now);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
+        var row = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(
+            $"""
             INSERT INTO users (user_name, display_name, password_hash, role, units, must_change_password, security_stamp, created_at, updated_at)
             VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @Units, @MustChange, @Stamp, @Now, @Now)
-            RETURNING id;
+            RETURNING {UserRow.Columns};
             """,
             new
             {
                 UserName = userName.Trim(), DisplayName = displayName.Trim(), PasswordHash = passwordHash, Role = role,
                 Units = role == Roles.Editor ? scope.ToJson() : null, MustChange = mustChangePassword ? 1 : 0, Stamp = NewStamp(), Now = timestamp,
             },
-            cancellationToken: cancellationToken));
+            transaction, cancellationToken: cancellationToken));
+        var user = row.ToAccount();
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, user);
+        transaction.Commit();
+        return user;
     }
 
     /// <summary>Role, display name, scope and status; a new security stamp ends the user's open sessions.</summary>
-    internal async Task UpdateProfileAsync(long id, string displayName, string role, UnitScope scope, bool disabled, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The user before and after, both read in the update's transaction; null when there is no such user.</returns>
+    /// <param name="alsoInTransaction">Committed with the change (its audit entry); if it throws, the user is unchanged.</param>
+    internal async Task<UserChange?> UpdateProfileAsync(long id, string displayName, string role, UnitScope scope, bool disabled, DateTimeOffset now,
+        CancellationToken cancellationToken, AlsoInTransaction<UserChange>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
+        await using var transaction = connection.BeginTransaction();
+        var before = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            $"SELECT {UserRow.Columns} FROM users WHERE id = @Id;", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        if (before is null) return null;
+        var after = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(
+            $"""
             UPDATE users SET display_name = @DisplayName, role = @Role, units = @Units, disabled = @Disabled,
                 failed_sign_ins = CASE WHEN @Disabled = 0 THEN 0 ELSE failed_sign_ins END,
                 locked_until = CASE WHEN @Disabled = 0 THEN NULL ELSE locked_until END,
                 security_stamp = @Stamp, updated_at = @Now
-            WHERE id = @Id;
+            WHERE id = @Id
+            RETURNING {UserRow.Columns};
             """,
             new
             {
                 Id = id, DisplayName = displayName.Trim(), Role = role, Units = role == Roles.Editor ? scope.ToJson() : null,
                 Disabled = disabled ? 1 : 0, Stamp = NewStamp(), Now = SqliteText.FromInstant(now),
             },
-            cancellationToken: cancellationToken));
+            transaction, cancellationToken: cancellationToken));
+        var change = new UserChange(before.ToAccount(), after.ToAccount());
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, change);
+        transaction.Commit();
+        return change;
     }
 
-    internal async Task SetPasswordAsync(long id, string passwordHash, bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The user after the change, or null when there is no such user.</returns>
+    /// <param name="alsoInTransaction">Committed with the new password (its audit entry); if it throws, the old password stays.</param>
+    internal async Task<UserAccount?> SetPasswordAsync(long id, string passwordHash, bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken,
+        AlsoInTransaction<UserAccount>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
+        await using var transaction = connection.BeginTransaction();
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            $"""
             UPDATE users SET password_hash = @Hash, must_change_password = @MustChange, failed_sign_ins = 0, locked_until = NULL,
                 security_stamp = @Stamp, updated_at = @Now
-            WHERE id = @Id;
+            WHERE id = @Id
+            RETURNING {UserRow.Columns};
             """,
             new { Id = id, Hash = passwordHash, MustChange = mustChangePassword ? 1 : 0, Stamp = NewStamp(), Now = SqliteText.FromInstant(now) },
-            cancellationToken: cancellationToken));
+            transaction, cancellationToken: cancellationToken));
+        if (row is null) return null;
+        var user = row.ToAccount();
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, user);
+        transaction.Commit();
+        return user;
     }
 
     /// <summary>Counts a failed sign-in; at <paramref name="maxFailures"/> in a row the account locks until <paramref name="lockUntil"/>.</summary>

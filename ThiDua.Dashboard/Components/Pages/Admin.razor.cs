@@ -170,8 +170,21 @@ public sealed partial class Admin
     private async Task ResetPasswordAsync()
     {
         if (Editing is null) return;
-        var password = await Accounts.ResetPasswordAsync(Editing.Id, Actor);
-        if (password is null) return;
+        string? password;
+        try
+        {
+            password = await Accounts.ResetPasswordAsync(Editing.Id, Actor);
+        }
+        catch (AuditWriteException)
+        {
+            Show(Severity.Error, AuditWriteException.UserMessage + $" Mật khẩu của {Editing.UserName} chưa thay đổi.");
+            return;
+        }
+        if (password is null)
+        {
+            Show(Severity.Error, "Không có tài khoản này.");
+            return;
+        }
         Secret = password;
         SecretLabel = $"Mật khẩu mới của {Editing.UserName}:";
         Show(Severity.Success, $"Đã đặt lại mật khẩu của {Editing.UserName}; người dùng phải đổi mật khẩu khi đăng nhập.");
