@@ -67,7 +67,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
     }
 
     /// <summary>Nominates a unit for a committee slot.</summary>
-    /// <returns>Vietnamese reasons it was refused; empty when recorded.</returns>
+    /// <returns>Vietnamese reasons it was refused (the audit trail's message when its entry could not be written: then nothing is stored); empty when recorded.</returns>
     public async Task<IReadOnlyList<string>> NominateAsync(string block, string slot, string unit, string reason, string by, string? address = null, CancellationToken cancellationToken = default)
     {
         var rules = host.Campaign.Block(block)?.CommitteeSlots.FirstOrDefault(s => s.Code == slot);
@@ -90,9 +90,14 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
             if (current.Any(n => n.Unit == unit)) return [$"{info!.Name} đã được đề cử cho suất này."];
             if (current.Count >= rules!.Count)
                 return [$"Suất “{rules.Name}” chỉ có {Vi.Count(rules.Count)} đơn vị; rút một đề cử trước khi đề cử đơn vị khác."];
-            await awards.RecordNominationAsync(block, slot, unit, nominate: true, reason.Trim(), by, time.GetUtcNow(), cancellationToken);
-            await audit.RecordAsync(new AuditRecord(AuditKinds.Nomination, by, address,
-                $"Đề cử {info!.Name} cho suất “{rules.Name}”", $"{block}/{slot}", Before: null, After: new { unit, reason = reason.Trim() }), cancellationToken);
+            // The nomination and its audit entry are one transaction.
+            await awards.RecordNominationAsync(block, slot, unit, nominate: true, reason.Trim(), by, time.GetUtcNow(), cancellationToken,
+                audit.EntryFor<long>(_ => new AuditRecord(AuditKinds.Nomination, by, address,
+                    $"Đề cử {info!.Name} cho suất “{rules.Name}”", $"{block}/{slot}", Before: null, After: new { unit, reason = reason.Trim() })));
+        }
+        catch (AuditWriteException)
+        {
+            return [AuditWriteException.UserMessage];
         }
         finally
         {
@@ -103,6 +108,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
     }
 
     /// <summary>Withdraws a nomination, with the reason on record.</summary>
+    /// <returns>Vietnamese reasons it was refused (as for <see cref="NominateAsync"/>); empty when recorded.</returns>
     public async Task<IReadOnlyList<string>> WithdrawAsync(string block, string slot, string unit, string reason, string by, string? address = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) return ["Cần ghi lý do rút đề cử."];
@@ -111,9 +117,13 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
         {
             var current = await awards.CurrentNominationsAsync(cancellationToken);
             if (!current.Any(n => n.Block == block && n.Slot == slot && n.Unit == unit)) return ["Đơn vị này không đang được đề cử cho suất này."];
-            await awards.RecordNominationAsync(block, slot, unit, nominate: false, reason.Trim(), by, time.GetUtcNow(), cancellationToken);
-            await audit.RecordAsync(new AuditRecord(AuditKinds.Nomination, by, address,
-                $"Rút đề cử {host.Engine.Unit(unit)?.Name ?? unit} khỏi suất {block}/{slot}", $"{block}/{slot}", Before: new { unit }, After: new { withdrawn = unit, reason = reason.Trim() }), cancellationToken);
+            await awards.RecordNominationAsync(block, slot, unit, nominate: false, reason.Trim(), by, time.GetUtcNow(), cancellationToken,
+                audit.EntryFor<long>(_ => new AuditRecord(AuditKinds.Nomination, by, address,
+                    $"Rút đề cử {host.Engine.Unit(unit)?.Name ?? unit} khỏi suất {block}/{slot}", $"{block}/{slot}", Before: new { unit }, After: new { withdrawn = unit, reason = reason.Trim() })));
+        }
+        catch (AuditWriteException)
+        {
+            return [AuditWriteException.UserMessage];
         }
         finally
         {
@@ -124,7 +134,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
     }
 
     /// <summary>Adds an individual; the unit must hold a collective award in the live proposal.</summary>
-    /// <returns>Vietnamese reasons it was refused; empty when recorded.</returns>
+    /// <returns>Vietnamese reasons it was refused (as for <see cref="NominateAsync"/>); empty when recorded.</returns>
     public async Task<IReadOnlyList<string>> AddIndividualAsync(string fullName, string position, string unit, string achievement, string by,
         string? address = null, CancellationToken cancellationToken = default)
     {
@@ -139,20 +149,32 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
             errors.Add($"{info.Name} không có trong đề xuất khen tập thể hiện tại; cá nhân chỉ được chọn từ đơn vị được đề xuất Bằng khen tập thể.");
         if (errors.Count > 0) return errors;
 
-        var id = await awards.AddIndividualAsync(fullName.Trim(), position.Trim(), unit, achievement.Trim(), by, time.GetUtcNow(), IndividualLimit, cancellationToken);
+        long? id;
+        try
+        {
+            // The individual and its audit entry are one transaction.
+            id = await awards.AddIndividualAsync(fullName.Trim(), position.Trim(), unit, achievement.Trim(), by, time.GetUtcNow(), IndividualLimit, cancellationToken,
+                audit.EntryFor<long>(newId => new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Thêm cá nhân {fullName.Trim()} ({info!.Name})",
+                    $"individual/{newId}", Before: null, After: new { fullName = fullName.Trim(), position = position.Trim(), unit, achievement = achievement.Trim() })));
+        }
+        catch (AuditWriteException)
+        {
+            return [AuditWriteException.UserMessage];
+        }
         if (id is null) return [$"Đã đủ {IndividualLimit} cá nhân; bỏ một người trước khi thêm."];
-        await audit.RecordAsync(new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Thêm cá nhân {fullName.Trim()} ({info!.Name})",
-            $"individual/{id}", Before: null, After: new { fullName = fullName.Trim(), position = position.Trim(), unit, achievement = achievement.Trim() }), cancellationToken);
         Notify();
         return [];
     }
 
+    /// <returns>False when there is no such listed individual.</returns>
+    /// <exception cref="AuditWriteException">The removal's audit entry could not be written; the individual stays listed.</exception>
     public async Task<bool> RemoveIndividualAsync(long id, string by, string? address = null, CancellationToken cancellationToken = default)
     {
-        var person = (await awards.IndividualsAsync(cancellationToken)).FirstOrDefault(i => i.Id == id);
-        if (person is null || !await awards.RemoveIndividualAsync(id, by, time.GetUtcNow(), cancellationToken)) return false;
-        await audit.RecordAsync(new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Bỏ cá nhân {person.FullName}",
-            $"individual/{id}", Before: new { person.FullName, person.Position, person.Unit, person.Achievement }, After: null), cancellationToken);
+        // The removal and its audit entry are one transaction; the entry describes the row as the removal found it.
+        var removed = await awards.RemoveIndividualAsync(id, by, time.GetUtcNow(), cancellationToken,
+            audit.EntryFor<AwardIndividual>(person => new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Bỏ cá nhân {person.FullName}",
+                $"individual/{id}", Before: new { person.FullName, person.Position, person.Unit, person.Achievement }, After: null)));
+        if (removed is null) return false;
         Notify();
         return true;
     }

@@ -28,17 +28,24 @@ public sealed class AwardRepository(SqliteDatabase database)
     }
 
     /// <summary>Appends a nomination or a withdrawal.</summary>
-    public async Task RecordNominationAsync(string block, string slot, string unit, bool nominate, string reason, string by, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+    /// <returns>The new row's id.</returns>
+    /// <param name="alsoInTransaction">Committed with the row (its audit entry), given the row's id; if it throws, nothing is stored.</param>
+    public async Task<long> RecordNominationAsync(string block, string slot, string unit, bool nominate, string reason, string by, DateTimeOffset at,
+        CancellationToken cancellationToken = default, AlsoInTransaction<long>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = connection.BeginTransaction();
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO committee_nominations (block, slot, unit, action, reason, submitted_by, recorded_at)
-            VALUES (@Block, @Slot, @Unit, @Action, @Reason, @By, @At);
+            VALUES (@Block, @Slot, @Unit, @Action, @Reason, @By, @At)
+            RETURNING id;
             """,
             new { Block = block, Slot = slot, Unit = unit, Action = nominate ? "nominate" : "withdraw", Reason = reason, By = by, At = SqliteText.FromInstant(at) },
-            cancellationToken: cancellationToken));
+            transaction, cancellationToken: cancellationToken));
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, id);
+        transaction.Commit();
+        return id;
     }
 
     /// <summary>Individuals not removed, in the order they were added.</summary>
@@ -51,13 +58,14 @@ public sealed class AwardRepository(SqliteDatabase database)
                    created_by AS CreatedBy, created_at AS CreatedAt
             FROM award_individuals WHERE removed_at IS NULL ORDER BY id;
             """, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new AwardIndividual(r.Id, r.FullName, r.Position, r.Unit, r.Achievement, r.CreatedBy, SqliteText.ToInstant(r.CreatedAt)))];
+        return [.. rows.Select(r => r.ToIndividual())];
     }
 
     /// <summary>Adds an individual unless <paramref name="limit"/> are already listed (checked in the same transaction).</summary>
     /// <returns>The new id, or null when the list is full.</returns>
+    /// <param name="alsoInTransaction">Committed with the individual (its audit entry), given the new id; if it throws, nothing is stored.</param>
     public async Task<long?> AddIndividualAsync(string fullName, string position, string unit, string achievement, string by, DateTimeOffset at, int limit,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, AlsoInTransaction<long>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -72,19 +80,31 @@ public sealed class AwardRepository(SqliteDatabase database)
             """,
             new { FullName = fullName, Position = position, Unit = unit, Achievement = achievement, By = by, At = SqliteText.FromInstant(at) },
             transaction, cancellationToken: cancellationToken));
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, id);
         transaction.Commit();
         return id;
     }
 
     /// <summary>Marks an individual removed (kept in the table, so the list can be explained later).</summary>
-    /// <returns>False when there is no such listed individual.</returns>
-    public async Task<bool> RemoveIndividualAsync(long id, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <returns>The individual as listed before, or null when there is no such listed individual.</returns>
+    /// <param name="alsoInTransaction">Committed with the removal (its audit entry), given the individual; if it throws, the individual stays listed.</param>
+    public async Task<AwardIndividual?> RemoveIndividualAsync(long id, string by, DateTimeOffset at, CancellationToken cancellationToken = default,
+        AlsoInTransaction<AwardIndividual>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE award_individuals SET removed_by = @By, removed_at = @At WHERE id = @Id AND removed_at IS NULL;",
-            new { Id = id, By = by, At = SqliteText.FromInstant(at) }, cancellationToken: cancellationToken));
-        return changed == 1;
+        await using var transaction = connection.BeginTransaction();
+        var row = await connection.QuerySingleOrDefaultAsync<IndividualRow>(new CommandDefinition(
+            """
+            UPDATE award_individuals SET removed_by = @By, removed_at = @At WHERE id = @Id AND removed_at IS NULL
+            RETURNING id AS Id, full_name AS FullName, position AS Position, unit AS Unit, achievement AS Achievement,
+                      created_by AS CreatedBy, created_at AS CreatedAt;
+            """,
+            new { Id = id, By = by, At = SqliteText.FromInstant(at) }, transaction, cancellationToken: cancellationToken));
+        if (row is null) return null;
+        var person = row.ToIndividual();
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, person);
+        transaction.Commit();
+        return person;
     }
 
     private sealed class NominationRow
@@ -107,5 +127,7 @@ public sealed class AwardRepository(SqliteDatabase database)
         public string Achievement { get; set; } = "";
         public string CreatedBy { get; set; } = "";
         public string CreatedAt { get; set; } = "";
+
+        public AwardIndividual ToIndividual() => new(Id, FullName, Position, Unit, Achievement, CreatedBy, SqliteText.ToInstant(CreatedAt));
     }
 }

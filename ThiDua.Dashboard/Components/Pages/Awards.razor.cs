@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Awards;
@@ -96,7 +97,15 @@ public sealed partial class Awards
     private async Task RemoveIndividualAsync(long id)
     {
         if (!CanNominate) return;
-        await AwardBook.RemoveIndividualAsync(id, User!.UserName, User.Address);
+        try
+        {
+            await AwardBook.RemoveIndividualAsync(id, User!.UserName, User.Address);
+            Errors = [];
+        }
+        catch (AuditWriteException)
+        {
+            Errors = [AuditWriteException.UserMessage + " Cá nhân này vẫn có trong danh sách."];
+        }
     }
 
     public override void Dispose()
