@@ -61,7 +61,6 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             var unitsLeading = result.UnitsChanged && Lead(_units, at);
             if (leading is not null || unitsLeading)
                 now = new LeaderboardUpdate(_version, leading ?? [], unitsLeading);
-            ArmTimer(at);
         }
         if (now is not null) Dispatch(now);
     }
@@ -69,22 +68,20 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
     /// <summary>True when the change goes out now; otherwise it is owed as a trailing push.</summary>
     private bool Lead(Pace pace, long at)
     {
-        if (pace.Pending) return false; // a trailing push is already due
+        if (pace.Pending) return false; // a trailing push is already due, and the timer set for it
         if (pace.LastPush == long.MinValue || time.GetElapsedTime(pace.LastPush, at) >= _interval)
         {
             pace.LastPush = at;
             return true;
         }
         pace.Pending = true;
+        ArmTimer(DueAt(pace), at);
         return false;
     }
 
-    /// <summary>One timer, set for the earliest trailing push owed.</summary>
-    private void ArmTimer(long at)
+    /// <summary>One timer, set for the earliest trailing push owed: moved only when <paramref name="due"/> is earlier.</summary>
+    private void ArmTimer(long due, long at)
     {
-        var due = long.MaxValue;
-        foreach (var pace in _boards.Values.Append(_units))
-            if (pace.Pending) due = Math.Min(due, DueAt(pace));
         if (due == long.MaxValue || due >= _timerDue) return;
         _timer?.Dispose();
         _timerDue = due;
@@ -106,11 +103,16 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             var at = time.GetTimestamp();
             // Every board whose interval is over goes out in this one push; the rest wait for their own time.
             HashSet<BoardKey>? boards = null;
+            var next = long.MaxValue;
             foreach (var (board, pace) in _boards)
+            {
                 if (Trail(pace, at)) (boards ??= []).Add(board);
+                else if (pace.Pending) next = Math.Min(next, DueAt(pace));
+            }
             var units = Trail(_units, at);
+            if (!units && _units.Pending) next = Math.Min(next, DueAt(_units));
             if (boards is not null || units) update = new LeaderboardUpdate(_version, boards ?? [], units);
-            ArmTimer(at);
+            ArmTimer(next, at);
         }
         if (update is not null) Dispatch(update);
     }
