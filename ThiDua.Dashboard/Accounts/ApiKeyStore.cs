@@ -81,8 +81,7 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider time)
             },
             transaction, cancellationToken: cancellationToken));
         var key = row.ToKey();
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, key);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, key);
         return (key, secret);
     }
 
@@ -100,8 +99,7 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider time)
             "UPDATE api_keys SET revoked_at = @Now, revoked_by = @By WHERE id = @Id AND revoked_at IS NULL;",
             new { Id = id, By = revokedBy, Now = SqliteText.FromInstant(time.GetUtcNow()) }, transaction, cancellationToken: cancellationToken));
         var before = row.ToKey();
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, before);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, before);
         return before;
     }
 

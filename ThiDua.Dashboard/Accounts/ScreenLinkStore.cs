@@ -107,8 +107,7 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
             new { Name = name.Trim(), Hash = Hash(token), CreatedBy = createdBy, Now = SqliteText.FromInstant(time.GetUtcNow()) },
             transaction, cancellationToken: cancellationToken));
         var link = row.ToLink();
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, link);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, link);
         return (link, token);
     }
 
@@ -127,8 +126,7 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
             new { Id = id, By = revokedBy, Now = SqliteText.FromInstant(time.GetUtcNow()) }, transaction, cancellationToken: cancellationToken));
         if (changed == 0) return null;
         var link = before.ToLink();
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, link);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, link);
         // Signed-in screens of this process lose access at their next request, not after the cache expires.
         _cache.TryRemove(id, out _);
         return link;

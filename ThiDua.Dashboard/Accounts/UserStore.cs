@@ -59,8 +59,7 @@ public sealed class UserStore(SqliteDatabase database)
             },
             transaction, cancellationToken: cancellationToken));
         var user = row.ToAccount();
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, user);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, user);
         return user;
     }
 
@@ -91,8 +90,7 @@ public sealed class UserStore(SqliteDatabase database)
             },
             transaction, cancellationToken: cancellationToken));
         var change = new UserChange(before.ToAccount(), after.ToAccount());
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, change);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, change);
         return change;
     }
 
@@ -114,8 +112,7 @@ public sealed class UserStore(SqliteDatabase database)
             transaction, cancellationToken: cancellationToken));
         if (row is null) return null;
         var user = row.ToAccount();
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, user);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, user);
         return user;
     }
 

@@ -43,8 +43,7 @@ public sealed class AwardRepository(SqliteDatabase database)
             """,
             new { Block = block, Slot = slot, Unit = unit, Action = nominate ? "nominate" : "withdraw", Reason = reason, By = by, At = SqliteText.FromInstant(at) },
             transaction, cancellationToken: cancellationToken));
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, id);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, id);
         return id;
     }
 
@@ -80,8 +79,7 @@ public sealed class AwardRepository(SqliteDatabase database)
             """,
             new { FullName = fullName, Position = position, Unit = unit, Achievement = achievement, By = by, At = SqliteText.FromInstant(at) },
             transaction, cancellationToken: cancellationToken));
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, id);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, id);
         return id;
     }
 
@@ -102,8 +100,7 @@ public sealed class AwardRepository(SqliteDatabase database)
             new { Id = id, By = by, At = SqliteText.FromInstant(at) }, transaction, cancellationToken: cancellationToken));
         if (row is null) return null;
         var person = row.ToIndividual();
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, person);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, person);
         return person;
     }
 

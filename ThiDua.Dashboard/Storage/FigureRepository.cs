@@ -87,8 +87,7 @@ public sealed class FigureRepository(SqliteDatabase database)
             }
         }
 
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, batch);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, batch);
         return batch;
     }
 

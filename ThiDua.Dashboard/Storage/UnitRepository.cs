@@ -126,8 +126,7 @@ public sealed class UnitRepository(SqliteDatabase database)
         var batch = await VersionLog.RecordAsync(
             connection, transaction, source, by, receivedAt, figureCount: 0, describe(before, after), cancellationToken);
         var update = new UnitUpdate(after, batch.Version, Changed: true);
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, update);
-        transaction.Commit();
+        await transaction.CommitWithAsync(alsoInTransaction, update);
         return update;
     }
 
