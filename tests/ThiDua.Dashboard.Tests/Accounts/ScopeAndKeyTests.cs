@@ -9,33 +9,18 @@ using ThiDua.Scoring.Figures;
 namespace ThiDua.Dashboard.Tests.Accounts;
 
 /// <summary>Scoped keys and editors: a write for a unit outside the scope is refused whole, through the API and through the page's service path.</summary>
-public sealed class ScopeAndKeyTests : IAsyncLifetime
+public sealed class ScopeAndKeyTests : AccessHostTest
 {
     private static readonly string[] NinhKieu = ["q-ninh-kieu", "p-an-binh", "p-an-cu", "p-an-hoa", "p-an-khanh", "p-an-nghiep", "p-an-phu", "p-cai-khe", "p-hung-loi", "p-tan-an", "p-thoi-binh", "p-xuan-khanh"];
     private const string BinhThuyWard = "p-bui-huu-nghia";
-
-    private readonly string _file = AccessHost.NewDatabaseFile();
-    private AccessHost _host = default!;
-
-    public Task InitializeAsync()
-    {
-        _host = new AccessHost(_file);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
-    }
 
     [Fact]
     public async Task ScopedKey_FigureForWardOfAnotherDistrict_403ProblemAndNothingStored()
     {
         // Arrange
-        var (_, secret) = await _host.CreateKeyAsync("ninh-kieu", NinhKieu);
-        using var client = _host.WithKey(secret);
-        var before = await _host.FigureCount();
+        var (_, secret) = await Host.CreateKeyAsync("ninh-kieu", NinhKieu);
+        using var client = Host.WithKey(secret);
+        var before = await Host.FigureCount();
 
         // Act: one good row for An Hòa and one for a Bình Thủy ward, in the same batch.
         using var response = await AccessHost.PostFigures(client, AccessHost.Rate("p-an-hoa"), AccessHost.Rate(BinhThuyWard));
@@ -47,32 +32,32 @@ public sealed class ScopeAndKeyTests : IAsyncLifetime
         Assert.Equal("Không được phép", problem.GetProperty("title").GetString());
         Assert.Equal([BinhThuyWard], problem.GetProperty("units").EnumerateArray().Select(u => u.GetString()));
         Assert.DoesNotContain("   at ", problem.ToString());
-        Assert.Equal(before, await _host.FigureCount());
+        Assert.Equal(before, await Host.FigureCount());
     }
 
     [Fact]
     public async Task ScopedKey_FigureForOwnWard_Accepted()
     {
         // Arrange
-        var (_, secret) = await _host.CreateKeyAsync("ninh-kieu", NinhKieu);
-        using var client = _host.WithKey(secret);
+        var (_, secret) = await Host.CreateKeyAsync("ninh-kieu", NinhKieu);
+        using var client = Host.WithKey(secret);
 
         // Act
         using var response = await AccessHost.PostFigures(client, AccessHost.Rate("p-an-hoa"), AccessHost.Rate("p-cai-khe"));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, await _host.FigureCount());
-        Assert.Equal(2, await _host.ScalarAsync("SELECT count(*) FROM figures WHERE submitted_by = 'ninh-kieu'"));
+        Assert.Equal(2, await Host.FigureCount());
+        Assert.Equal(2, await Host.ScalarAsync("SELECT count(*) FROM figures WHERE submitted_by = 'ninh-kieu'"));
     }
 
     [Fact]
     public async Task ScopedKey_RegistrationAndImportCommitForOtherUnit_403AndNothingChanged()
     {
         // Arrange
-        var (_, secret) = await _host.CreateKeyAsync("ninh-kieu", NinhKieu);
-        using var client = _host.WithKey(secret);
-        var versionBefore = await _host.ScalarAsync("SELECT version FROM engine_state");
+        var (_, secret) = await Host.CreateKeyAsync("ninh-kieu", NinhKieu);
+        using var client = Host.WithKey(secret);
+        var versionBefore = await Host.ScalarAsync("SELECT version FROM engine_state");
         var csv = "unit,asOf,indicator,numerator,denominator\np-an-hoa,2024-06-30,c,825,1000\n" + BinhThuyWard + ",2024-06-30,c,700,1000\n";
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "so-lieu.csv" } };
 
@@ -83,18 +68,18 @@ public sealed class ScopeAndKeyTests : IAsyncLifetime
         // Assert
         Assert.Equal(HttpStatusCode.Forbidden, registration.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
-        Assert.Equal(0, await _host.FigureCount());
-        Assert.Equal(versionBefore, await _host.ScalarAsync("SELECT version FROM engine_state"));
+        Assert.Equal(0, await Host.FigureCount());
+        Assert.Equal(versionBefore, await Host.ScalarAsync("SELECT version FROM engine_state"));
     }
 
     [Fact]
     public async Task RevokedKey_Post_401AndNothingStored()
     {
         // Arrange
-        var (id, secret) = await _host.CreateKeyAsync("tam-thoi");
-        using var client = _host.WithKey(secret);
+        var (id, secret) = await Host.CreateKeyAsync("tam-thoi");
+        using var client = Host.WithKey(secret);
         using var accepted = await AccessHost.PostFigures(client, AccessHost.Rate("p-an-hoa"));
-        Assert.True(await _host.Get<AccountService>().RevokeKeyAsync(id, new AccountActor("admin", null)));
+        Assert.True(await Host.Get<AccountService>().RevokeKeyAsync(id, new AccountActor("admin", null)));
 
         // Act
         using var refused = await AccessHost.PostFigures(client, AccessHost.Rate("p-cai-khe"));
@@ -102,32 +87,32 @@ public sealed class ScopeAndKeyTests : IAsyncLifetime
         // Assert
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Equal(1, await _host.FigureCount());
-        Assert.Equal(1, await _host.ScalarAsync("SELECT count(*) FROM api_keys WHERE revoked_at IS NOT NULL AND last_used_at IS NOT NULL"));
+        Assert.Equal(1, await Host.FigureCount());
+        Assert.Equal(1, await Host.ScalarAsync("SELECT count(*) FROM api_keys WHERE revoked_at IS NOT NULL AND last_used_at IS NOT NULL"));
     }
 
     [Fact]
     public async Task Keys_StoredOnlyAsHash()
     {
         // Arrange / Act
-        var (_, secret) = await _host.CreateKeyAsync("bi-mat");
+        var (_, secret) = await Host.CreateKeyAsync("bi-mat");
 
         // Assert
-        Assert.Equal(0, await _host.ScalarAsync($"SELECT count(*) FROM api_keys WHERE key_hash = '{secret}' OR key_prefix = '{secret}'"));
-        Assert.Equal(1, await _host.ScalarAsync($"SELECT count(*) FROM api_keys WHERE key_hash = '{ApiKeyStore.Hash(secret)}'"));
+        Assert.Equal(0, await Host.ScalarAsync($"SELECT count(*) FROM api_keys WHERE key_hash = '{secret}' OR key_prefix = '{secret}'"));
+        Assert.Equal(1, await Host.ScalarAsync($"SELECT count(*) FROM api_keys WHERE key_hash = '{ApiKeyStore.Hash(secret)}'"));
     }
 
     [Fact]
     public async Task EditorOfNinhKieu_PageServicePath_BinhThuyWardRefusedAndNothingStored()
     {
         // Arrange: the editor the admin page creates, signed in; the entry page writes with the user's scope.
-        var accounts = _host.Get<AccountService>();
+        var accounts = Host.Get<AccountService>();
         var (editor, problem) = await accounts.CreateUserAsync("can-bo-ninh-kieu", "Cán bộ Ninh Kiều", Roles.Editor, UnitScope.Of(NinhKieu), "mat-khau-tam-thoi-1", new AccountActor("admin", null));
         Assert.Null(problem);
         var signIn = await accounts.SignInAsync("can-bo-ninh-kieu", "mat-khau-tam-thoi-1", "127.0.0.1");
         var writer = new WriteActor(signIn.User!.UserName, "127.0.0.1", signIn.User.WriteScope);
-        var ingestion = _host.Get<FigureIngestion>();
-        var before = await _host.FigureCount();
+        var ingestion = Host.Get<FigureIngestion>();
+        var before = await Host.FigureCount();
 
         // Act
         var refused = await Assert.ThrowsAsync<UnitScopeException>(() => ingestion.SubmitAsync(
@@ -138,7 +123,7 @@ public sealed class ScopeAndKeyTests : IAsyncLifetime
         Assert.Equal(SignInStatus.Success, signIn.Status);
         Assert.Equal([BinhThuyWard], refused.Units);
         Assert.True(accepted.IsAccepted);
-        Assert.Equal(before + 1, await _host.FigureCount());
+        Assert.Equal(before + 1, await Host.FigureCount());
         Assert.False(editor!.WriteScope.Allows(BinhThuyWard));
     }
 
@@ -146,13 +131,13 @@ public sealed class ScopeAndKeyTests : IAsyncLifetime
     public async Task DataEntryPage_Anonymous_RedirectsToSignIn()
     {
         // Arrange
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
 
         // Act
         using var response = await client.GetAsync("nhap-lieu");
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/dang-nhap", response.Headers.Location!.OriginalString.Replace(_host.BaseAddress.ToString(), "/"));
+        Assert.StartsWith("/dang-nhap", response.Headers.Location!.OriginalString.Replace(Host.BaseAddress.ToString(), "/"));
     }
 }

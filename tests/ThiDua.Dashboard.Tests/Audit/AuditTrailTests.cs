@@ -10,43 +10,28 @@ using ThiDua.Dashboard.Tests.Accounts;
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>The audit trail: every change recorded, append-only, and a hash chain that finds the altered entry.</summary>
-public sealed class AuditTrailTests : IAsyncLifetime
+public sealed class AuditTrailTests : AccessHostTest
 {
-    private readonly string _file = AccessHost.NewDatabaseFile();
-    private AccessHost _host = default!;
-
-    public Task InitializeAsync()
-    {
-        _host = new AccessHost(_file);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
-    }
-
     [Fact]
     public async Task Verify_AfterMixedOperations_ValidThenReportsTheExactAlteredEntry()
     {
         // Arrange: figures, a registration, an import, users, keys, sign-ins good and bad.
-        var (_, adminKey) = await _host.CreateKeyAsync("kiem-toan", admin: true);
-        using var admin = _host.WithKey(adminKey);
-        using var writer = _host.WithKey(AccessHost.ConfigKey);
+        var (_, adminKey) = await Host.CreateKeyAsync("kiem-toan", admin: true);
+        using var admin = Host.WithKey(adminKey);
+        using var writer = Host.WithKey(AccessHost.ConfigKey);
         (await AccessHost.PostFigures(writer, AccessHost.Rate("p-an-hoa"))).EnsureSuccessStatusCode();
         (await writer.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("unit,asOf,indicator,numerator,denominator\np-cai-khe,2024-06-30,c,700,1000\n")), "file", "tep.csv" } };
         (await writer.PostAsync("api/v1/imports?dryRun=false", form)).EnsureSuccessStatusCode();
-        using var browser = _host.Browser();
+        using var browser = Host.Browser();
         (await AccessHost.SignInAsync(browser, "admin", "sai-mat-khau")).Dispose();
-        using var adminBrowser = await _host.AdminBrowserAsync();
-        var entries = await _host.ScalarAsync("SELECT count(*) FROM audit_log");
+        using var adminBrowser = await Host.AdminBrowserAsync();
+        var entries = await Host.ScalarAsync("SELECT count(*) FROM audit_log");
 
         // Act
         var valid = await admin.GetFromJsonAsync<JsonElement>("api/v1/audit/verify");
-        var target = await _host.ScalarAsync("SELECT id FROM audit_log WHERE kind = 'figures.batch' ORDER BY id LIMIT 1");
-        await using (var connection = new SqliteConnection($"Data Source={_file};Pooling=False"))
+        var target = await Host.ScalarAsync("SELECT id FROM audit_log WHERE kind = 'figures.batch' ORDER BY id LIMIT 1");
+        await using (var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
@@ -60,7 +45,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.True(valid.GetProperty("valid").GetBoolean());
         Assert.Equal(entries, valid.GetProperty("entries").GetInt64());
         Assert.Equal(JsonValueKind.Null, valid.GetProperty("firstBroken").ValueKind);
-        var kinds = (await _host.Get<IAuditTrail>().QueryAsync(new AuditQuery())).Select(e => e.Kind).ToHashSet();
+        var kinds = (await Host.Get<IAuditTrail>().QueryAsync(new AuditQuery())).Select(e => e.Kind).ToHashSet();
         Assert.Superset(new HashSet<string> { AuditKinds.Figures, AuditKinds.UnitRegistration, AuditKinds.Import, AuditKinds.KeyCreate, AuditKinds.UserCreate, AuditKinds.SignIn, AuditKinds.SignInFailed, AuditKinds.UserPassword }, kinds);
         Assert.False(broken.GetProperty("valid").GetBoolean());
         Assert.Equal(target, broken.GetProperty("firstBroken").GetProperty("id").GetInt64());
@@ -72,8 +57,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async Task AuditLog_UpdateOrDelete_RefusedByTheDatabase()
     {
         // Arrange
-        await _host.CreateKeyAsync("mot-khoa");
-        await using var connection = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await Host.CreateKeyAsync("mot-khoa");
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
         await connection.OpenAsync();
         await using var update = connection.CreateCommand();
         update.CommandText = "UPDATE audit_log SET actor = 'ai-do'";
@@ -93,8 +78,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async Task Verify_WithoutOrWithNonAdminCredentials_401And403()
     {
         // Arrange
-        using var anonymous = _host.Anonymous();
-        using var writer = _host.WithKey(AccessHost.ConfigKey);
+        using var anonymous = Host.Anonymous();
+        using var writer = Host.WithKey(AccessHost.ConfigKey);
 
         // Act
         using var none = await anonymous.GetAsync("api/v1/audit/verify");
@@ -110,8 +95,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async Task AdminPage_SignedInAsNonAdmin_SentToSignIn()
     {
         // Arrange
-        await _host.Get<AccountService>().CreateUserAsync("hoi-dong", "Hội đồng", Roles.Committee, UnitScope.All, "mat-khau-hoi-dong", new AccountActor("admin", null));
-        using var browser = _host.Browser();
+        await Host.Get<AccountService>().CreateUserAsync("hoi-dong", "Hội đồng", Roles.Committee, UnitScope.All, "mat-khau-hoi-dong", new AccountActor("admin", null));
+        using var browser = Host.Browser();
         (await AccessHost.SignInAsync(browser, "hoi-dong", "mat-khau-hoi-dong")).Dispose();
         (await AccessHost.PostFormAsync(browser, "doi-mat-khau", new Dictionary<string, string>
         {

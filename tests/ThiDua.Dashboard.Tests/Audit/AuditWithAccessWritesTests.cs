@@ -6,30 +6,15 @@ using ThiDua.Dashboard.Tests.Accounts;
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>API keys and screen links are created and revoked in the same transaction as their audit entry.</summary>
-public sealed class AuditWithAccessWritesTests : IAsyncLifetime
+public sealed class AuditWithAccessWritesTests : AccessHostTest
 {
     private static readonly AccountActor Admin = new("quan-tri", "10.0.0.7");
-
-    private readonly string _file = AccessHost.NewDatabaseFile();
-    private AccessHost _host = default!;
-
-    public Task InitializeAsync()
-    {
-        _host = new AccessHost(_file);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
-    }
 
     [Fact]
     public async Task CreateKey_AuditEntryCannotBeWritten_NoKeyAndAProblem_ThenStoredWithOneEntry()
     {
         // Arrange
-        var accounts = _host.Get<AccountService>();
+        var accounts = Host.Get<AccountService>();
         await BreakAuditAsync();
 
         // Act
@@ -39,12 +24,12 @@ public sealed class AuditWithAccessWritesTests : IAsyncLifetime
         Assert.Null(refused);
         Assert.Null(refusedSecret);
         Assert.Equal(AuditWriteException.UserMessage, problem);
-        Assert.Equal(0, await _host.ScalarAsync("SELECT count(*) FROM api_keys"));
+        Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM api_keys"));
 
         await RepairAuditAsync();
         var (key, secret, none) = await accounts.CreateKeyAsync("may-tram", UnitScope.All, isAdmin: false, Admin);
         Assert.Null(none);
-        Assert.NotNull(await _host.Get<ApiKeyStore>().AuthenticateAsync(secret!));
+        Assert.NotNull(await Host.Get<ApiKeyStore>().AuthenticateAsync(secret!));
         await AssertOneEntryAsync(AuditKinds.KeyCreate, key!.Name);
     }
 
@@ -52,7 +37,7 @@ public sealed class AuditWithAccessWritesTests : IAsyncLifetime
     public async Task RevokeKey_AuditEntryCannotBeWritten_KeyStaysLiveAndThrows_ThenRevokedWithOneEntry()
     {
         // Arrange
-        var accounts = _host.Get<AccountService>();
+        var accounts = Host.Get<AccountService>();
         var (key, secret, _) = await accounts.CreateKeyAsync("may-tram", UnitScope.All, isAdmin: false, Admin);
         await BreakAuditAsync();
 
@@ -60,13 +45,13 @@ public sealed class AuditWithAccessWritesTests : IAsyncLifetime
         var error = await Record.ExceptionAsync(() => accounts.RevokeKeyAsync(key!.Id, Admin));
 
         // Assert
-        Assert.NotNull(await _host.Get<ApiKeyStore>().AuthenticateAsync(secret!));
-        Assert.Equal(0, await _host.ScalarAsync("SELECT count(*) FROM api_keys WHERE revoked_at IS NOT NULL"));
+        Assert.NotNull(await Host.Get<ApiKeyStore>().AuthenticateAsync(secret!));
+        Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM api_keys WHERE revoked_at IS NOT NULL"));
         Assert.IsType<AuditWriteException>(error);
 
         await RepairAuditAsync();
         Assert.True(await accounts.RevokeKeyAsync(key!.Id, Admin));
-        Assert.Null(await _host.Get<ApiKeyStore>().AuthenticateAsync(secret!));
+        Assert.Null(await Host.Get<ApiKeyStore>().AuthenticateAsync(secret!));
         await AssertOneEntryAsync(AuditKinds.KeyRevoke, key.Name);
     }
 
@@ -74,7 +59,7 @@ public sealed class AuditWithAccessWritesTests : IAsyncLifetime
     public async Task CreateScreenLink_AuditEntryCannotBeWritten_NoLinkAndAProblem_ThenStoredWithOneEntry()
     {
         // Arrange
-        var links = _host.Get<ScreenLinkService>();
+        var links = Host.Get<ScreenLinkService>();
         await BreakAuditAsync();
 
         // Act
@@ -84,12 +69,12 @@ public sealed class AuditWithAccessWritesTests : IAsyncLifetime
         Assert.Null(refused);
         Assert.Null(refusedToken);
         Assert.Equal(AuditWriteException.UserMessage, problem);
-        Assert.Equal(0, await _host.ScalarAsync("SELECT count(*) FROM screen_links"));
+        Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM screen_links"));
 
         await RepairAuditAsync();
         var (link, token, none) = await links.CreateAsync("Phòng họp A", Admin);
         Assert.Null(none);
-        Assert.NotNull(await _host.Get<ScreenLinkStore>().AuthenticateAsync(token!));
+        Assert.NotNull(await Host.Get<ScreenLinkStore>().AuthenticateAsync(token!));
         await AssertOneEntryAsync(AuditKinds.ScreenCreate, link!.Name);
     }
 
@@ -97,7 +82,7 @@ public sealed class AuditWithAccessWritesTests : IAsyncLifetime
     public async Task RevokeScreenLink_AuditEntryCannotBeWritten_LinkStaysLiveAndThrows_ThenRevokedWithOneEntry()
     {
         // Arrange
-        var links = _host.Get<ScreenLinkService>();
+        var links = Host.Get<ScreenLinkService>();
         var (link, token, _) = await links.CreateAsync("Phòng họp A", Admin);
         await BreakAuditAsync();
 
@@ -105,19 +90,19 @@ public sealed class AuditWithAccessWritesTests : IAsyncLifetime
         var error = await Record.ExceptionAsync(() => links.RevokeAsync(link!.Id, Admin));
 
         // Assert
-        Assert.NotNull(await _host.Get<ScreenLinkStore>().GetLiveAsync(link!.Id, link.Stamp));
-        Assert.NotNull(await _host.Get<ScreenLinkStore>().AuthenticateAsync(token!));
+        Assert.NotNull(await Host.Get<ScreenLinkStore>().GetLiveAsync(link!.Id, link.Stamp));
+        Assert.NotNull(await Host.Get<ScreenLinkStore>().AuthenticateAsync(token!));
         Assert.IsType<AuditWriteException>(error);
 
         await RepairAuditAsync();
         Assert.True(await links.RevokeAsync(link.Id, Admin));
-        Assert.Null(await _host.Get<ScreenLinkStore>().GetLiveAsync(link.Id, link.Stamp));
+        Assert.Null(await Host.Get<ScreenLinkStore>().GetLiveAsync(link.Id, link.Stamp));
         await AssertOneEntryAsync(AuditKinds.ScreenRevoke, link.Name);
     }
 
     private async Task AssertOneEntryAsync(string kind, string subject)
     {
-        var audit = _host.Get<IAuditTrail>();
+        var audit = Host.Get<IAuditTrail>();
         var entry = Assert.Single(await audit.QueryAsync(new AuditQuery(Kind: kind)));
         Assert.Equal((Admin.Name, Admin.Address, subject), (entry.Actor, entry.Address, entry.Subject));
         Assert.True((await audit.VerifyAsync()).Valid);
@@ -129,7 +114,7 @@ public sealed class AuditWithAccessWritesTests : IAsyncLifetime
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -7,33 +7,18 @@ using ThiDua.Dashboard.Tests.Accounts;
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>User accounts (create, update, password reset and change, the first administrator) are written in the same transaction as their audit entry.</summary>
-public sealed class AuditWithUserWritesTests : IAsyncLifetime
+public sealed class AuditWithUserWritesTests : AccessHostTest
 {
     private static readonly AccountActor Admin = new("quan-tri", "10.0.0.7");
     private const string Password = "mat-khau-tam-thoi-1";
 
-    private readonly string _file = AccessHost.NewDatabaseFile();
-    private AccessHost _host = default!;
-
-    private AccountService Accounts => _host.Get<AccountService>();
-
-    public Task InitializeAsync()
-    {
-        _host = new AccessHost(_file);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
-    }
+    private AccountService Accounts => Host.Get<AccountService>();
 
     [Fact]
     public async Task CreateUser_AuditEntryCannotBeWritten_NoUserAndAProblem_ThenStoredWithOneEntry()
     {
         // Arrange
-        await FailingAudit.BreakAsync(_file);
+        await FailingAudit.BreakAsync(DatabaseFile);
 
         // Act
         var (refused, problem) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Editor, UnitScope.Of(["p-an-hoa"]), Password, Admin);
@@ -41,12 +26,12 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
         // Assert: nothing stored, and the admin page gets the Vietnamese reason.
         Assert.Null(refused);
         Assert.Equal(AuditWriteException.UserMessage, problem);
-        Assert.Equal(0, await _host.ScalarAsync("SELECT count(*) FROM users WHERE user_name = 'can-bo'"));
+        Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM users WHERE user_name = 'can-bo'"));
 
-        await FailingAudit.RepairAsync(_file);
+        await FailingAudit.RepairAsync(DatabaseFile);
         var (user, none) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Editor, UnitScope.Of(["p-an-hoa"]), Password, Admin);
         Assert.Null(none);
-        Assert.Equal(user!.SecurityStamp, (await _host.Get<UserStore>().GetAsync(user.Id))!.SecurityStamp);
+        Assert.Equal(user!.SecurityStamp, (await Host.Get<UserStore>().GetAsync(user.Id))!.SecurityStamp);
         var entry = await AssertOneEntryAsync(AuditKinds.UserCreate, "can-bo");
         Assert.Contains("\"role\":\"editor\"", entry.AfterJson);
         AssertNoSecret(entry);
@@ -58,7 +43,7 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
         // Arrange
         var (user, _) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Editor, UnitScope.Of(["p-an-hoa"]), Password, Admin);
         var stored = await RowAsync(user!.Id);
-        await FailingAudit.BreakAsync(_file);
+        await FailingAudit.BreakAsync(DatabaseFile);
 
         // Act
         var (refused, problem) = await Accounts.UpdateUserAsync(user.Id, "Cán bộ mới", Roles.Viewer, UnitScope.All, disabled: true, Admin);
@@ -68,10 +53,10 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
         Assert.Equal(AuditWriteException.UserMessage, problem);
         Assert.Equal(stored, await RowAsync(user.Id));
 
-        await FailingAudit.RepairAsync(_file);
+        await FailingAudit.RepairAsync(DatabaseFile);
         var (after, none) = await Accounts.UpdateUserAsync(user.Id, "Cán bộ mới", Roles.Viewer, UnitScope.All, disabled: true, Admin);
         Assert.Null(none);
-        Assert.Equal(after!.SecurityStamp, (await _host.Get<UserStore>().GetAsync(user.Id))!.SecurityStamp);
+        Assert.Equal(after!.SecurityStamp, (await Host.Get<UserStore>().GetAsync(user.Id))!.SecurityStamp);
         Assert.True(after.Disabled);
         Assert.NotEqual(user.SecurityStamp, after.SecurityStamp);
         var entry = await AssertOneEntryAsync(AuditKinds.UserUpdate, "can-bo");
@@ -87,7 +72,7 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
         // Arrange
         var (user, _) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Viewer, UnitScope.All, Password, Admin);
         var stored = await RowAsync(user!.Id);
-        await FailingAudit.BreakAsync(_file);
+        await FailingAudit.BreakAsync(DatabaseFile);
 
         // Act
         var error = await Record.ExceptionAsync(() => Accounts.ResetPasswordAsync(user.Id, Admin));
@@ -96,7 +81,7 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
         Assert.IsType<AuditWriteException>(error);
         Assert.Equal(stored, await RowAsync(user.Id));
 
-        await FailingAudit.RepairAsync(_file);
+        await FailingAudit.RepairAsync(DatabaseFile);
         var password = await Accounts.ResetPasswordAsync(user.Id, Admin);
         Assert.NotNull(password);
         Assert.NotEqual(stored, await RowAsync(user.Id));
@@ -112,7 +97,7 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
         // Arrange
         var (user, _) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Viewer, UnitScope.All, Password, Admin);
         var stored = await RowAsync(user!.Id);
-        await FailingAudit.BreakAsync(_file);
+        await FailingAudit.BreakAsync(DatabaseFile);
 
         // Act
         var problem = await Accounts.ChangePasswordAsync(user.Id, Password, "mat-khau-moi-that-dai", "10.0.0.9");
@@ -121,24 +106,24 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
         Assert.Equal(AuditWriteException.UserMessage, problem);
         Assert.Equal(stored, await RowAsync(user.Id));
 
-        await FailingAudit.RepairAsync(_file);
+        await FailingAudit.RepairAsync(DatabaseFile);
         Assert.Null(await Accounts.ChangePasswordAsync(user.Id, Password, "mat-khau-moi-that-dai", "10.0.0.9"));
         Assert.NotEqual(stored, await RowAsync(user.Id));
-        Assert.Equal(0, await _host.ScalarAsync($"SELECT must_change_password FROM users WHERE id = {user.Id}"));
-        var entry = Assert.Single(await _host.Get<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.UserPassword)));
+        Assert.Equal(0, await Host.ScalarAsync($"SELECT must_change_password FROM users WHERE id = {user.Id}"));
+        var entry = Assert.Single(await Host.Get<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.UserPassword)));
         Assert.Equal(("can-bo", "10.0.0.9", "can-bo", "Tự đổi mật khẩu"), (entry.Actor, entry.Address, entry.Subject, entry.Summary));
         AssertNoSecret(entry);
-        Assert.True((await _host.Get<IAuditTrail>().VerifyAsync()).Valid);
+        Assert.True((await Host.Get<IAuditTrail>().VerifyAsync()).Valid);
     }
 
     [Fact]
     public async Task ChangePasswordForm_AuditEntryCannotBeWritten_PageSaysSoInVietnameseAndTheOldPasswordStays()
     {
         // Arrange: the first administrator signed in (that sign-in is audited before the trail breaks).
-        using var browser = _host.Browser();
+        using var browser = Host.Browser();
         using var signIn = await AccessHost.SignInAsync(browser, "admin", AccessHost.AdminPassword);
-        var stored = await FailingAudit.TextAsync(_file, "SELECT password_hash FROM users WHERE user_name = 'admin'");
-        await FailingAudit.BreakAsync(_file);
+        var stored = await FailingAudit.TextAsync(DatabaseFile, "SELECT password_hash FROM users WHERE user_name = 'admin'");
+        await FailingAudit.BreakAsync(DatabaseFile);
         var fields = new Dictionary<string, string>
         {
             ["currentPassword"] = AccessHost.AdminPassword, ["newPassword"] = "mat-khau-moi-that-dai", ["confirmPassword"] = "mat-khau-moi-that-dai", ["ReturnUrl"] = "/",
@@ -152,47 +137,47 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(AuditWriteException.UserMessage, html);
         Assert.DoesNotContain("AuditWriteException", html);
-        Assert.Equal(stored, await FailingAudit.TextAsync(_file, "SELECT password_hash FROM users WHERE user_name = 'admin'"));
-        Assert.Equal(1, await _host.ScalarAsync("SELECT must_change_password FROM users WHERE user_name = 'admin'"));
+        Assert.Equal(stored, await FailingAudit.TextAsync(DatabaseFile, "SELECT password_hash FROM users WHERE user_name = 'admin'"));
+        Assert.Equal(1, await Host.ScalarAsync("SELECT must_change_password FROM users WHERE user_name = 'admin'"));
 
-        await FailingAudit.RepairAsync(_file);
+        await FailingAudit.RepairAsync(DatabaseFile);
         using var changed = await AccessHost.PostFormAsync(browser, "doi-mat-khau", fields);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.NotEqual(stored, await FailingAudit.TextAsync(_file, "SELECT password_hash FROM users WHERE user_name = 'admin'"));
-        Assert.Single(await _host.Get<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.UserPassword)));
-        Assert.True((await _host.Get<IAuditTrail>().VerifyAsync()).Valid);
+        Assert.NotEqual(stored, await FailingAudit.TextAsync(DatabaseFile, "SELECT password_hash FROM users WHERE user_name = 'admin'"));
+        Assert.Single(await Host.Get<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.UserPassword)));
+        Assert.True((await Host.Get<IAuditTrail>().VerifyAsync()).Valid);
     }
 
     [Fact]
     public async Task FirstAdministrator_AuditEntryCannotBeWritten_NoAdministratorAndThrows_ThenCreatedWithOneEntry()
     {
         // Arrange: the database as if no administrator existed (the start-up one renamed and demoted).
-        await FailingAudit.ExecuteAsync(_file, "UPDATE users SET user_name = 'cu', role = 'viewer' WHERE user_name = 'admin';");
-        var bootstrap = _host.Get<AdminBootstrap>();
-        var entriesBefore = await _host.ScalarAsync("SELECT count(*) FROM audit_log");
-        await FailingAudit.BreakAsync(_file);
+        await FailingAudit.ExecuteAsync(DatabaseFile, "UPDATE users SET user_name = 'cu', role = 'viewer' WHERE user_name = 'admin';");
+        var bootstrap = Host.Get<AdminBootstrap>();
+        var entriesBefore = await Host.ScalarAsync("SELECT count(*) FROM audit_log");
+        await FailingAudit.BreakAsync(DatabaseFile);
 
         // Act
         var error = await Record.ExceptionAsync(() => bootstrap.EnsureAdminAsync());
 
         // Assert: start-up would stop, with the reason logged, and no administrator exists without its entry.
         Assert.IsType<AuditWriteException>(error);
-        Assert.Equal(0, await _host.ScalarAsync("SELECT count(*) FROM users WHERE role = 'admin'"));
-        Assert.Contains(_host.Log, l => l.Contains(AuditWriteException.UserMessage, StringComparison.Ordinal));
+        Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM users WHERE role = 'admin'"));
+        Assert.Contains(Host.Log, l => l.Contains(AuditWriteException.UserMessage, StringComparison.Ordinal));
 
-        await FailingAudit.RepairAsync(_file);
+        await FailingAudit.RepairAsync(DatabaseFile);
         Assert.True(await bootstrap.EnsureAdminAsync());
-        Assert.Equal(1, await _host.ScalarAsync("SELECT count(*) FROM users WHERE role = 'admin' AND user_name = 'admin'"));
-        Assert.Equal(entriesBefore + 1, await _host.ScalarAsync("SELECT count(*) FROM audit_log"));
-        var entry = (await _host.Get<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.UserCreate)))[0];
+        Assert.Equal(1, await Host.ScalarAsync("SELECT count(*) FROM users WHERE role = 'admin' AND user_name = 'admin'"));
+        Assert.Equal(entriesBefore + 1, await Host.ScalarAsync("SELECT count(*) FROM audit_log"));
+        var entry = (await Host.Get<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.UserCreate)))[0];
         Assert.Equal((AuditKinds.SystemActor, "admin", "Tạo tài khoản quản trị đầu tiên admin"), (entry.Actor, entry.Subject, entry.Summary));
         AssertNoSecret(entry);
-        Assert.True((await _host.Get<IAuditTrail>().VerifyAsync()).Valid);
+        Assert.True((await Host.Get<IAuditTrail>().VerifyAsync()).Valid);
     }
 
     private async Task<AuditEntry> AssertOneEntryAsync(string kind, string subject)
     {
-        var audit = _host.Get<IAuditTrail>();
+        var audit = Host.Get<IAuditTrail>();
         var entry = Assert.Single(await audit.QueryAsync(new AuditQuery(Kind: kind)), e => e.Subject == subject);
         Assert.Equal((Admin.Name, Admin.Address), (entry.Actor, entry.Address));
         Assert.True((await audit.VerifyAsync()).Valid);
@@ -208,6 +193,6 @@ public sealed class AuditWithUserWritesTests : IAsyncLifetime
     }
 
     /// <summary>The columns a user change touches, as stored.</summary>
-    private Task<string?> RowAsync(long id) => FailingAudit.TextAsync(_file,
+    private Task<string?> RowAsync(long id) => FailingAudit.TextAsync(DatabaseFile,
         $"SELECT concat_ws('|', display_name, role, units, disabled, must_change_password, password_hash, security_stamp, updated_at) FROM users WHERE id = {id}");
 }
