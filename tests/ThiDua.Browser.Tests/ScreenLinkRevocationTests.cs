@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ThiDua.Browser.Tests.Browser;
 using ThiDua.Browser.Tests.Hosting;
 using ThiDua.Dashboard.Accounts;
-using ThiDua.Dashboard.Tests.Hosting;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -34,7 +30,7 @@ public sealed class ScreenLinkRevocationTests(BrowserFixture browser, ITestOutpu
     public async Task OpenWallScreen_LinkRevoked_StopsShowingTheBoardWithoutReloadAndStaysSignedOut()
     {
         // Arrange: a closed site, a link, and the screen showing the board live.
-        await using var app = new TestApp();
+        await using var app = StartApp();
         var (link, token, problem) = await app.Get<ScreenLinkService>().CreateAsync("Hội trường tầng 1", Admin);
         Assert.Null(problem);
         await app.PostFiguresAsync([.. Figures.OnlyContentC(First, 6_800, 4_000), .. Figures.OnlyContentC(Second, 6_000, 3_800)]);
@@ -78,7 +74,7 @@ public sealed class ScreenLinkRevocationTests(BrowserFixture browser, ITestOutpu
     public async Task OpenBoardPage_LinkRevokedWithAnonymousReadOn_GoesOnLiveAsVisitorUnderANotice()
     {
         // Arrange
-        await using var app = new TestApp(anonymousRead: true);
+        await using var app = StartApp(anonymousRead: true);
         var (link, token, problem) = await app.Get<ScreenLinkService>().CreateAsync("Phòng họp tầng 2", Admin);
         Assert.Null(problem);
         await app.PostFiguresAsync([.. Figures.OnlyContentC(First, 6_800, 4_000), .. Figures.OnlyContentC(Second, 6_000, 3_800)]);
@@ -122,46 +118,7 @@ public sealed class ScreenLinkRevocationTests(BrowserFixture browser, ITestOutpu
         Assert.True(new FileInfo(file).Length > 0, $"Screenshot {file} is empty.");
     }
 
-    /// <summary>The real app, with anonymous reading off unless asked, on its own temp SQLite file, with one API key for seeding.</summary>
-    private sealed class TestApp : IAsyncDisposable
-    {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "thidua-revoke-" + Guid.NewGuid().ToString("N"));
-        private readonly DashboardHost _host;
-        private readonly HttpClient _writer;
-        private readonly Uri _baseAddress;
-
-        public TestApp(bool anonymousRead = false)
-        {
-            Directory.CreateDirectory(_folder);
-            _host = new DashboardHost(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:ThiDua"] = $"Data Source={Path.Combine(_folder, "thidua.db")}",
-                ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu-thu-hoi",
-                ["ThiDua:Ingest:ApiKeys:0:Key"] = AppHost.Key,
-                ["ThiDua:Access:AnonymousRead"] = anonymousRead ? "true" : "false",
-            });
-            _baseAddress = _host.Start();
-            _writer = new HttpClient { BaseAddress = _baseAddress };
-            _writer.DefaultRequestHeaders.Add("X-Api-Key", AppHost.Key);
-        }
-
-        public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
-
-        public string Url(string pathAndQuery) => new Uri(_baseAddress, pathAndQuery).ToString();
-
-        public async Task PostFiguresAsync(params object[] figures)
-        {
-            using var response = await _writer.PostAsJsonAsync("api/v1/figures", figures);
-            if (!response.IsSuccessStatusCode)
-                throw new InvalidOperationException($"POST /api/v1/figures answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _writer.Dispose();
-            await _host.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* a leftover temp folder is harmless */ }
-        }
-    }
+    /// <summary>The real app with anonymous reading off unless asked.</summary>
+    private static AppHost StartApp(bool anonymousRead = false) =>
+        new(new Dictionary<string, string?> { ["ThiDua:Access:AnonymousRead"] = anonymousRead ? "true" : "false" });
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Browser.Tests.Hosting;
@@ -13,15 +14,18 @@ public sealed class AppHost : IAsyncDisposable
     private readonly DashboardHost _host;
     private readonly HttpClient _writer;
 
-    public AppHost()
+    /// <param name="settings">More settings on top of the shipped appsettings.json, e.g. <c>ThiDua:Access:AnonymousRead</c>.</param>
+    public AppHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
         Directory.CreateDirectory(_folder);
-        _host = new DashboardHost(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ThiDua"] = $"Data Source={Path.Combine(_folder, "thidua.db")}",
             ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu-trinh-duyet",
             ["ThiDua:Ingest:ApiKeys:0:Key"] = Key,
-        });
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) all[name] = value;
+        _host = new DashboardHost(all);
         BaseAddress = _host.Start();
         _writer = new HttpClient { BaseAddress = BaseAddress };
         _writer.DefaultRequestHeaders.Add("X-Api-Key", Key);
@@ -31,6 +35,9 @@ public sealed class AppHost : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
+
+    /// <summary>One of the app's services, for a test that acts as an admin would (e.g. revoking a screen link).</summary>
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     /// <summary>A rate figure: numerator of denominator.</summary>
     public static object Rate(string unit, string indicator, long numerator, long denominator, string asOf = Figures.AsOf) =>
