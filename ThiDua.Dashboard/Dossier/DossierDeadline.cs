@@ -1,0 +1,21 @@
+namespace ThiDua.Dashboard.Dossier;
+
+/// <summary>
+/// <c>ThiDua:Campaign:DossierDeadline</c>: award dossiers must reach the proposing office strictly
+/// before this date (the plan: "trước ngày 15 tháng 01 năm 2025").
+/// </summary>
+public sealed class DossierDeadlineOptions
+{
+    public DateOnly DossierDeadline { get; set; } = new(2025, 1, 15);
+}
+
+/// <summary>Where a date stands against the deadline, as the award page says it.</summary>
+public static class DossierDeadline
+{
+    /// <summary>Whole days from <paramref name="today"/> to the deadline; zero or less means too late ("trước ngày").</summary>
+    public static int DaysLeft(DateOnly deadline, DateOnly today) => deadline.DayNumber - today.DayNumber;
+
+    /// <summary>"còn 3 ngày" while there is still time; "quá hạn" on the deadline day and after.</summary>
+    public static string Describe(DateOnly deadline, DateOnly today) =>
+        DaysLeft(deadline, today) is var days and > 0 ? $"còn {days} ngày" : "quá hạn";
+}
