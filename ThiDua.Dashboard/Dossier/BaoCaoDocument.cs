@@ -44,8 +44,8 @@ public static class BaoCaoDocument
 
         body.Append(OfficialDocx.Heading("II. THÀNH TÍCH ĐẠT ĐƯỢC"));
         body.Append(OfficialDocx.Text(
-            $"1. Kết quả thực hiện các nội dung thi đua (đợt thi đua từ ngày {Vi.Date(dossier.PeriodStart)} đến ngày {Vi.Date(dossier.PeriodEnd)}; {DossierText.Basis(dossier).TrimEnd('.')}):"));
-        body.Append(OfficialDocx.Grid([700, 3700, 2350, 1500],
+            $"1. Kết quả thực hiện các nội dung thi đua (đợt thi đua từ ngày {Vi.Date(dossier.PeriodStart)} đến ngày {Vi.Date(dossier.PeriodEnd)}; {DossierText.BasisClause(dossier)}):"));
+        body.Append(OfficialDocx.Grid([1000, 4000, 2650, 1700],
             ["Nội dung", "Tên nội dung", "Tỷ lệ đạt (số liệu)", "Điểm / tối đa"],
             unit.Contents.Select(Row), rightAligned: new HashSet<int> { 2, 3 }));
         body.Append(OfficialDocx.Spacer());

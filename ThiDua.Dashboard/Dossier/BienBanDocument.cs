@@ -37,9 +37,9 @@ public static class BienBanDocument
 
         body.Append(OfficialDocx.Heading("Nội dung cuộc họp:"));
         body.Append(OfficialDocx.Text(
-            $"Căn cứ kết quả chấm điểm, xếp hạng các cơ quan, đơn vị trong phong trào thi đua ({DossierText.Basis(dossier).TrimEnd('.')}), " +
+            $"Căn cứ kết quả chấm điểm, xếp hạng các cơ quan, đơn vị trong phong trào thi đua ({DossierText.BasisClause(dossier)}), " +
             "cuộc họp đã xem xét từng đề nghị và biểu quyết như sau:"));
-        body.Append(OfficialDocx.Grid([600, 3350, 700, 1050, 1200, 1200, 1250],
+        body.Append(OfficialDocx.Grid([720, 3230, 800, 1000, 1200, 1200, 1200],
             ["STT", "Đề nghị khen thưởng", "Hạng", "Điểm", "Tán thành", "Không tán thành", "Không biểu quyết"],
             Votes(dossier), rightAligned: new HashSet<int> { 2, 3, 4, 5, 6 }));
         body.Append(OfficialDocx.Spacer());

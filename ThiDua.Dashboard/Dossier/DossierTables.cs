@@ -31,7 +31,7 @@ public static class DossierTables
             body.Append(OfficialDocx.Text("Chưa có tập thể nào trong đề xuất.", italic: true));
             return;
         }
-        body.Append(OfficialDocx.Grid([600, 2900, 1900, 2200, 700, 1050], CollectiveHeader, CollectiveRows(dossier), rightAligned: new HashSet<int> { 4, 5 }));
+        body.Append(OfficialDocx.Grid([720, 2800, 1900, 2050, 800, 1080], CollectiveHeader, CollectiveRows(dossier), rightAligned: new HashSet<int> { 4, 5 }));
         body.Append(OfficialDocx.Spacer());
     }
 
@@ -42,7 +42,7 @@ public static class DossierTables
             body.Append(OfficialDocx.Text("Chưa có cá nhân nào trong đề xuất.", italic: true));
             return;
         }
-        body.Append(OfficialDocx.Grid([600, 2000, 1600, 2200, 2950], IndividualHeader, IndividualRows(dossier)));
+        body.Append(OfficialDocx.Grid([720, 2000, 1600, 2100, 2930], IndividualHeader, IndividualRows(dossier)));
         body.Append(OfficialDocx.Spacer());
     }
 }

@@ -31,6 +31,9 @@ public static class DossierText
     public static string Dossiers(long? count) => count is { } c ? Vi.Count(c) : "chưa có số liệu";
 
     /// <summary>The proposal's basis, said on every document: the data date and version it was built from.</summary>
-    public static string Basis(AwardDossier dossier) =>
-        $"Số liệu tính đến ngày {Vi.Date(dossier.AsOf)} (phiên bản dữ liệu {Vi.Count(dossier.Version)}).";
+    public static string Basis(AwardDossier dossier) => "S" + BasisClause(dossier)[1..] + ".";
+
+    /// <summary>The basis as a clause inside a sentence.</summary>
+    public static string BasisClause(AwardDossier dossier) =>
+        $"số liệu tính đến ngày {Vi.Date(dossier.AsOf)}, phiên bản dữ liệu {Vi.Count(dossier.Version)}";
 }

@@ -62,17 +62,19 @@ public static class OfficialDocx
     /// </summary>
     public static void NationalHeader(Body body, DossierOptions issuer, string? numberLine, string placeAndDate)
     {
-        const int left = 3900, right = TextWidth - left;
+        const int left = 3800, right = TextWidth - left;
         var table = new Table(Properties(TextWidth, NoBorders()),
             new TableGrid(new GridColumn { Width = left.ToString() }, new GridColumn { Width = right.ToString() }));
 
         table.Append(new TableRow(
             Cell(left,
                 Line(issuer.IssuerParent.ToUpperInvariant(), Small, center: true),
-                Underlined(Line(issuer.Issuer.ToUpperInvariant(), Small, center: true, bold: true), inset: 1000)),
+                Line(issuer.Issuer.ToUpperInvariant(), Small, center: true, bold: true),
+                Rule(inset: 1200)),
             Cell(right,
-                Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Smaller + 1, center: true, bold: true),
-                Underlined(Line("Độc lập - Tự do - Hạnh phúc", Body, center: true, bold: true), inset: 1050))));
+                Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Smaller, center: true, bold: true),
+                Line("Độc lập - Tự do - Hạnh phúc", Body, center: true, bold: true),
+                Rule(inset: 980))));
         table.Append(new TableRow(
             Cell(left, Line(numberLine ?? "", Small, center: true)),
             Cell(right, Line(placeAndDate, Body, center: true, italic: true))));
@@ -129,17 +131,17 @@ public static class OfficialDocx
             left.Add(Line("Nơi nhận:", Smaller, center: false, bold: true, italic: true));
             left.AddRange(recipients.Select(r => Line(r, Tiny, center: false)));
         }
-        Foot(body, left, Signer(signer, name));
+        Foot(body, left, Signer(signer, name, hint: false));
     }
 
     /// <summary>The foot of a document that two people sign side by side (the minutes, a unit's report).</summary>
     public static void Signatures(Body body, IReadOnlyList<string> leftSigner, string? leftName, IReadOnlyList<string> rightSigner, string? rightName) =>
-        Foot(body, Signer(leftSigner, leftName), Signer(rightSigner, rightName));
+        Foot(body, Signer(leftSigner, leftName, hint: true), Signer(rightSigner, rightName, hint: true));
 
-    private static List<Paragraph> Signer(IReadOnlyList<string> titles, string? name)
+    private static List<Paragraph> Signer(IReadOnlyList<string> titles, string? name, bool hint)
     {
         var lines = titles.Select(line => Line(line, Body, center: true, bold: true)).ToList();
-        lines.Add(Line("(Ký, ghi rõ họ tên)", Smaller, center: true, italic: true));
+        if (hint) lines.Add(Line("(Ký, ghi rõ họ tên)", Smaller, center: true, italic: true));
         for (var i = 0; i < 4; i++) lines.Add(Line("", Body, center: true));
         lines.Add(Line(string.IsNullOrWhiteSpace(name) ? DossierText.Blank : name.Trim(), Body, center: true, bold: true));
         return lines;
@@ -192,14 +194,17 @@ public static class OfficialDocx
         return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
-    /// <summary>A line under a centred paragraph, shortened by <paramref name="inset"/> twips each side (the decree wants it about as long as the text).</summary>
-    private static Paragraph Underlined(Paragraph paragraph, int inset)
+    /// <summary>
+    /// The short line under the issuing body and under the Tiêu ngữ: a paragraph of its own with a top
+    /// border, narrowed by <paramref name="inset"/> twips each side (the decree wants it about as long
+    /// as the text above), so the text itself keeps the whole cell width.
+    /// </summary>
+    private static Paragraph Rule(int inset) => new(new ParagraphProperties
     {
-        var properties = paragraph.ParagraphProperties!;
-        properties.ParagraphBorders = new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" });
-        properties.Indentation = new Indentation { Left = inset.ToString(), Right = inset.ToString() };
-        return paragraph;
-    }
+        ParagraphBorders = new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" }),
+        SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "120", LineRule = LineSpacingRuleValues.Exact },
+        Indentation = new Indentation { Left = inset.ToString(), Right = inset.ToString() },
+    });
 
     private static TableCell Cell(int width, params Paragraph[] paragraphs) =>
         new([new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }), .. paragraphs]);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards;
+using ThiDua.Dashboard.Dossier;
+using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Text;
@@ -20,6 +22,7 @@ public sealed partial class Awards
 
     [Inject] private AwardBook AwardBook { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private IOptions<DossierDeadlineOptions> DossierOptions { get; set; } = default!;
 
     private AwardProposal? Proposal { get; set; }
     private IReadOnlyList<Nomination> Nominations { get; set; } = [];
@@ -37,6 +40,12 @@ public sealed partial class Awards
 
     private int CollectiveCount => Host.Rules.Groups.Sum(g => g.AwardSlots) + Host.Rules.Blocks.Sum(b => b.CommitteeSlots.Sum(s => s.Count));
     private bool Nq02Applied => Host.Rules.Indicators.Any(i => i.Nq02MinRate is not null);
+    // The deadline is "trước ngày": counted against today in the campaign's time zone, from the app's clock.
+    private DateOnly DossierDeadline => DossierOptions.Value.DossierDeadline;
+    private int DossierDaysLeft => Dossier.DossierDeadline.DaysLeft(DossierDeadline, Host.Today());
+    private string DossierDeadlineText => Dossier.DossierDeadline.Describe(DossierDeadline, Host.Today());
+    private string DossierHref => $"/api/v1/awards/dossier.zip?asOf={AsOf:yyyy-MM-dd}";
+
     private string PrintHref => "/khen-thuong/in" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
 
     private IEnumerable<UnitInfo> HolderUnits =>

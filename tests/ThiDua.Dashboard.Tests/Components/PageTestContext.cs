@@ -12,6 +12,7 @@ using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Demo;
+using ThiDua.Dashboard.Dossier;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
@@ -52,6 +53,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddThiDuaLive(configuration);
         Services.AddMudServices();
         Services.AddAwards();
+        Services.AddDossier(configuration);
         Services.AddSingleton<DemoState>();
         Services.AddFigureImport();
         Services.AddScoped<CurrentUser>();

@@ -58,7 +58,7 @@ public sealed class DossierApiTests : ApiTest
         Assert.Contains("UBND phường", text);
         Assert.Contains("Từ 3.500 hồ sơ trở lên", text);
         Assert.Contains("14,71", text);
-        Assert.Contains("Số liệu tính đến ngày 14/12/2024", text);
+        Assert.Contains("Số liệu tính đến ngày 14/12/2024, phiên bản dữ liệu", text);
         Assert.Contains("CHÁNH VĂN PHÒNG", text);
         Assert.Contains("DỰ THẢO", text);
         Assert.DoesNotContain("Phường Cái Khế", text);
@@ -155,7 +155,7 @@ public sealed class DossierApiTests : ApiTest
         Assert.Contains("Phường An Hòa", text);
         Assert.Contains("14.71", text); // a numeric cell: the viewer shows it in its locale (14,71 in vi-VN)
         Assert.Contains("DỰ THẢO", text);
-        Assert.Contains("Số liệu tính đến ngày 14/12/2024", text);
+        Assert.Contains("Số liệu tính đến ngày 14/12/2024, phiên bản dữ liệu", text);
     }
 
     [Fact]
