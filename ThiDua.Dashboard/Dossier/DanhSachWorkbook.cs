@@ -37,14 +37,13 @@ public static class DanhSachWorkbook
 
             var worksheet = new Worksheet(
                 new Columns(
-                    Width(1, 6), Width(2, 34), Width(3, 24), Width(4, 26), Width(5, 8), Width(6, 9), Width(7, 30)),
+                    Width(1, 5), Width(2, 26), Width(3, 18), Width(4, 20), Width(5, 6), Width(6, 8), Width(7, 20)),
                 rows);
             if (merges.HasChildren) worksheet.Append(merges);
             worksheet.Append(
                 new PageMargins { Left = 1.18, Right = 0.59, Top = 0.79, Bottom = 0.79, Header = 0.3, Footer = 0.3 },
-                new PageSetup { PaperSize = 9, Orientation = OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 },
+                new PageSetup { PaperSize = 9, Orientation = OrientationValues.Portrait, Scale = 68 },
                 new HeaderFooter(new OddHeader(dossier.IsDraft ? "&R&\"Times New Roman,Bold\"" + DossierText.DraftMark : "")));
-            worksheet.InsertAt(new SheetProperties(new PageSetupProperties { FitToPage = true }), 0);
             sheetPart.Worksheet = worksheet;
 
             workbook.Workbook.Append(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName }));
@@ -56,10 +55,13 @@ public static class DanhSachWorkbook
     private static void Fill(SheetData rows, MergeCells merges, AwardDossier dossier, DossierOptions options)
     {
         uint row = 0;
+        double? height = null;
         void Add(params Cell[] cells)
         {
             row++;
             var line = new Row { RowIndex = row };
+            // A merged line that wraps does not grow by itself: give the long titles room for their lines.
+            if (height is { } h) (line.Height, line.CustomHeight, height) = (h, true, null);
             foreach (var cell in cells) line.Append(cell);
             rows.Append(line);
         }
@@ -75,6 +77,7 @@ public static class DanhSachWorkbook
         Add();
         Add(Text("A", row + 1, $"DANH SÁCH ĐỀ NGHỊ TẶNG {options.AwardName.ToUpper(Vi.Culture)}", TitleCentre));
         Merge("A", LastColumn);
+        height = 54;
         Add(Text("A", row + 1, $"Phong trào thi đua “{dossier.CampaignName}”", TitleCentre));
         Merge("A", LastColumn);
         Add(Text("A", row + 1, DossierText.Basis(dossier), Italic));
