@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using MudBlazor;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Live;
@@ -10,18 +9,6 @@ namespace ThiDua.Dashboard.Components.Layout;
 
 public sealed partial class MainLayout
 {
-
-    // Roboto is MudBlazor's default but there is no web font here (no internet, no Google link):
-    // the system sans fonts carry the Vietnamese diacritics.
-    private static readonly MudTheme Theme = new()
-    {
-        PaletteLight = new PaletteLight { Primary = "#b71c1c", AppbarBackground = "#b71c1c" },
-        Typography = new Typography
-        {
-            Default = new DefaultTypography { FontFamily = ["system-ui", "Segoe UI", "Noto Sans", "DejaVu Sans", "Arial", "sans-serif"] },
-        },
-    };
-
     private IDisposable? _subscription;
     private bool _navOpen = true;
 

@@ -1,20 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace ThiDua.Dashboard.Components.Presenter;
 
 public sealed partial class PresenterLayout : IDisposable
 {
-    private static readonly MudTheme Theme = new()
-    {
-        PaletteLight = new PaletteLight { Primary = "#b71c1c" },
-        PaletteDark = new PaletteDark { Primary = "#ef9a9a" },
-        Typography = new Typography
-        {
-            Default = new DefaultTypography { FontFamily = ["system-ui", "Segoe UI", "Noto Sans", "DejaVu Sans", "Arial", "sans-serif"] },
-        },
-    };
-
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The theme is part of the show's address (<c>?giaodien=toi</c>), so a link recreates it.</summary>

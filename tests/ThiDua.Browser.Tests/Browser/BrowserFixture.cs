@@ -41,13 +41,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh context (own localStorage) and page at 1400×900 that records console errors and page errors.</summary>
-    public async Task<BrowserPage> NewPageAsync()
+    /// <summary>A fresh context (own localStorage) and page, 1400×900 unless told, that records console errors and page errors.</summary>
+    /// <param name="bypassCsp">
+    /// Lets the test inject a script (axe-core): the app's Content-Security-Policy blocks injected
+    /// scripts, as it should for everyone else.
+    /// </param>
+    public async Task<BrowserPage> NewPageAsync(int width = 1400, int height = 900, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "vi-VN",
+            BypassCSP = bypassCsp,
         });
         return await BrowserPage.CreateAsync(context);
     }

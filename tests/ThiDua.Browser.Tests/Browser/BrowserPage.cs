@@ -30,8 +30,8 @@ public sealed class BrowserPage : IAsyncDisposable
     public static async Task<BrowserPage> CreateAsync(IBrowserContext context) => new(context, await context.NewPageAsync());
 
     /// <summary>
-    /// Opens the address and waits until the Blazor circuit is live: the layout root says
-    /// data-interactive="true". A click before that is silently lost.
+    /// Opens the address and waits until the Blazor circuit is live: the layout root (main,
+    /// presenter or print layout) says data-interactive="true". A click before that is silently lost.
     /// </summary>
     public async Task OpenAsync(string url)
     {
@@ -46,7 +46,7 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     private Task WaitInteractiveAsync() =>
-        Expect(Page.Locator(".thidua-root[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        Expect(Page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }
