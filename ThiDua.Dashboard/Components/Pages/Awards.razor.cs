@@ -4,6 +4,7 @@ using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Text;
 using ThiDua.Scoring.Units;
@@ -84,7 +85,7 @@ public sealed partial class Awards
     private async Task WithdrawAsync(AwardSlot slot, string unit)
     {
         if (!CanNominate) return;
-        Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, "Hội đồng rút đề cử", User!.UserName, User.Address)];
+        Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, $"{ReviewChain.Selector} rút đề cử", User!.UserName, User.Address)];
     }
 
     private async Task AddIndividualAsync()
