@@ -11,7 +11,7 @@ public static class Roles
     /// <summary>Enters and imports figures, only for the units in the user's scope.</summary>
     public const string Editor = "editor";
 
-    /// <summary>The award committee: nominations.</summary>
+    /// <summary>The City Office's selection (xét chọn) of the award units: nominations. The code keeps its name.</summary>
     public const string Committee = "committee";
 
     /// <summary>Reads only.</summary>
@@ -26,7 +26,7 @@ public static class Roles
     {
         Admin => "Quản trị",
         Editor => "Nhập liệu",
-        Committee => "Hội đồng thi đua",
+        Committee => Wording.ReviewChain.SelectorRole,
         Viewer => "Chỉ xem",
         _ => role,
     };

@@ -73,7 +73,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
         var rules = host.Campaign.Block(block)?.CommitteeSlots.FirstOrDefault(s => s.Code == slot);
         var info = host.Engine.Unit(unit);
         var errors = new List<string>();
-        if (rules is null) errors.Add($"Khối “{block}” không có suất khen do hội đồng xét chọn mã “{slot}”.");
+        if (rules is null) errors.Add($"Khối “{block}” không có suất khen mã “{slot}” do {Wording.ReviewChain.BySelection}.");
         if (info is null) errors.Add($"Không có đơn vị mã “{unit}”.");
         else if (info.Block != block) errors.Add($"{info.Name} không thuộc khối được xét cho suất này.");
         if (string.IsNullOrWhiteSpace(reason)) errors.Add("Cần ghi lý do đề cử.");

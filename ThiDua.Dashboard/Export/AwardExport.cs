@@ -13,7 +13,7 @@ public static class AwardExport
     public const string Proposed = "Đề xuất";
     public const string PassedOver = "Không đủ điều kiện";
     public const string ByRank = "Theo hạng";
-    public const string ByCommittee = "Hội đồng xét chọn";
+    public const string ByCommittee = Wording.ReviewChain.BySelection;
     public const string Yes = "Có";
     public const string No = "Không";
 

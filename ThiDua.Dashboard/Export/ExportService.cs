@@ -1,5 +1,6 @@
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Scoring;
 using ThiDua.Scoring.Text;
@@ -10,6 +11,9 @@ namespace ThiDua.Dashboard.Export;
 public sealed class ExportService(EngineHost host, AwardBook awards, TimeProvider time)
 {
     private const int ConsistentReadAttempts = 3;
+
+    /// <summary>The information sheet's row that says whose point scale the file uses.</summary>
+    public const string ScaleItem = "Thang điểm";
 
     /// <summary>Every board as of the date: a workbook with one sheet per block, or one CSV table.</summary>
     /// <param name="asOf">A date inside the campaign period (the caller checks it).</param>
@@ -24,7 +28,8 @@ public sealed class ExportService(EngineHost host, AwardBook awards, TimeProvide
         var info = ExportInfo.Sheet(rules, standings.AsOf, standings.Version, time.GetUtcNow(),
         [
             ("Biến động so với ngày", standings.ComparisonDate is { } compared ? Vi.Date(compared) : "—"),
-            .. rules.Indicators.Select(i => ($"Nội dung {ExportColumns.Content(i)}", (object?)$"{i.Name} (tối đa {i.MaxPoints.ToString("0.##", Vi.Culture)} điểm)")),
+            (ScaleItem, PointScale.Origin(rules)),
+            .. rules.Indicators.Select(i => ($"Nội dung {ExportColumns.Content(i)}", (object?)$"{i.Name} ({PointScale.Setting(i)})")),
         ]);
         var sheets = new List<ExportSheet> { info };
         sheets.AddRange(LeaderboardExport.BlockSheets(rules, standings, scores));

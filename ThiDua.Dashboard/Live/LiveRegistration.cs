@@ -16,7 +16,9 @@ public static class LiveRegistration
         services.AddSingleton<FigureIngestion>();
         services.AddSingleton<StandingsHistory>();
         services.AddHostedService<DayRollover>();
-        services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.SectionName));
+        services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.SectionName))
+            .Validate(o => o.StaleAfterDays >= 0, "ThiDua:Display:StaleAfterDays phải là số ngày không âm (0 là tắt dấu “chưa cập nhật”).")
+            .ValidateOnStart();
         return services;
     }
 

@@ -6,7 +6,8 @@ namespace ThiDua.Scoring.Explanations;
 
 /// <summary>How much to add to one content's numerator (denominator unchanged) to beat a target.</summary>
 /// <param name="Add">The smallest whole number k ≥ 1 that does it; null when this content alone cannot.</param>
-public sealed record ContentGap(string Indicator, long? Add)
+/// <param name="AtMaximum">The content already earns its maximum points, so adding to it changes nothing.</param>
+public sealed record ContentGap(string Indicator, long? Add, bool AtMaximum = false)
 {
     public bool Reachable => Add is not null;
 }

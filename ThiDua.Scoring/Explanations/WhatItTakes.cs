@@ -44,7 +44,7 @@ internal static class WhatItTakes
 
     private static Target NewTarget(Campaign campaign, UnitScore score, string unit, string name, decimal targetScore) =>
         new(unit, name, targetScore, [.. score.Contents.Where(c => c.State == ContentState.Rate)
-            .Select(c => new ContentGap(c.Indicator, SmallestAddition(campaign, score, c, targetScore)))]);
+            .Select(c => new ContentGap(c.Indicator, SmallestAddition(campaign, score, c, targetScore), c.Points >= c.MaxPoints))]);
 
     /// <summary>Binary search on k: the score never falls as a numerator rises, so the first k that wins is found in log steps.</summary>
     internal static long? SmallestAddition(Campaign campaign, UnitScore score, ContentScore content, decimal targetScore)

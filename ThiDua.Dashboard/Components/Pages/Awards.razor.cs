@@ -6,6 +6,7 @@ using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Dossier;
 using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Text;
 using ThiDua.Scoring.Units;
@@ -93,7 +94,7 @@ public sealed partial class Awards
     private async Task WithdrawAsync(AwardSlot slot, string unit)
     {
         if (!CanNominate) return;
-        Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, "Hội đồng rút đề cử", User!.UserName, User.Address)];
+        Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, $"{ReviewChain.Selector} rút đề cử", User!.UserName, User.Address)];
     }
 
     private async Task AddIndividualAsync()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Rules;
@@ -46,12 +47,13 @@ public sealed partial class Leaderboard
     private string? Search { get; set; }
     private string? District { get; set; }
     private string? MyUnit { get; set; }
-    private int StaleAfterDays => Display.Value.StaleAfterDays;
+    private string? Departures { get; set; }
 
-    private sealed record Row(BoardEntry Entry, UnitScore? Score, bool Proposed, bool Stale);
+    /// <param name="DaysSinceUpdate">Days since the last figure, when over the display setting; null for no mark.</param>
+    private sealed record Row(BoardEntry Entry, UnitScore? Score, bool Proposed, int? DaysSinceUpdate);
 
     private IReadOnlyList<Row> Rows => Selected is null ? [] :
-        [.. Selected.Entries.Where(Matches).Select(e => new Row(e, Scores.GetValueOrDefault(e.Unit), Proposed.Contains(e.Unit), IsStale(e.Unit)))];
+        [.. Selected.Entries.Where(Matches).Select(e => new Row(e, Scores.GetValueOrDefault(e.Unit), Proposed.Contains(e.Unit), DaysSinceUpdate(e.Unit)))];
 
     protected override void Load()
     {
@@ -66,6 +68,7 @@ public sealed partial class Leaderboard
         Districts = [.. BlockUnits.Select(u => u.District).OfType<string>().Distinct().OrderBy(d => d, Vi.Collation)];
         DistrictOptions = [.. Districts.Select(d => new OutlinedSelect.Option(d, d))];
         UnitOptions = [.. BlockUnits.Select(u => new OutlinedSelect.Option(u.Code, u.Name))];
+        Departures = UnitChanges.BoardNote(engine.Units.Where(u => u.Block == BlockCode), engine.Unit);
         Selected = Boards.FirstOrDefault(b => BoardAddress.Matches(b.Key, Nhom))
             ?? (Nhom is null && MyUnit is not null ? Boards.FirstOrDefault(b => b.Entries.Any(e => e.Unit == MyUnit)) : null)
             // Early in a campaign most units have no dossier count yet: open on a board with units.
@@ -131,11 +134,21 @@ public sealed partial class Leaderboard
         return District is null || Host.Engine.Unit(entry.Unit)?.District == District;
     }
 
-    private bool IsStale(string unit)
+    /// <summary>
+    /// The plan sets no reporting schedule, so nothing here calls a unit late: past the display
+    /// setting, the board only says how long ago its last figure was. A unit with no figure at all
+    /// already reads "Chưa có số liệu"; a setting of 0 turns the mark off.
+    /// </summary>
+    private int? DaysSinceUpdate(string unit)
     {
-        var last = Scores.GetValueOrDefault(unit)?.LastReport;
-        return last is null || AsOf.DayNumber - last.Value.DayNumber > StaleAfterDays;
+        var after = Display.Value.StaleAfterDays;
+        if (after <= 0 || Scores.GetValueOrDefault(unit)?.LastReport is not { } last) return null;
+        var days = AsOf.DayNumber - last.DayNumber;
+        return days > after ? days : null;
     }
+
+    private static string StaleTitle(int days) =>
+        $"Số liệu gần nhất cách ngày đang xem {days} ngày. Kế hoạch không quy định lịch báo cáo; mốc hiển thị dấu này là thiết lập của trang.";
 
     private string RowClass(Row row) => string.Join(' ',
         row.Proposed ? "thidua-row-award" : "",
@@ -169,6 +182,6 @@ public sealed partial class Leaderboard
 
     private string TieBreakRule =>
         Host.Rules.TieBreakers.Count == 0
-            ? "Kế hoạch không quy định cách phân định đồng hạng: Hội đồng thi đua quyết định khi đồng hạng ở suất khen cuối."
+            ? $"Kế hoạch không quy định cách phân định đồng hạng: khi đồng hạng ở suất khen cuối, {ReviewChain.TieAtLastSlot}."
             : $"Khi bằng điểm, xét lần lượt điểm nội dung {string.Join(", ", Host.Rules.TieBreakers.Select(Vi.ContentLetter))}.";
 }

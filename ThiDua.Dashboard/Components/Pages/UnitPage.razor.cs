@@ -3,6 +3,7 @@ using MudBlazor;
 using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Explanations;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Scoring;
@@ -32,6 +33,9 @@ public sealed partial class UnitPage
     private string BlockName => Host.Campaign.Block(Unit!.Block)?.Name ?? Unit.Block;
     private string MergedName => Unit?.MergedInto is { } code ? Host.Engine.Unit(code)?.Name ?? code : "";
 
+    /// <summary>This unit's merger, or the units merged into it, with the date: read from the unit data.</summary>
+    private IReadOnlyList<string> Mergers { get; set; } = [];
+
     private string AwardLineEmpty =>
         Report is null ? "" :
         Report.Proposed ? "Đơn vị đang trong số được đề xuất khen thưởng." :
@@ -43,6 +47,9 @@ public sealed partial class UnitPage
         Unit = Host.Engine.Unit(UnitCode);
         if (Unit is null) return;
         Report = Host.Engine.Report(UnitCode, AsOf);
+        Mergers = Unit.MergedInto is null
+            ? UnitChanges.Absorbed(Unit, Host.Engine.Units)
+            : UnitChanges.Departures([Unit], Host.Engine.Unit);
         LoadCharts();
     }
 

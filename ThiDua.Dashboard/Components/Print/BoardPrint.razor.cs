@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Rules;
@@ -18,6 +19,7 @@ public sealed partial class BoardPrint
     private HashSet<string> Proposed { get; set; } = [];
     private IReadOnlyList<IndicatorRules> Indicators { get; set; } = [];
     private string Generated { get; set; } = "";
+    private string? Departures { get; set; }
 
     protected override void Load()
     {
@@ -28,6 +30,7 @@ public sealed partial class BoardPrint
         Proposed = [.. engine.Awards(AsOf).Slots.Where(s => s.Kind == AwardKind.Rank && s.Block == BlockCode).SelectMany(s => s.Proposed).Select(p => p.Unit)];
         Indicators = [.. Host.Rules.Indicators.Where(i => i.AppliesTo.Contains(BlockCode))];
         Generated = Host.CampaignNow().ToString("HH:mm dd/MM/yyyy");
+        Departures = UnitChanges.BoardNote(engine.Units.Where(u => u.Block == BlockCode), engine.Unit);
     }
 
     private string ContentPoints(string unit, string indicator)

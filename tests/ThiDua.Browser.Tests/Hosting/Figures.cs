@@ -10,7 +10,7 @@ public static class Figures
     /// <summary>Before the campaign end (2024-12-14, the live as-of date), so it shows on the live board.</summary>
     public const string AsOf = "2024-06-30";
 
-    private static readonly string[] ExcludedContents = ["a", "b", "d", "dd", "g", "h", "i"];
+    private static readonly string[] ExcludedContents = ["a", "b", "d", "dd", "e", "g", "h", "i"];
 
     /// <summary>A ward or commune whose only scored content is c, at the given number of dossiers.</summary>
     public static object[] OnlyContentC(string unit, long numerator, long dossiers, string asOf = AsOf) =>

@@ -51,7 +51,7 @@ public sealed class FiguresApiTests : ApiTest
         var second = await Api.PostFigures(new object[]
         {
             Item("p-an-hoa", "c", 82, 100), Item("p-khong-co", "c", 1, 2), Item("p-an-hoa", "c", 5, 2),
-            Item("p-an-hoa", "c", 1, 2, "2025-01-05"), Item("p-an-hoa", "e", 1, 2),
+            Item("p-an-hoa", "c", 1, 2, "2025-01-05"), Item("p-an-hoa", "q", 1, 2),
         });
         var semantic = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
             .Select(e => (e.GetProperty("index").GetInt32(), e.GetProperty("field").GetString(), e.GetProperty("message").GetString())).ToList();

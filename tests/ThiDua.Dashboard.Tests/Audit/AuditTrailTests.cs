@@ -95,12 +95,12 @@ public sealed class AuditTrailTests : AccessHostTest
     public async Task AdminPage_SignedInAsNonAdmin_SentToSignIn()
     {
         // Arrange
-        await Host.Get<AccountService>().CreateUserAsync("hoi-dong", "Hội đồng", Roles.Committee, UnitScope.All, "mat-khau-hoi-dong", new AccountActor("admin", null));
+        await Host.Get<AccountService>().CreateUserAsync("van-phong", "Văn phòng UBND thành phố", Roles.Committee, UnitScope.All, "mat-khau-van-phong", new AccountActor("admin", null));
         using var browser = Host.Browser();
-        (await AccessHost.SignInAsync(browser, "hoi-dong", "mat-khau-hoi-dong")).Dispose();
+        (await AccessHost.SignInAsync(browser, "van-phong", "mat-khau-van-phong")).Dispose();
         (await AccessHost.PostFormAsync(browser, "doi-mat-khau", new Dictionary<string, string>
         {
-            ["currentPassword"] = "mat-khau-hoi-dong", ["newPassword"] = "mat-khau-moi-hoi-dong", ["confirmPassword"] = "mat-khau-moi-hoi-dong",
+            ["currentPassword"] = "mat-khau-van-phong", ["newPassword"] = "mat-khau-moi-van-phong", ["confirmPassword"] = "mat-khau-moi-van-phong",
         })).Dispose();
 
         // Act

@@ -31,7 +31,7 @@ public sealed class AuditWithAwardWritesTests : IAsyncLifetime
 
     private Task<IReadOnlyList<string>> NominateAsync() => Book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", Committee, Address);
 
-    private Task<IReadOnlyList<string>> WithdrawAsync() => Book.WithdrawAsync("so-nganh", "tham-muu", "so-tu-phap", "Hội đồng rút đề cử", Committee, Address);
+    private Task<IReadOnlyList<string>> WithdrawAsync() => Book.WithdrawAsync("so-nganh", "tham-muu", "so-tu-phap", "Văn phòng UBND thành phố rút đề cử", Committee, Address);
 
     private Task<IReadOnlyList<string>> AddIndividualAsync() =>
         Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên", "so-tu-phap", "Tham mưu văn bản đúng hạn", Committee, Address);
@@ -77,7 +77,7 @@ public sealed class AuditWithAwardWritesTests : IAsyncLifetime
         Assert.Empty(await WithdrawAsync());
         Assert.Empty(await Book.NominationsAsync());
         var entry = await AssertOneEntryAsync("Rút đề cử ");
-        Assert.Contains("Hội đồng rút đề cử", entry.AfterJson);
+        Assert.Contains("Văn phòng UBND thành phố rút đề cử", entry.AfterJson);
     }
 
     [Fact]

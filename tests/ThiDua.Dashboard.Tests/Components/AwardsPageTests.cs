@@ -53,7 +53,7 @@ public sealed class AwardsPageTests : PageTestContext
         var page = Show();
 
         var slot = Slot(page, "phuong", "tu-1500-duoi-3500");
-        Assert.NotNull(slot.QuerySelector("[data-testid=slot-tied]"));
+        Assert.Contains("Văn phòng UBND thành phố xét chọn, trình Chủ tịch UBND thành phố quyết định.", Text(slot.QuerySelector("[data-testid=slot-tied]")!));
         Assert.Equal(2, slot.QuerySelectorAll("[data-testid=proposed]").Length);
     }
 

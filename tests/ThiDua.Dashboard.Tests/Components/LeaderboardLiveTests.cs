@@ -11,8 +11,8 @@ public sealed class LeaderboardLiveTests : PageTestContext
     private async Task<IRenderedComponent<Leaderboard>> RenderWardsBoardAsync()
     {
         await SubmitAsync(
-            Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "c", Recent, 40, 100),     // 5 / 68 = 7,35
-            Dossiers("p-cai-khe", Recent, 4000), Rate("p-cai-khe", "c", Recent, 60, 100));  // 7,5 / 68 = 11,03
+            Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "c", Recent, 40, 100),     // 5 / 78 = 6,41
+            Dossiers("p-cai-khe", Recent, 4000), Rate("p-cai-khe", "c", Recent, 60, 100));  // 7,5 / 78 = 9,62
         var page = RenderPage<Leaderboard>(p => p.Add(x => x.BlockCode, "phuong"));
         await SettleAsync(page);
         return page;
@@ -26,14 +26,14 @@ public sealed class LeaderboardLiveTests : PageTestContext
     {
         // Arrange
         var page = await RenderWardsBoardAsync();
-        Assert.Equal("7,35", Score(page, "p-an-hoa"));
+        Assert.Equal("6,41", Score(page, "p-an-hoa"));
         Assert.Equal("2", page.Find("tr[data-unit='p-an-hoa']").GetAttribute("data-rank"));
 
         // Act: An Hòa digitises 82 of 100 (full credit).
         await SubmitAsync(Rate("p-an-hoa", "c", Recent, 82, 100));
 
         // Assert
-        page.WaitForAssertion(() => Assert.Equal("14,71", Score(page, "p-an-hoa")), Patience);
+        page.WaitForAssertion(() => Assert.Equal("12,82", Score(page, "p-an-hoa")), Patience);
         Assert.Equal("1", page.Find("tr[data-unit='p-an-hoa']").GetAttribute("data-rank"));
         Assert.Equal(["p-an-hoa", "p-cai-khe"], page.FindAll("tr[data-unit]").Select(r => r.GetAttribute("data-unit")));
     }
@@ -51,7 +51,7 @@ public sealed class LeaderboardLiveTests : PageTestContext
         var rendersAfterUnrelated = page.RenderCount;
         // A figure for a ward then shows the page is still listening.
         await SubmitAsync(Rate("p-an-hoa", "c", Recent, 82, 100));
-        page.WaitForAssertion(() => Assert.Equal("14,71", Score(page, "p-an-hoa")), Patience);
+        page.WaitForAssertion(() => Assert.Equal("12,82", Score(page, "p-an-hoa")), Patience);
 
         // Assert
         Assert.Equal(rendersBefore, rendersAfterUnrelated);

@@ -29,9 +29,9 @@ public sealed class LeaderboardPageTests : PageTestContext
         Assert.Empty(page.FindAll("[data-testid=empty-board]"));
         Assert.Equal(39, page.FindAll("tr[data-unit]").Count);
         var tabs = page.Find("[data-testid=group-tabs]").TextContent;
-        Assert.Contains("Từ 3.500 hồ sơ trở lên (0)", tabs);
-        Assert.Contains("Từ 1.500 đến dưới 3.500 hồ sơ (0)", tabs);
-        Assert.Contains("Dưới 1.500 hồ sơ (0)", tabs);
+        Assert.Contains("Từ 3.500 hồ sơ giải quyết trở lên (0)", tabs);
+        Assert.Contains("Từ 1.500 đến dưới 3.500 hồ sơ giải quyết (0)", tabs);
+        Assert.Contains("Dưới 1.500 hồ sơ giải quyết (0)", tabs);
         Assert.Contains("Chưa xếp nhóm (39)", tabs);
         Assert.NotNull(page.Find("[data-testid=live-chip]"));
     }
@@ -62,12 +62,12 @@ public sealed class LeaderboardPageTests : PageTestContext
     [Fact]
     public async Task Leaderboard_Data_RowsInRankOrderWithVietnameseScores()
     {
-        // Arrange: three wards in the 1,500–3,500 group. Phường (a..i without e) weigh 68 points.
+        // Arrange: three wards in the 1,500–3,500 group. Phường (all nine contents) weigh 78 points.
         await SubmitAsync(
-            Dossiers("p-an-hoa", Recent, 2000), Rate("p-an-hoa", "c", Recent, 82, 100),          // 10 / 68 = 14,71
-            Dossiers("p-cai-khe", Recent, 2000), Rate("p-cai-khe", "c", Recent, 40, 100),        // 5 / 68 = 7,35
+            Dossiers("p-an-hoa", Recent, 2000), Rate("p-an-hoa", "c", Recent, 82, 100),          // 10 / 78 = 12,82
+            Dossiers("p-cai-khe", Recent, 2000), Rate("p-cai-khe", "c", Recent, 40, 100),        // 5 / 78 = 6,41
             Dossiers("p-hung-loi", Recent, 2000), Rate("p-hung-loi", "a", Recent, 50, 100),
-            Rate("p-hung-loi", "c", Recent, 82, 100));                                           // 22 / 68 = 32,35
+            Rate("p-hung-loi", "c", Recent, 82, 100));                                           // 22 / 78 = 28,21
         Navigation.NavigateTo("/bang-xep-hang/phuong?nhom=tu-1500-duoi-3500");
 
         // Act
@@ -76,10 +76,10 @@ public sealed class LeaderboardPageTests : PageTestContext
         // Assert
         Assert.Equal(["p-hung-loi", "p-an-hoa", "p-cai-khe"], RowUnits(page));
         Assert.Equal(["1", "2", "3"], page.FindAll("tr[data-unit]").Select(r => r.GetAttribute("data-rank")));
-        Assert.Equal("32,35", Score(page, "p-hung-loi"));
-        Assert.Equal("14,71", Score(page, "p-an-hoa"));
-        Assert.Equal("7,35", Score(page, "p-cai-khe"));
-        Assert.Contains("Từ 1.500 đến dưới 3.500 hồ sơ (3)", page.Find("[data-testid=group-tabs]").TextContent);
+        Assert.Equal("28,21", Score(page, "p-hung-loi"));
+        Assert.Equal("12,82", Score(page, "p-an-hoa"));
+        Assert.Equal("6,41", Score(page, "p-cai-khe"));
+        Assert.Contains("Từ 1.500 đến dưới 3.500 hồ sơ giải quyết (3)", page.Find("[data-testid=group-tabs]").TextContent);
         Assert.Contains("2.000", page.Find("tr[data-unit='p-an-hoa']").TextContent);
         Assert.Contains("10/12/2024", page.Find("tr[data-unit='p-an-hoa']").TextContent);
         Assert.DoesNotContain("đồng hạng", page.Find("[data-testid=board]").TextContent);
@@ -122,14 +122,14 @@ public sealed class LeaderboardPageTests : PageTestContext
         Assert.Contains("Chưa xếp nhóm (38)", page.Find("[data-testid=group-tabs]").TextContent);
         Assert.Equal("p-an-hoa", RowUnits(page)[0]);
         Assert.Contains("đơn vị của tôi", page.Find("tr[data-unit='p-an-hoa']").TextContent);
-        Assert.Equal("14,71", Score(page, "p-an-hoa"));
+        Assert.Equal("12,82", Score(page, "p-an-hoa"));
         Assert.Empty(page.FindAll("tr[data-unit='p-cai-khe']"));
         Assert.Contains("“Chưa xếp nhóm”: các đơn vị chưa báo cáo số hồ sơ giải quyết", page.Markup);
         Assert.Empty(page.FindAll("[data-testid=award-line]"));
     }
 
     [Fact]
-    public async Task Leaderboard_StaleUnit_IsMarkedLateOthersAreNot()
+    public async Task Leaderboard_UnitNotUpdatedForLong_SaysHowLongNeverLate()
     {
         // Arrange: as of 14/12/2024, Cái Khế last reported 24 days before, An Hòa 4 days before.
         var old = new DateOnly(2024, 11, 20);
@@ -141,9 +141,11 @@ public sealed class LeaderboardPageTests : PageTestContext
         var page = RenderBoard();
 
         // Assert
-        Assert.Contains("chậm báo cáo", page.Find("tr[data-unit='p-cai-khe']").TextContent);
+        // The plan sets no reporting schedule: the mark says how long ago, and never calls a unit late.
+        Assert.Contains("chưa cập nhật 24 ngày", page.Find("tr[data-unit='p-cai-khe']").TextContent);
         Assert.Contains("20/11/2024", page.Find("tr[data-unit='p-cai-khe']").TextContent);
-        Assert.DoesNotContain("chậm báo cáo", page.Find("tr[data-unit='p-an-hoa']").TextContent);
+        Assert.DoesNotContain("chưa cập nhật", page.Find("tr[data-unit='p-an-hoa']").TextContent);
+        Assert.DoesNotContain("chậm", page.Markup);
     }
 
     [Fact]
@@ -170,9 +172,58 @@ public sealed class LeaderboardPageTests : PageTestContext
         Assert.Equal(1, Notifier.SubscriberCount); // only the probe: a past page does not listen
         Assert.Equal(rendersBefore, page.RenderCount);
         Assert.Equal(markupBefore, page.Markup);
-        Assert.Equal("14,71", Score(page, "p-an-hoa"));
-        Assert.Equal(32.35m, Host.Engine.StandingsAsOf(new DateOnly(2024, 6, 30)).Find("p-an-hoa")!.Value.Entry.Score);
+        Assert.Equal("12,82", Score(page, "p-an-hoa"));
+        Assert.Equal(28.21m, Host.Engine.StandingsAsOf(new DateOnly(2024, 6, 30)).Find("p-an-hoa")!.Value.Entry.Score);
         Assert.Equal("/don-vi/p-an-hoa?ngay=2024-06-30", page.Find("tr[data-unit='p-an-hoa'] a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Leaderboard_TieRule_TheCityOfficeSelectsAndTheChairmanDecides()
+    {
+        // Act
+        var page = RenderBoard();
+
+        // Assert
+        var rule = Text(page.Find("[data-testid=tie-rule]"));
+        Assert.Contains("khi đồng hạng ở suất khen cuối, Văn phòng UBND thành phố xét chọn, trình Chủ tịch UBND thành phố quyết định.", rule);
+        Assert.DoesNotContain("hội đồng", page.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Leaderboard_Explanation_SaysThePlanGivesNoPointsAndShowsTheCampaignsScale()
+    {
+        // Act
+        var page = RenderBoard();
+
+        // Assert
+        var scale = Text(page.Find("[data-testid=point-scale]"));
+        Assert.Contains("Kế hoạch chỉ nêu 9 nội dung thi đua, không quy định thang điểm", scale);
+        Assert.Contains("là thiết lập của đợt thi đua do đơn vị tổ chức quy định", scale);
+        Assert.Contains("a: tối đa 12 điểm, đạt tối đa khi tỷ lệ từ 50%; b: tối đa 10 điểm, đạt tối đa khi tỷ lệ từ 80%", scale);
+        Assert.Contains("e: tối đa 10 điểm, đạt tối đa khi tỷ lệ từ 100%", scale);
+    }
+
+    [Fact]
+    public void Leaderboard_WardBoard_FootnoteSaysWhichWardsLeftAndHowTheirFiguresCount()
+    {
+        // Act
+        var wards = RenderBoard();
+
+        // Assert
+        var note = Text(wards.Find("[data-testid=departures]"));
+        Assert.Contains("Phường An Cư, Phường An Nghiệp và Phường An Phú sáp nhập vào Phường Thới Bình từ ngày 01/11/2024", note);
+        Assert.Contains("vẫn được tính khi xem bảng ở những ngày trước", note);
+        Assert.Contains("không cộng vào số liệu hay điểm của đơn vị nhận sáp nhập", note);
+    }
+
+    [Fact]
+    public void Leaderboard_BlockWhereNobodyLeft_HasNoDeparturesFootnote()
+    {
+        // Act
+        var districts = RenderBoard("quan-huyen");
+
+        // Assert
+        Assert.Empty(districts.FindAll("[data-testid=departures]"));
     }
 
     [Fact]

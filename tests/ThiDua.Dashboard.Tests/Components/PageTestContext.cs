@@ -33,11 +33,17 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "thidua-component-tests", Guid.NewGuid().ToString("N"));
 
-    protected PageTestContext()
+    protected PageTestContext() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">Settings on top of the root appsettings.json, e.g. <c>ThiDua:Display:StaleAfterDays</c>.</param>
+    protected PageTestContext(IReadOnlyDictionary<string, string?> settings)
     {
         Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, SettingsFile.FileName), optional: false)
+            .AddInMemoryCollection(settings)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:ThiDua"] = $"Data Source={Path.Combine(_folder, "thidua.db")}",

@@ -27,8 +27,7 @@ public sealed class UnitPageTests : PageTestContext
         Assert.NotNull(page.Find("[data-testid=no-figures]"));
         var rows = page.FindAll("[data-testid=breakdown] tbody tr");
         Assert.Equal(9, rows.Count);
-        Assert.Equal(8, rows.Count(r => r.TextContent.Contains("Chưa có số liệu")));
-        Assert.Contains("Không áp dụng cho khối", BreakdownRow(page, "e").TextContent);
+        Assert.Equal(9, rows.Count(r => r.TextContent.Contains("Chưa có số liệu")));
         Assert.Contains("chưa xếp nhóm", page.Markup);
         Assert.Empty(page.FindAll("[data-testid=figure-history]"));
         Assert.Contains("chưa báo cáo số liệu nào đến ngày 14/12/2024", page.Find("[data-testid=no-report]").TextContent);
@@ -38,8 +37,8 @@ public sealed class UnitPageTests : PageTestContext
     [Fact]
     public async Task UnitPage_Data_ShowsBreakdownAndWhatItTakesInCounts()
     {
-        // Arrange: An Hòa c 50% (6,25 of 10) + d 82% (4,92 of 6) = 11,17 / 68 = 16,43;
-        // Cái Khế c 82% (10) + d 70% (4,2) = 14,2 / 68 = 20,88 stands above it.
+        // Arrange: An Hòa c 50% (6,25 of 10) + d 82% (4,92 of 6) = 11,17 / 78 = 14,32;
+        // Cái Khế c 82% (10) + d 70% (4,2) = 14,2 / 78 = 18,21 stands above it.
         await SubmitAsync(
             Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "c", Recent, 50, 100), Rate("p-an-hoa", "d", Recent, 82, 100),
             Dossiers("p-cai-khe", Recent, 4000), Rate("p-cai-khe", "c", Recent, 82, 100), Rate("p-cai-khe", "d", Recent, 70, 100));
@@ -48,7 +47,7 @@ public sealed class UnitPageTests : PageTestContext
         var page = RenderUnit("p-an-hoa");
 
         // Assert
-        Assert.Equal("16,43", page.Find("[data-testid=unit-score]").TextContent.Trim());
+        Assert.Equal("14,32", page.Find("[data-testid=unit-score]").TextContent.Trim());
         Assert.Equal("2", page.Find("[data-testid=unit-rank]").TextContent.Trim());
         var d = Text(BreakdownRow(page, "d"));
         Assert.Contains("82 / 100", d);
@@ -59,10 +58,10 @@ public sealed class UnitPageTests : PageTestContext
         Assert.Contains("50,00%", c);
         Assert.Contains("6,25 / 10", c);
         Assert.Contains("Số liệu ngày 10/12/2024", c);
-        // c at 75 of 100 gives (9,375 + 4,92) / 68 = 21,02 > 20,88; 74 gives 20,84.
+        // c at 75 of 100 gives (9,375 + 4,92) / 78 = 18,33 > 18,21; 74 gives 18,17.
         var passAbove = page.FindAll("[data-testid=target-card]")[0].TextContent;
         Assert.Contains("Phường Cái Khế", passAbove);
-        Assert.Contains("20,88", passAbove);
+        Assert.Contains("18,21", passAbove);
         Assert.Contains("số hóa thêm 25 hồ sơ", passAbove);
         Assert.Equal(3, page.FindAll("[data-testid=figure-history] tbody tr").Count);
         Assert.Empty(page.FindAll("[data-testid=no-figures]"));
@@ -74,14 +73,91 @@ public sealed class UnitPageTests : PageTestContext
         // Arrange
         await SubmitAsync(Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "c", Recent, 40, 100));
         var page = RenderUnit("p-an-hoa");
-        Assert.Equal("7,35", page.Find("[data-testid=unit-score]").TextContent.Trim());
+        Assert.Equal("6,41", page.Find("[data-testid=unit-score]").TextContent.Trim());
 
         // Act
         await SubmitAsync(Rate("p-an-hoa", "c", Recent, 82, 100));
 
         // Assert
-        page.WaitForAssertion(() => Assert.Equal("14,71", page.Find("[data-testid=unit-score]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Equal("12,82", page.Find("[data-testid=unit-score]").TextContent.Trim()), TimeSpan.FromSeconds(5));
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=figure-history] tbody tr").Count), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task UnitPage_WardReportsContentE_ItsPointsCount()
+    {
+        // Arrange: the plan lists content e for every participant, wards included: 5 of 10 published
+        // on time at full credit 100% earns 5 of 10 points, and the score is 100 × 5 / 78 = 6,41.
+        await SubmitAsync(Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "e", Recent, 5, 10));
+
+        // Act
+        var page = RenderUnit("p-an-hoa");
+
+        // Assert
+        var e = Text(BreakdownRow(page, "e"));
+        Assert.Contains("Công bố, công khai thủ tục hành chính đúng hạn", e);
+        Assert.Contains("5 / 10", e);
+        Assert.Contains("5,00 / 10", e);
+        Assert.DoesNotContain("Không áp dụng", e);
+        Assert.Equal("6,41", page.Find("[data-testid=unit-score]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void UnitPage_Formula_SaysThePlanGivesNoPointsAndShowsTheCampaignsScale()
+    {
+        // Act
+        var page = RenderUnit("p-an-hoa");
+
+        // Assert
+        var formula = Text(page.Find("[data-testid=formula]"));
+        Assert.Contains("Kế hoạch chỉ nêu 9 nội dung thi đua, không quy định thang điểm", formula);
+        Assert.Contains("là thiết lập của đợt thi đua do đơn vị tổ chức quy định", formula);
+        Assert.Contains("a: tối đa 12 điểm, đạt tối đa khi tỷ lệ từ 50%", formula);
+        Assert.Contains("e: tối đa 10 điểm, đạt tối đa khi tỷ lệ từ 100%", formula);
+        Assert.Contains("i: tối đa 6 điểm, đạt tối đa khi tỷ lệ từ 90%", formula);
+    }
+
+    [Fact]
+    public void UnitPage_ThoiBinh_ListsTheWardsMergedIntoItAndHowTheirFiguresCount()
+    {
+        // Act
+        var page = RenderUnit("p-thoi-binh");
+
+        // Assert
+        var merger = Text(page.Find("[data-testid=merger]"));
+        Assert.Contains("Phường An Cư, Phường An Nghiệp và Phường An Phú sáp nhập vào Phường Thới Bình từ ngày 01/11/2024", merger);
+        Assert.Contains("không còn trên bảng xếp hạng", merger);
+        Assert.Contains("vẫn được tính khi xem bảng ở những ngày trước", merger);
+        Assert.Contains("không cộng vào số liệu hay điểm của đơn vị nhận sáp nhập", merger);
+    }
+
+    [Fact]
+    public void UnitPage_UnitWithoutMerger_HasNoMergerNote()
+    {
+        // Act
+        var page = RenderUnit("p-an-hoa");
+
+        // Assert
+        Assert.Empty(page.FindAll("[data-testid=merger]"));
+    }
+
+    [Fact]
+    public async Task UnitPage_ContentAlreadyAtItsMaximum_SaysSoInWhatItTakes()
+    {
+        // Arrange: An Hòa c 50% (6,25) + d 100% (6, its maximum) = 12,25 / 78 = 15,71 under
+        // Cái Khế's c 82% (10) + d 70% (4,2) = 14,2 / 78 = 18,21. More on d cannot add a point.
+        await SubmitAsync(
+            Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "c", Recent, 50, 100), Rate("p-an-hoa", "d", Recent, 100, 100),
+            Dossiers("p-cai-khe", Recent, 4000), Rate("p-cai-khe", "c", Recent, 82, 100), Rate("p-cai-khe", "d", Recent, 70, 100));
+
+        // Act
+        var page = RenderUnit("p-an-hoa");
+
+        // Assert
+        var passAbove = Text(page.FindAll("[data-testid=target-card]")[0]);
+        Assert.Contains("Phường Cái Khế", passAbove);
+        Assert.Contains("d: đã đạt điểm tối đa", passAbove);
+        Assert.DoesNotContain("chỉ nội dung này thì không đủ", passAbove);
     }
 
     [Fact]

@@ -99,6 +99,8 @@ public sealed class DemoCampaignTests
             Assert.True(reported.ContainsKey(unit.Code), $"{unit.Code} never reports");
             Assert.Equal(expected.Order(), reported[unit.Code].Order());
         }
+        // Content e is the plan's for every participant, so wards, communes and districts report it too.
+        Assert.All(_units.Where(u => !Year.SilentUnits.Contains(u.Code) && u.Block != "so-nganh"), u => Assert.Contains("e", reported[u.Code]));
     }
 
     [Fact]

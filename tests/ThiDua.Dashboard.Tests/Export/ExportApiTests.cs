@@ -73,21 +73,26 @@ public sealed class ExportApiTests : IAsyncLifetime
         Assert.Equal("bang-xep-hang-2024-06-30.xlsx", response.Content.Headers.ContentDisposition.FileName?.Trim('"'));
 
         using (var stream = new MemoryStream(body))
-            Assert.Equal(["Thông tin", "Sở, ngành và Ban Quản lý các kh", "UBND quận, huyện", "UBND phường", "UBND xã, thị trấn"],
+            Assert.Equal(["Thông tin", "Cơ quan chuyên môn thuộc UBND t", "UBND quận, huyện", "UBND phường", "UBND xã, thị trấn"],
                 stream.GetSheetNames());
 
         var info = Rows(body, "Thông tin").ToDictionary(r => (string)r["Mục"]!, r => r["Giá trị"]);
-        Assert.StartsWith("Thi đua thực hiện công tác kiểm soát thủ tục hành chính", (string)info["Đợt thi đua"]!);
+        Assert.StartsWith("Thực hiện công tác kiểm soát thủ tục hành chính", (string)info["Đợt thi đua"]!);
         Assert.Equal("30/06/2024", info["Ngày số liệu"]);
         Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2} \(UTC\+07:00, Asia/Ho_Chi_Minh\)$", (string)info["Thời điểm xuất"]!);
         Assert.Equal(2d, Assert.IsType<double>(info["Phiên bản dữ liệu"]));
+        // The plan names the contents only: the sheet says the scale is the campaign's and shows it.
+        Assert.StartsWith("Kế hoạch chỉ nêu 9 nội dung thi đua, không quy định thang điểm", (string)info["Thang điểm"]!);
+        Assert.Equal("Việc cung cấp dịch vụ công trực tuyến toàn trình trên Cổng Dịch vụ công quốc gia (tối đa 12 điểm, đạt tối đa khi tỷ lệ từ 50%)",
+            info["Nội dung a"]);
+        Assert.Equal("Công bố, công khai thủ tục hành chính đúng hạn (tối đa 10 điểm, đạt tối đa khi tỷ lệ từ 100%)", info["Nội dung e"]);
 
         Assert.Equal(["Nhóm", "Hạng", "Mã đơn vị", "Đơn vị", "Điểm", "Số hồ sơ", "Biến động", "a", "b", "c", "d", "đ", "e", "g", "h", "i"],
             Headers(body, "UBND phường"));
         var wards = Rows(body, "UBND phường");
         // Groups in campaign order, then the not-grouped board (every other ward).
         Assert.Equal(["p-an-hoa", "p-an-binh", "p-cai-khe"], wards.Take(3).Select(r => (string)r["Mã đơn vị"]!));
-        Assert.All(wards.Take(3), r => Assert.Equal("Từ 3.500 hồ sơ trở lên", r["Nhóm"]));
+        Assert.All(wards.Take(3), r => Assert.Equal("Từ 3.500 hồ sơ giải quyết trở lên", r["Nhóm"]));
         Assert.All(wards.Skip(3), r => Assert.Equal("Chưa xếp nhóm", r["Nhóm"]));
         Assert.Equal(wards.Count, wards.Select(r => (string)r["Mã đơn vị"]!).Distinct().Count());
 
@@ -95,7 +100,7 @@ public sealed class ExportApiTests : IAsyncLifetime
         Assert.Equal("Phường An Hòa", anHoa["Đơn vị"]);
         Assert.Equal(1d, Assert.IsType<double>(anHoa["Hạng"]));
         Assert.Equal(4000d, Assert.IsType<double>(anHoa["Số hồ sơ"]));
-        Assert.Equal(Math.Round(100d * 10 / 56, 2), Assert.IsType<double>(anHoa["Điểm"]));  // a is left out: nothing arose
+        Assert.Equal(Math.Round(100d * 10 / 66, 2), Assert.IsType<double>(anHoa["Điểm"]));  // a is left out: nothing arose
         Assert.Equal(1d, Assert.IsType<double>(anHoa["Biến động"]));
         Assert.Null(anBinh["Biến động"]);                                                   // new to the board
         Assert.Equal(-2d, Assert.IsType<double>(caiKhe["Biến động"]));
@@ -103,8 +108,8 @@ public sealed class ExportApiTests : IAsyncLifetime
         Assert.Equal(5d, Assert.IsType<double>(caiKhe["c"]));
         Assert.Equal(0d, Assert.IsType<double>(caiKhe["a"]));                               // no data: 0 of 12
         Assert.Null(anHoa["a"]);                                                            // nothing arose, left out
-        Assert.Null(anHoa["e"]);                                                            // not applicable to wards
-        Assert.All(Rows(body, "Sở, ngành và Ban Quản lý các kh"), r => Assert.IsType<double>(r["Hạng"]));
+        Assert.Equal(0d, Assert.IsType<double>(anHoa["e"]));                               // no data: 0 of 10 (e applies to wards)
+        Assert.All(Rows(body, "Cơ quan chuyên môn thuộc UBND t"), r => Assert.IsType<double>(r["Hạng"]));
     }
 
     [Fact]
@@ -125,9 +130,9 @@ public sealed class ExportApiTests : IAsyncLifetime
         Assert.Equal(boards.GetProperty("boards").EnumerateArray().Sum(b => b.GetProperty("entries").GetArrayLength()), lines.Length - 2);
 
         var anHoa = lines.Single(l => l.Contains(",p-an-hoa,", StringComparison.Ordinal));
-        var expectedScore = Math.Round(1000m / 56, 2).ToString(CultureInfo.InvariantCulture);
-        Assert.Equal($"UBND phường,Từ 3.500 hồ sơ trở lên,1,p-an-hoa,Phường An Hòa,{expectedScore},4000,1,,0.00,10.00,0.00,0.00,,0.00,0.00,0.00", anHoa);
-        Assert.EndsWith(",3600,,0.00,0.00,7.50,0.00,0.00,,0.00,0.00,0.00", lines.Single(l => l.Contains(",p-an-binh,", StringComparison.Ordinal)));
+        var expectedScore = Math.Round(1000m / 66, 2).ToString(CultureInfo.InvariantCulture);
+        Assert.Equal($"UBND phường,Từ 3.500 hồ sơ giải quyết trở lên,1,p-an-hoa,Phường An Hòa,{expectedScore},4000,1,,0.00,10.00,0.00,0.00,0.00,0.00,0.00,0.00", anHoa);
+        Assert.EndsWith(",3600,,0.00,0.00,7.50,0.00,0.00,0.00,0.00,0.00,0.00", lines.Single(l => l.Contains(",p-an-binh,", StringComparison.Ordinal)));
         Assert.Contains(",p-cai-khe,Phường Cái Khế,", lines.Single(l => l.Contains(",3900,-2,", StringComparison.Ordinal)));
         // A block name with a comma is quoted (RFC 4180).
         Assert.StartsWith("\"UBND quận, huyện\",Toàn khối,", lines.First(l => l.Contains("UBND quận", StringComparison.Ordinal)));
@@ -154,7 +159,7 @@ public sealed class ExportApiTests : IAsyncLifetime
         Assert.All(rows.Where(r => (string)r["Khối"]! != "UBND phường"), r => Assert.Equal(("UBND quận, huyện", "Không đủ điều kiện"), ((string)r["Khối"]!, (string)r["Đề xuất"]!)));
         var wards = rows.Where(r => (string)r["Khối"]! == "UBND phường").ToList();
         Assert.Equal(["p-an-hoa", "p-an-binh", "p-cai-khe"], wards.Select(r => (string)r["Mã đơn vị"]!));
-        Assert.All(wards, r => Assert.Equal(("Từ 3.500 hồ sơ trở lên", "Theo hạng", "Không"), ((string)r["Nhóm"]!, (string)r["Loại"]!, (string)r["Đồng hạng"]!)));
+        Assert.All(wards, r => Assert.Equal(("Từ 3.500 hồ sơ giải quyết trở lên", "Theo hạng", "Không"), ((string)r["Nhóm"]!, (string)r["Loại"]!, (string)r["Đồng hạng"]!)));
         Assert.Equal([1d, 2d, 3d], wards.Select(r => Assert.IsType<double>(r["Hạng"])));
         Assert.IsType<double>(wards[2]["Điểm"]);
         Assert.Equal(["Không đủ điều kiện", "Không đủ điều kiện", "Đề xuất"], wards.Select(r => (string)r["Đề xuất"]!));
@@ -166,9 +171,9 @@ public sealed class ExportApiTests : IAsyncLifetime
         Assert.Equal("Khối,Nhóm,Loại,Hạng,Mã đơn vị,Đơn vị,Điểm,Đồng hạng,Đề xuất,Lý do", lines[0]);
         Assert.Equal(rows.Count + 2, lines.Length); // header, the rows, the final line end
         var anHoa = lines.Single(l => l.Contains(",p-an-hoa,", StringComparison.Ordinal));
-        Assert.StartsWith("UBND phường,Từ 3.500 hồ sơ trở lên,Theo hạng,1,p-an-hoa,Phường An Hòa,", anHoa);
+        Assert.StartsWith("UBND phường,Từ 3.500 hồ sơ giải quyết trở lên,Theo hạng,1,p-an-hoa,Phường An Hòa,", anHoa);
         Assert.EndsWith(",Không,Không đủ điều kiện,Chưa ghi nhận đăng ký thi đua trước ngày 15/04/2024.", anHoa);
-        Assert.Matches(@"^UBND phường,Từ 3\.500 hồ sơ trở lên,Theo hạng,3,p-cai-khe,Phường Cái Khế,\d+\.\d{2},Không,Đề xuất,$",
+        Assert.Matches(@"^UBND phường,Từ 3\.500 hồ sơ giải quyết trở lên,Theo hạng,3,p-cai-khe,Phường Cái Khế,\d+\.\d{2},Không,Đề xuất,$",
             lines.Single(l => l.Contains(",p-cai-khe,", StringComparison.Ordinal)));
     }
 

@@ -18,7 +18,7 @@ public sealed class CampaignStartupTests
         var rules = host.Services.GetRequiredService<IOptions<CampaignRules>>().Value;
 
         // Assert
-        Assert.StartsWith("Thi đua thực hiện công tác kiểm soát thủ tục hành chính", rules.Name);
+        Assert.StartsWith("Thực hiện công tác kiểm soát thủ tục hành chính", rules.Name);
         Assert.Equal(new DateOnly(2023, 12, 15), rules.PeriodStart);
         Assert.Equal(new DateOnly(2024, 12, 14), rules.PeriodEnd);
         Assert.Equal(new DateOnly(2024, 4, 15), rules.RegistrationDeadline);
@@ -40,7 +40,7 @@ public sealed class CampaignStartupTests
         Assert.Equal(12m, first.MaxPoints);
         Assert.Null(first.Nq02MinRate);
         Assert.Equal(["so-nganh", "quan-huyen", "phuong", "xa"], first.AppliesTo);
-        Assert.Equal(["so-nganh"], rules.Indicators.Single(i => i.Code == "e").AppliesTo);
+        Assert.Equal(["so-nganh", "quan-huyen", "phuong", "xa"], rules.Indicators.Single(i => i.Code == "e").AppliesTo);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace ThiDua.Dashboard.Tests.Hosting;
 
 public sealed partial class HomePageTests : IAsyncLifetime
 {
-    private const string CampaignNameStart = "Thi đua thực hiện công tác kiểm soát thủ tục hành chính";
+    private const string CampaignNameStart = "Thực hiện công tác kiểm soát thủ tục hành chính, triển khai cơ chế một cửa";
 
     private readonly DashboardHost _host = new();
     private HttpClient _client = default!;
@@ -39,7 +39,7 @@ public sealed partial class HomePageTests : IAsyncLifetime
         Assert.Contains(CampaignNameStart, html);
         Assert.Contains("từ ngày 15/12/2023 đến ngày 14/12/2024", html);
         Assert.Contains("UBND xã, thị trấn", html);
-        Assert.Contains("Từ 1.500 đến dưới 3.500 hồ sơ", html);
+        Assert.Contains("Từ 1.500 đến dưới 3.500 hồ sơ giải quyết", html);
         Assert.Contains("data-interactive=\"false\"", html);
     }
 

@@ -62,7 +62,8 @@ public sealed class SettingsFileTests : IDisposable
         Assert.True(same, $"{linked} differs from {root}");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder that holds ThiDua.sln, found upwards from the test output.</summary>
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ThiDua.sln")))

@@ -80,7 +80,7 @@ public sealed class ImportApiTests : ApiTest
         var csv = "Unit;AsOf;Indicator;Numerator;Denominator\n"
                   + "p-an-hoa;2024-06-30;c;82;100\n"
                   + "p-khong-co;2024-06-30;c;1;2\n"
-                  + "p-an-hoa;30/06/2024;e;1;2\n"
+                  + "p-an-hoa;30/06/2024;q;1;2\n"
                   + "p-an-hoa;2024-06-30;c;5;2\n"
                   + "p-an-hoa;ngày 30;dossiers;1;\n";
 
@@ -91,7 +91,7 @@ public sealed class ImportApiTests : ApiTest
         Assert.Equal(
         [
             (3, "Unit", "Không có đơn vị mã “p-khong-co”."),
-            (4, "Indicator", "Nội dung e không áp dụng cho khối “UBND phường”."),
+            (4, "Indicator", "Không có chỉ tiêu “q”; dùng một trong: a, b, c, d, dd, e, g, h, i hoặc dossiers (số hồ sơ giải quyết)."),
             (5, "Numerator", "Tử số (5) lớn hơn mẫu số (2)."),
             (6, "AsOf", "Ngày số liệu “ngày 30” không hợp lệ; viết theo dạng yyyy-MM-dd hoặc dd/MM/yyyy (ví dụ 2024-06-30 hoặc 30/06/2024)."),
         ], errors);

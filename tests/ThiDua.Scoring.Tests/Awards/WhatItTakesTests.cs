@@ -35,6 +35,24 @@ public sealed class WhatItTakesTests
     }
 
     [Fact]
+    public void Report_ContentAlreadyAtItsMaximum_IsMarkedSoNotAsOutOfReach()
+    {
+        // a: x 10/10 (full 10 points), y 0/10 → 50; b: x 10/10, y 8/10 → 90. Nothing added to x can
+        // help a, because x already earns its maximum; y at 9/10 gives 95 → +9. x at 6/10 for c is
+        // below its maximum yet out of reach alone (at most 10 + 0 of 20 = 50 < 90).
+        var rules = TestCampaigns.Simple() with { Indicators = [TestCampaigns.Content("x", 10m, 1m), TestCampaigns.Content("y", 10m, 1m)] };
+        var engine = new LeaderboardEngine(rules, [TestCampaigns.Unit("a", "An"), TestCampaigns.Unit("b", "Bình"), TestCampaigns.Unit("c", "Cường")], F.Day);
+        engine.Load([F.Rate("a", "x", 10, 10), F.Rate("a", "y", 0, 10), F.Rate("b", "x", 10, 10), F.Rate("b", "y", 8, 10),
+            F.Rate("c", "x", 6, 10), F.Rate("c", "y", 0, 10)], 0);
+
+        var a = engine.Report("a", F.Day)!.ToPassAbove!.ByContent;
+        var c = engine.Report("c", F.Day)!.ToPassAbove!.ByContent;
+
+        Assert.Equal([("x", (long?)null, true), ("y", 9, false)], a.Select(g => (g.Indicator, g.Add, g.AtMaximum)));
+        Assert.Equal(("x", (long?)null, false), (c[0].Indicator, c[0].Add, c[0].AtMaximum));
+    }
+
+    [Fact]
     public void Report_AwardLine_IsTheLowestProposedScore_AndNoneForAProposedUnit()
     {
         var engine = new LeaderboardEngine(TestCampaigns.Simple(awardSlots: 2),

@@ -29,7 +29,6 @@ public sealed class FigureValidatorTests
     [Theory]
     [InlineData("p-xx", "c", 1L, 2L, "unit", "Không có đơn vị mã “p-xx”.")]
     [InlineData("p-an-hoa", "q", 1L, 2L, "indicator", "Không có chỉ tiêu “q”; dùng một trong: a, b, c, d, dd, e, g, h, i hoặc dossiers (số hồ sơ giải quyết).")]
-    [InlineData("p-an-hoa", "e", 1L, 2L, "indicator", "Nội dung e không áp dụng cho khối “UBND phường”.")]
     [InlineData("p-an-hoa", "c", -1L, 2L, "numerator", "Tử số không được âm.")]
     [InlineData("p-an-hoa", "c", 1L, -2L, "denominator", "Mẫu số không được âm.")]
     [InlineData("p-an-hoa", "c", 1L, null, "denominator", "Thiếu mẫu số.")]
@@ -40,6 +39,28 @@ public sealed class FigureValidatorTests
         var error = Assert.Single(Validate(new Figure(unit, indicator, F.Day, numerator, denominator)));
 
         Assert.Equal((0, field, message), (error.Index, error.Field, error.Message));
+    }
+
+    [Fact]
+    public void Validate_ContentACampaignRestrictsToAnotherBlock_IsRefusedForTheUnit()
+    {
+        // The shipped campaign applies every content to every block; AppliesTo stays a setting.
+        var rules = TestCampaigns.CanTho();
+        var restricted = new Campaign(rules with
+        {
+            Indicators = [.. rules.Indicators.Select(i => i.Code == "e" ? i with { AppliesTo = ["so-nganh"] } : i)],
+        });
+
+        var errors = FigureValidator.Validate(restricted, code => Units.GetValueOrDefault(code), [F.Rate("p-an-hoa", "e", 1, 2)], today: new DateOnly(2024, 12, 1));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("indicator", "Nội dung e không áp dụng cho khối “UBND phường”."), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void Validate_ShippedCampaign_TakesContentEFromAWard()
+    {
+        Assert.Empty(Validate(F.Rate("p-an-hoa", "e", 1, 2)));
     }
 
     [Fact]

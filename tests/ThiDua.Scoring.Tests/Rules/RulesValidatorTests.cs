@@ -16,8 +16,8 @@ public sealed class RulesValidatorTests
         Assert.Equal("Asia/Ho_Chi_Minh", rules.TimeZone);
         Assert.Equal(["so-nganh", "quan-huyen", "phuong", "xa"], rules.Blocks.Select(b => b.Code));
         Assert.Equal(["a", "b", "c", "d", "dd", "e", "g", "h", "i"], rules.Indicators.Select(i => i.Code));
-        Assert.Equal(["so-nganh"], rules.Indicators.Single(i => i.Code == "e").AppliesTo);
-        Assert.All(rules.Indicators.Where(i => i.Code != "e"), i => Assert.Equal(4, i.AppliesTo.Count));
+        // The plan lists the nine contents for every participant: by default each applies to every block.
+        Assert.All(rules.Indicators, i => Assert.Equal(["so-nganh", "quan-huyen", "phuong", "xa"], i.AppliesTo));
         Assert.All(rules.Indicators, i => Assert.Null(i.Nq02MinRate));
         Assert.Equal(78m, rules.Indicators.Sum(i => i.MaxPoints));
         Assert.Equal(0.5m, rules.Indicators.Single(i => i.Code == "a").FullCreditAt);
@@ -27,6 +27,33 @@ public sealed class RulesValidatorTests
         var over2000 = rules.Groups.Single(g => g.Block == "xa" && g.Code == "tren-2000");
         Assert.False(over2000.MinInclusive);
         Assert.Equal(2000, over2000.MinDossiers);
+    }
+
+    [Fact]
+    public void ShippedCampaign_Wording_IsThePlansVerbatim()
+    {
+        var rules = TestCampaigns.CanTho();
+
+        // Kế hoạch 74/KH-UBND: its title, its name for the department block, section II.1 for the contents.
+        Assert.Equal("Thực hiện công tác kiểm soát thủ tục hành chính, triển khai cơ chế một cửa, một cửa liên thông, "
+            + "thực hiện thủ tục hành chính trên môi trường điện tử năm 2024", rules.Name);
+        Assert.Equal("Cơ quan chuyên môn thuộc UBND thành phố và Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ",
+            rules.Blocks.Single(b => b.Code == "so-nganh").Name);
+        Assert.Equal(
+        [
+            "Việc cung cấp dịch vụ công trực tuyến toàn trình trên Cổng Dịch vụ công quốc gia",
+            "Thanh toán trực tuyến trên Cổng Dịch vụ công quốc gia",
+            "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+            "Cấp kết quả giải quyết thủ tục hành chính điện tử",
+            "Khai thác, sử dụng lại thông tin, dữ liệu số hóa",
+            "Công bố, công khai thủ tục hành chính đúng hạn",
+            "Kết quả xử lý hồ sơ thủ tục hành chính được đồng bộ đầy đủ trên Cổng Dịch vụ công quốc gia",
+            "Xử lý phản ánh, kiến nghị thủ tục hành chính, quy định hành chính",
+            "Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính của người dân, doanh nghiệp",
+        ], rules.Indicators.Select(i => i.Name));
+        // Groups are by dossiers resolved, and say so.
+        Assert.All(rules.Groups.Where(g => g.MinDossiers is not null || g.MaxDossiers is not null),
+            g => Assert.Contains("hồ sơ giải quyết", g.Name));
     }
 
     [Fact]

@@ -51,9 +51,8 @@ public sealed class ScoringTests
 
         Assert.Equal(0m, score.Score);
         Assert.Equal(0m, score.Earned);
-        Assert.Equal(68m, score.Available); // 78 less content e, which wards do not do
-        Assert.Equal(ContentState.NotApplicable, score.Contents.Single(c => c.Indicator == "e").State);
-        Assert.All(score.Contents.Where(c => c.Indicator != "e"), c => Assert.Equal(ContentState.NoData, c.State));
+        Assert.Equal(78m, score.Available); // all nine contents: the plan lists them for every participant
+        Assert.All(score.Contents, c => Assert.Equal(ContentState.NoData, c.State));
         Assert.Null(score.LastReport);
     }
 
