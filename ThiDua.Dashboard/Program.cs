@@ -29,6 +29,7 @@ var app = builder.Build();
 await app.LoadThiDuaAsync();
 await app.InitializeAccountsAsync();
 await ThiDua.Dashboard.Demo.DemoRegistration.LoadDemoStateAsync(app);
+app.UseApiErrorAnswers(); // again inside MapDashboardUi, see there
 app.UseThiDuaAccess();
 app.UseThiDuaApi();
 app.MapImportApi();

@@ -13,15 +13,18 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapThiDuaApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("ThiDua");
+        var api = app.MapGroup("/api/v1").WithTags("ThiDua").WithApiErrors();
 
         api.MapGet("/campaign", (EngineHost host, CampaignWarnings warnings) => TypedResults.Ok(CampaignApi.Describe(host.Rules, warnings)))
+            .WithName("getCampaign")
             .WithSummary("Đợt thi đua: thời gian, khối, nhóm, nội dung, cảnh báo quy định");
 
         api.MapGet("/units", (EngineHost host) => TypedResults.Ok(host.Engine.Units.Select(UnitDto.From).OrderBy(u => u.Code, StringComparer.Ordinal).ToList()))
+            .WithName("listUnits")
             .WithSummary("Danh sách đơn vị");
 
         api.MapPost("/figures", PostFigures)
+            .WithName("postFigures")
             .WithSummary("Gửi một lô số liệu (tất cả hoặc không)")
             .Accepts<List<FigureInput>>("application/json")
             .Produces<AcceptedDto>()
@@ -33,7 +36,9 @@ public static class ApiEndpoints
             .DisableAntiforgery();
 
         api.MapPut("/units/{code}/registration", PutRegistration)
+            .WithName("putUnitRegistration")
             .WithSummary("Ghi nhận ngày đăng ký thi đua của đơn vị")
+            .Accepts<RegistrationInput>("application/json")
             .Produces<UnitDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -50,6 +55,7 @@ public static class ApiEndpoints
             return TypedResults.Ok(new FigureHistoryDto(code, [.. stored.Select(f => new FigureRecordDto(
                 f.Figure.Indicator, f.Figure.AsOf, f.Figure.Numerator, f.Figure.Denominator, f.Source, f.By, f.ReceivedAt))]));
         })
+            .WithName("getUnitFigures")
             .WithSummary("Lịch sử số liệu của đơn vị, mới nhận trước")
             .Produces<FigureHistoryDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,6 +64,7 @@ public static class ApiEndpoints
             AsOfQuery.TryResolve(asOf, host, out var date, out var problem)
                 ? TypedResults.Ok(LeaderboardsDto.From(host.Engine.StandingsAsOf(date)))
                 : problem!)
+            .WithName("getLeaderboards")
             .WithSummary("Mọi bảng xếp hạng tại một ngày số liệu")
             .Produces<LeaderboardsDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -67,6 +74,7 @@ public static class ApiEndpoints
             if (!AsOfQuery.TryResolve(asOf, host, out var date, out var problem)) return problem!;
             return host.Engine.Report(code, date) is { } report ? TypedResults.Ok(UnitScoreDto.From(report)) : Problems.UnitNotFound(code);
         })
+            .WithName("getUnitScore")
             .WithSummary("Điểm, hạng, chi tiết từng nội dung và mức cần đạt của một đơn vị")
             .Produces<UnitScoreDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -78,6 +86,7 @@ public static class ApiEndpoints
             var proposal = await awards.ProposalAsync(date, ct);
             return TypedResults.Ok(new AwardsDto(proposal.AsOf, proposal.Version, [.. proposal.Slots.Select(AwardSlotDto.From)]));
         })
+            .WithName("getAwards")
             .WithSummary("Đề xuất khen thưởng theo từng suất")
             .Produces<AwardsDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -94,10 +103,19 @@ public static class ApiEndpoints
             {
                 return Problems.Unavailable("Không mở được cơ sở dữ liệu.");
             }
-        }).WithTags("ThiDua").WithSummary("Trạng thái: 200 khi cơ sở dữ liệu và bộ máy xếp hạng sẵn sàng, 503 nếu không");
+        }).WithTags("ThiDua").WithName("getHealth").WithSummary("Trạng thái: 200 khi cơ sở dữ liệu và bộ máy xếp hạng sẵn sàng, 503 nếu không")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }
+
+    /// <summary>
+    /// Answers every operation under /api may give besides its own: 401 when anonymous reading is off or a key is
+    /// missing, 500 (with a trace id) when something unforeseen breaks. Listed so the description is complete.
+    /// </summary>
+    internal static TBuilder WithApiErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status500InternalServerError);
 
     private static async Task<IResult> PostFigures(HttpRequest request, ApiKeys keys, FigureIngestion ingestion, CancellationToken ct)
     {
@@ -153,6 +171,9 @@ public static class ApiEndpoints
         }
     }
 }
+
+/// <summary>The body of <c>PUT /api/v1/units/{code}/registration</c>: an ISO date, or null to clear it.</summary>
+public sealed record RegistrationInput(DateOnly? RegisteredOn);
 
 /// <summary>One item of <c>POST /api/v1/figures</c>, as documented in the OpenAPI description.</summary>
 public sealed record FigureInput(string Unit, DateOnly AsOf, string Indicator, long Numerator, long? Denominator);

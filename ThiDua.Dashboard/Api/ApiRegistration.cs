@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Ingestion;
 
 namespace ThiDua.Dashboard.Api;
@@ -15,26 +14,16 @@ public static class ApiRegistration
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            // A change refused because its audit entry could not be written: still a 500, but one
-            // that says in Vietnamese that nothing was stored.
-            if (context.Exception is AuditWriteException)
-            {
-                context.ProblemDetails.Title = "Không lưu được thay đổi";
-                context.ProblemDetails.Detail = AuditWriteException.UserMessage;
-            }
-        });
-        services.AddOpenApi();
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDescription>());
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName));
         services.AddSingleton<ApiKeys>();
         return services;
     }
 
-    /// <summary>Errors under /api become problem+json without a stack trace, in every environment.</summary>
+    /// <summary>The API and its description; its errors are answered by <see cref="ApiErrorAnswers"/>.</summary>
     public static WebApplication UseThiDuaApi(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.MapOpenApi();
         app.MapThiDuaApi();
         return app;

@@ -7,6 +7,9 @@ namespace ThiDua.Dashboard.Api;
 /// <summary>The <c>asOf</c> query parameter every reading endpoint takes: ISO date inside the campaign, default today clamped.</summary>
 public static class AsOfQuery
 {
+    public const string Name = "asOf";
+    private const string Title = "Ngày số liệu không hợp lệ";
+
     public static bool TryResolve(string? text, EngineHost host, out DateOnly asOf, out IResult? problem)
     {
         problem = null;
@@ -17,14 +20,14 @@ public static class AsOfQuery
         }
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
-            problem = Problems.BadRequest("Ngày số liệu không hợp lệ", $"asOf “{text}” phải có dạng yyyy-MM-dd.");
+            problem = Problems.BadParameter(Name, Title, $"asOf “{text}” phải có dạng yyyy-MM-dd.");
             return false;
         }
         if (!host.Campaign.IsInPeriod(asOf))
         {
             var rules = host.Rules;
-            problem = Problems.BadRequest("Ngày số liệu không hợp lệ",
-                $"Ngày {Vi.Date(asOf)} nằm ngoài đợt thi đua ({Vi.Date(rules.PeriodStart)} – {Vi.Date(rules.PeriodEnd)}).");
+            problem = Problems.BadParameter(Name, Title,
+                $"asOf: ngày {Vi.Date(asOf)} nằm ngoài đợt thi đua ({Vi.Date(rules.PeriodStart)} – {Vi.Date(rules.PeriodEnd)}).");
             return false;
         }
         return true;

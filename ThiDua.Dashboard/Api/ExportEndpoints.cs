@@ -11,16 +11,18 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("ThiDua");
+        var api = app.MapGroup("/api/v1").WithTags("ThiDua").WithApiErrors();
 
         api.MapGet("/leaderboards/export", (string? format, string? asOf, EngineHost host, ExportService exports) =>
                 Export(format, asOf, host, (date, fileFormat) => Task.FromResult(exports.Leaderboards(date, fileFormat))))
+            .WithName("exportLeaderboards")
             .WithSummary("Tải bảng xếp hạng tại một ngày số liệu (format=xlsx|csv)")
             .Produces(StatusCodes.Status200OK, contentType: ExportFormats.XlsxContentType, additionalContentTypes: ExportFormats.CsvContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/awards/export", (string? format, string? asOf, EngineHost host, ExportService exports) =>
                 Export(format, asOf, host, exports.AwardsAsync))
+            .WithName("exportAwards")
             .WithSummary("Tải đề xuất khen thưởng tại một ngày số liệu (format=xlsx|csv)")
             .Produces(StatusCodes.Status200OK, contentType: ExportFormats.XlsxContentType, additionalContentTypes: ExportFormats.CsvContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -30,7 +32,7 @@ public static class ExportEndpoints
 
     private static async Task<IResult> Export(string? format, string? asOf, EngineHost host, Func<DateOnly, ExportFormat, Task<ExportFile>> export)
     {
-        if (!ExportFormats.TryParse(format, out var fileFormat)) return Problems.BadRequest(BadFormatTitle, BadFormatDetail);
+        if (!ExportFormats.TryParse(format, out var fileFormat)) return Problems.BadParameter("format", BadFormatTitle, BadFormatDetail);
         if (!AsOfQuery.TryResolve(asOf, host, out var date, out var problem)) return problem!;
         if (!host.IsLoaded) return Problems.Unavailable("Bảng xếp hạng đang được nạp; hãy thử lại sau ít giây.");
         var file = await export(date, fileFormat);

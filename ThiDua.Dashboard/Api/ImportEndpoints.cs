@@ -16,6 +16,9 @@ public sealed record ImportResponse(int Rows, int Units, IReadOnlyList<string> I
         outcome.Preview.ErrorCount, outcome.Committed, outcome.Version);
 }
 
+/// <summary>The multipart form of an import, as the OpenAPI description shows it: the file in the part <c>file</c>.</summary>
+public sealed record ImportForm(IFormFile File);
+
 /// <summary>File import under /api/v1/imports: preview (dry run) or commit a CSV/XLSX file of figures, and its template.</summary>
 public static class ImportEndpoints
 {
@@ -28,11 +31,12 @@ public static class ImportEndpoints
 
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
-        var imports = app.MapGroup("/api/v1/imports").WithTags("ThiDua");
+        var imports = app.MapGroup("/api/v1/imports").WithTags("ThiDua").WithApiErrors();
 
         imports.MapPost("", PostImport)
+            .WithName("postImport")
             .WithSummary("Nhập số liệu từ tệp .csv hoặc .xlsx (dryRun=true: chỉ xem trước)")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<ImportForm>("multipart/form-data")
             .Produces<ImportResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -46,7 +50,8 @@ public static class ImportEndpoints
         imports.MapGet("/template", (string? format) =>
                 ImportTemplate.Create(format) is { } template
                     ? Results.File(template.Content, template.ContentType, template.FileName)
-                    : Problems.BadRequest("Định dạng mẫu không được hỗ trợ", "Dùng format=csv hoặc format=xlsx."))
+                    : Problems.BadParameter("format", "Định dạng mẫu không được hỗ trợ", "Dùng format=csv hoặc format=xlsx."))
+            .WithName("getImportTemplate")
             .WithSummary("Tệp mẫu để nhập số liệu (format=csv|xlsx)")
             .Produces(StatusCodes.Status200OK, contentType: ImportTemplate.CsvContentType, additionalContentTypes: ImportTemplate.XlsxContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -54,11 +59,13 @@ public static class ImportEndpoints
         return app;
     }
 
-    private static async Task<IResult> PostImport(HttpRequest request, ApiKeys keys, EngineHost host, FigureImport import, IAuditTrail audit, CancellationToken ct)
+    /// <param name="dryRun">Bound as text so that a malformed value is our 400 naming it, never the framework's.</param>
+    private static async Task<IResult> PostImport(string? dryRun, HttpRequest request, ApiKeys keys, EngineHost host, FigureImport import, IAuditTrail audit,
+        ILoggerFactory logs, CancellationToken ct)
     {
         if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
-        if (!TryReadDryRun(request, out var dryRun))
-            return Problems.BadRequest("Tham số dryRun không hợp lệ", "Dùng dryRun=true để xem trước hoặc dryRun=false để lưu số liệu.");
+        if (!TryReadDryRun(dryRun, out var isDryRun))
+            return Problems.BadParameter("dryRun", "Tham số dryRun không hợp lệ", "Dùng dryRun=true để xem trước hoặc dryRun=false để lưu số liệu.");
         if (!host.IsLoaded) return Problems.Unavailable("Bảng xếp hạng đang được nạp; hãy thử lại sau ít giây.");
 
         IFormFile? file;
@@ -66,10 +73,11 @@ public static class ImportEndpoints
         {
             file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile(FilePart) : null;
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException && !ct.IsCancellationRequested)
         {
-            // A malformed multipart body, or one over the size limit.
-            return Problems.BadRequest("Không đọc được tệp gửi lên", $"Biểu mẫu multipart không hợp lệ hoặc tệp lớn quá {MaxUploadBytes / (1024 * 1024)} MB.");
+            // A malformed multipart body, one over the size limit, or one cut short (IOException "Unexpected end of stream").
+            logs.CreateLogger(typeof(ImportEndpoints).FullName!).LogWarning(e, "Import refused: the multipart body could not be read");
+            return Problems.BadRequest("Không đọc được tệp gửi lên", $"Biểu mẫu multipart không hợp lệ, bị cắt ngang, hoặc tệp lớn quá {MaxUploadBytes / (1024 * 1024)} MB; không có gì được lưu.");
         }
         if (file is null)
             return Problems.BadRequest("Thiếu tệp số liệu", $"Gửi tệp .csv hoặc .xlsx trong trường “{FilePart}” của biểu mẫu multipart/form-data.");
@@ -77,7 +85,7 @@ public static class ImportEndpoints
             return Problems.BadRequest("Định dạng tệp không được hỗ trợ", $"Chỉ nhận tệp .csv hoặc .xlsx; tệp đã gửi: “{FigureImport.SourceName(file.FileName)}”.");
 
         await using var stream = file.OpenReadStream();
-        if (dryRun) return TypedResults.Ok(ImportResponse.From(await import.PreviewAsync(stream, file.FileName, ct)));
+        if (isDryRun) return TypedResults.Ok(ImportResponse.From(await import.PreviewAsync(stream, file.FileName, ct)));
 
         if (!caller.Scope.IsAll)
         {
@@ -101,11 +109,10 @@ public static class ImportEndpoints
     }
 
     /// <summary>dryRun defaults to true: an upload without the parameter only previews, so nothing is stored by accident.</summary>
-    private static bool TryReadDryRun(HttpRequest request, out bool dryRun)
+    private static bool TryReadDryRun(string? text, out bool dryRun)
     {
         dryRun = true;
-        var text = request.Query["dryRun"].ToString();
-        return text.Length == 0 || bool.TryParse(text, out dryRun);
+        return string.IsNullOrEmpty(text) || bool.TryParse(text, out dryRun);
     }
 
     private static IResult Refused(ImportResponse response)

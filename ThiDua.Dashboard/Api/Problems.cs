@@ -13,6 +13,14 @@ public static class Problems
 
     public static IResult BadRequest(string title, string detail) => Make<ItemError>(StatusCodes.Status400BadRequest, title, detail, null);
 
+    /// <summary>A malformed query parameter: 400 whose <c>parameter</c> names it (and whose detail says it in words).</summary>
+    public static IResult BadParameter(string parameter, string title, string detail)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = title, Detail = detail };
+        problem.Extensions["parameter"] = parameter;
+        return TypedResults.Problem(problem);
+    }
+
     public static IResult Unauthorized() =>
         Make<ItemError>(StatusCodes.Status401Unauthorized, "Thiếu hoặc sai khóa API",
             $"Gửi khóa API hợp lệ trong tiêu đề {ApiKeys.Header}.", null);

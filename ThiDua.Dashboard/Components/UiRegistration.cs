@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
+using ThiDua.Dashboard.Api;
 
 namespace ThiDua.Dashboard.Components;
 
@@ -26,6 +27,9 @@ public static class UiRegistration
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Inside the page error handlers (which a branch could not hold: a branch loses the re-routing they need),
+        // so that under /api the problem+json answer is written first and the HTML pages never see the error.
+        app.UseApiErrorAnswers();
 
         // One culture for every request: a circuit keeps the culture of the request that opened it,
         // so numbers and dates read the Vietnamese way whatever the browser asks for.

@@ -59,7 +59,12 @@ public sealed partial class Leaderboard
     {
         var engine = Host.Engine;
         Block = Host.Campaign.Block(BlockCode);
-        if (Block is null) return;
+        if (Block is null)
+        {
+            // The Vietnamese not-found page, and a 404 status when the page is rendered on the server.
+            Navigation.NotFound();
+            return;
+        }
 
         var standings = engine.StandingsAsOf(AsOf);
         ComparisonDate = standings.ComparisonDate;

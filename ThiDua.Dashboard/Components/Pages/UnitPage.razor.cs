@@ -19,6 +19,7 @@ public sealed partial class UnitPage
 
     [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
     [Inject] private FigureRepository FigureRepository { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Parameter] public string UnitCode { get; set; } = "";
 
@@ -45,7 +46,12 @@ public sealed partial class UnitPage
     protected override void Load()
     {
         Unit = Host.Engine.Unit(UnitCode);
-        if (Unit is null) return;
+        if (Unit is null)
+        {
+            // The Vietnamese not-found page, and a 404 status when the page is rendered on the server.
+            Navigation.NotFound();
+            return;
+        }
         Report = Host.Engine.Report(UnitCode, AsOf);
         Mergers = Unit.MergedInto is null
             ? UnitChanges.Absorbed(Unit, Host.Engine.Units)

@@ -11,7 +11,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly DashboardHost _host;
 
-    public ApiHost(string databaseFile)
+    public ApiHost(string databaseFile, string environment = "Development")
     {
         DatabaseFile = databaseFile;
         _host = new DashboardHost(new Dictionary<string, string?>
@@ -19,7 +19,7 @@ public sealed class ApiHost : IAsyncDisposable
             ["ConnectionStrings:ThiDua"] = $"Data Source={databaseFile}",
             ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu",
             ["ThiDua:Ingest:ApiKeys:0:Key"] = Key,
-        });
+        }, environment);
         BaseAddress = _host.Start();
         Client = new HttpClient { BaseAddress = BaseAddress };
         Writer = new HttpClient { BaseAddress = BaseAddress };

@@ -16,12 +16,15 @@ namespace ThiDua.Dashboard.Tests.Hosting;
 public sealed class DashboardHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
     private bool _started;
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "thidua-tests-" + Guid.NewGuid().ToString("N"));
 
-    public DashboardHost(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="environment">Development by default; Production to test what operators run.</param>
+    public DashboardHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     {
         _settings = settings ?? new Dictionary<string, string?>();
+        _environment = environment;
         Directory.CreateDirectory(_dataFolder);
     }
 
@@ -38,7 +41,7 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Package assets (_content/MudBlazor) come from the build output only in Development.
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(_settings)
         {
             ["ConnectionStrings:ThiDua"] = _settings.TryGetValue("ConnectionStrings:ThiDua", out var cs) ? cs : $"Data Source={Path.Combine(_dataFolder, "thidua.db")}",
