@@ -17,7 +17,7 @@ public static class AsOfQuery
         }
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
-            problem = Problems.BadRequest("Ngày số liệu không hợp lệ", $"asOf “{text}” phải có dạng yyyy-MM-dd.");
+            problem = Problems.BadRequest("Ngày số liệu không hợp lệ", $"asOf “{Echo.Input(text)}” phải có dạng yyyy-MM-dd.");
             return false;
         }
         if (!host.Campaign.IsInPeriod(asOf))

@@ -160,7 +160,38 @@ public sealed class FiguresBatchEdgeTests : FiguresEdgeTest
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(new string('x', 100) + "…", text);
+        Assert.Contains(new string('x', 100) + "…", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString());
+        Assert.DoesNotContain(new string('x', 101), text);
+    }
+
+    [Fact]
+    public async Task GetLeaderboards_5000CharacterAsOf_400EchoesAt100Characters()
+    {
+        // Act
+        using var response = await Reader().GetAsync("api/v1/leaderboards?asOf=" + new string('x', 5_000));
+        var text = await response.Content.ReadAsStringAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(new string('x', 100) + "…", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString());
+        Assert.DoesNotContain(new string('x', 101), text);
+    }
+
+    [Fact]
+    public async Task PostImport_FileNameOf300CharactersNotCsvOrXlsx_400EchoesAt100Characters()
+    {
+        // Arrange
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("unit\n"u8.ToArray()), "file", new string('x', 300) + ".txt" } };
+
+        // Act
+        using var response = await Writer().PostAsync("api/v1/imports?dryRun=true", form);
+        var text = await response.Content.ReadAsStringAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(new string('x', 100) + "…", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString());
         Assert.DoesNotContain(new string('x', 101), text);
     }
 
