@@ -45,6 +45,9 @@ public sealed class RateLimitOptions
 
     public int WindowSeconds { get; set; } = 10;
 
-    /// <summary>Keys from the settings (<c>ThiDua:Ingest:ApiKeys</c>) are not limited unless this is false.</summary>
-    public bool ExemptConfigKeys { get; set; } = true;
+    /// <summary>
+    /// When true, keys from the settings (<c>ThiDua:Ingest:ApiKeys</c>) are not limited. Off by default: the
+    /// limit holds for every key; the load harness turns it on for its own runs.
+    /// </summary>
+    public bool ExemptConfigKeys { get; set; }
 }

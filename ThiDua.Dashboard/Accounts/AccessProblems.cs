@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Accounts;
 
@@ -12,8 +13,12 @@ public static class AccessProblems
         return TypedResults.Problem(problem);
     }
 
-    public static IResult OutOfScope(IReadOnlyList<string> units) =>
-        Forbidden($"Khóa hoặc tài khoản này chỉ được ghi số liệu cho các đơn vị được giao; không được ghi cho: {string.Join(", ", units)}. Không dòng nào được lưu.", units);
+    public static IResult OutOfScope(IReadOnlyList<string> units)
+    {
+        // The codes come from the request: quoted shortened, like every echo of input.
+        var echoed = units.Select(Echo.Input).ToList();
+        return Forbidden($"Khóa hoặc tài khoản này chỉ được ghi số liệu cho các đơn vị được giao; không được ghi cho: {string.Join(", ", echoed)}. Không dòng nào được lưu.", echoed);
+    }
 
     public static IResult SignInRequired() => TypedResults.Problem(new ProblemDetails
     {

@@ -85,7 +85,7 @@ public static class AccessRegistration
             options.AddPolicy(WritePolicy, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
-                // The operator's own keys (from the settings) carry bulk loads and syncs; the limit is for keys handed out in the UI.
+                // Every key is limited by default; an operator whose own keys (from the settings) carry bulk loads may exempt them.
                 if (limits.ExemptConfigKeys && context.RequestServices.GetRequiredService<ApiKeys>().Authenticate(context.Request) is not null)
                     return RateLimitPartition.GetNoLimiter("config-keys");
                 return RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions

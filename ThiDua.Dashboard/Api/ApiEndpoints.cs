@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Api;
 
@@ -31,6 +34,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(AccessRegistration.WritePolicy)
             .DisableAntiforgery();
@@ -117,13 +121,40 @@ public static class ApiEndpoints
     internal static TBuilder WithApiErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status500InternalServerError);
 
-    private static async Task<IResult> PostFigures(HttpRequest request, ApiKeys keys, FigureIngestion ingestion, CancellationToken ct)
+    private const string RefusedTitle = "Lô số liệu có lỗi, không lưu dòng nào";
+    private const string InvalidTitle = "Dữ liệu gửi lên không hợp lệ";
+
+    private static async Task<IResult> PostFigures(HttpRequest request, ApiKeys keys, FigureIngestion ingestion,
+        IOptionsMonitor<IngestOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
-        if (await ReadJson(request, ct) is not { } body) return Problems.BadRequest("Dữ liệu gửi lên không hợp lệ", "Nội dung yêu cầu không phải JSON hợp lệ.");
+        var limits = options.CurrentValue;
+        var maxBytes = Math.Max(1, limits.MaxBodyBytes);
+        // Set before the first read, so Kestrel counts what arrives (chunked too) and stops at the limit;
+        // it also replaces Kestrel's own global limit for this endpoint, whichever is larger.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = maxBytes;
 
-        var (figures, errors) = FigureInputParser.Parse(body);
-        if (errors.Count > 0) return Problems.BadRequest("Lô số liệu có lỗi, không lưu dòng nào", errors);
+        JsonElement? body;
+        try
+        {
+            body = await ReadJson(request, ct);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.WholeBody(StatusCodes.Status413PayloadTooLarge, "Nội dung gửi lên quá lớn",
+                $"Nội dung gửi lên lớn hơn giới hạn {Vi.Count(maxBytes)} byte một lần gửi; hãy chia số liệu thành nhiều lô. Không dòng nào được lưu.");
+        }
+        if (body is null) return Problems.WholeBody(StatusCodes.Status400BadRequest, InvalidTitle, FigureInputParser.NotJson);
+
+        var (figures, errors) = FigureInputParser.Parse(body.Value, Math.Max(1, limits.MaxBatchItems), loggers.CreateLogger(typeof(FigureInputParser)));
+        if (errors is [{ Index: null } wholeBody]) return Problems.WholeBody(StatusCodes.Status400BadRequest, InvalidTitle, wholeBody.Message);
+        if (FigureInputParser.Duplicates(figures) is { Count: > 0 } duplicates)
+        {
+            // Named with the rules' errors (or the reading errors), so one answer lists every bad item.
+            var rules = errors.Count > 0 ? errors : ingestion.Validate(figures).Select(ItemError.From);
+            return Problems.BadRequest(RefusedTitle, rules.Concat(duplicates).OrderBy(e => e.Index).ToList());
+        }
+        if (errors.Count > 0) return Problems.BadRequest(RefusedTitle, errors);
 
         IngestionResult result;
         try
@@ -136,26 +167,44 @@ public static class ApiEndpoints
         }
         return result.IsAccepted
             ? TypedResults.Ok(new AcceptedDto(result.Accepted, result.Version))
-            : Problems.BadRequest("Lô số liệu có lỗi, không lưu dòng nào", result.Errors.Select(e => new ItemError(e.Index, e.Field, e.Message)).ToList());
+            : Problems.BadRequest(RefusedTitle, result.Errors.Select(ItemError.From).ToList());
     }
 
-    private static async Task<IResult> PutRegistration(string code, HttpRequest request, ApiKeys keys, EngineHost host, FigureIngestion ingestion, CancellationToken ct)
+    private static async Task<IResult> PutRegistration(string code, HttpRequest request, ApiKeys keys, EngineHost host, FigureIngestion ingestion,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
         if (host.Engine.Unit(code) is null) return Problems.UnitNotFound(code);
         if (!caller.Scope.Allows(code)) return AccessProblems.OutOfScope([code]);
-        if (await ReadJson(request, ct) is not { ValueKind: JsonValueKind.Object } body || !body.TryGetProperty("registeredOn", out var value))
-            return Problems.BadRequest("Dữ liệu gửi lên không hợp lệ", "Gửi { \"registeredOn\": \"yyyy-MM-dd\" } hoặc { \"registeredOn\": null }.");
+        if (await ReadJson(request, ct) is not { ValueKind: JsonValueKind.Object } body || !TryGetRegisteredOn(body, out var value))
+            return Problems.BadRequest(InvalidTitle, "Gửi { \"registeredOn\": \"yyyy-MM-dd\" } hoặc { \"registeredOn\": null }.");
 
         DateOnly? registeredOn = null;
         if (value.ValueKind != JsonValueKind.Null)
         {
-            if (value.ValueKind != JsonValueKind.String || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out var date))
-                return Problems.BadRequest("Dữ liệu gửi lên không hợp lệ", [new ItemError(0, "registeredOn", "Ngày đăng ký phải có dạng yyyy-MM-dd hoặc null.")]);
+            var errors = new List<ItemError>();
+            var text = value.ValueKind == JsonValueKind.String ? JsonStrings.Read(value, "registeredOn", 0, errors, loggers.CreateLogger(typeof(ApiEndpoints))) : null;
+            if (errors.Count > 0) return Problems.BadRequest(InvalidTitle, errors);
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+                return Problems.BadRequest(InvalidTitle, [new ItemError(0, "registeredOn", "Ngày đăng ký phải có dạng yyyy-MM-dd hoặc null.")]);
             registeredOn = date;
         }
         var unit = await ingestion.SetRegistrationAsync(code, registeredOn, "api", caller.Writer(request.HttpContext), ct);
         return unit is null ? Problems.UnitNotFound(code) : TypedResults.Ok(UnitDto.From(unit));
+    }
+
+    private static bool TryGetRegisteredOn(JsonElement body, out JsonElement value)
+    {
+        try
+        {
+            return body.TryGetProperty("registeredOn", out value);
+        }
+        catch (InvalidOperationException)
+        {
+            // A property name with a lone surrogate cannot be compared; such a body has no readable registeredOn.
+            value = default;
+            return false;
+        }
     }
 
     private static async Task<JsonElement?> ReadJson(HttpRequest request, CancellationToken ct)

@@ -20,7 +20,7 @@ public static class AsOfQuery
         }
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
-            problem = Problems.BadParameter(Name, Title, $"asOf “{text}” phải có dạng yyyy-MM-dd.");
+            problem = Problems.BadParameter(Name, Title, $"asOf “{Echo.Input(text)}” phải có dạng yyyy-MM-dd.");
             return false;
         }
         if (!host.Campaign.IsInPeriod(asOf))

@@ -1,9 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
+using ThiDua.Scoring.Figures;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Api;
 
-/// <summary>An item error of a 400: which item, which field, why (Vietnamese).</summary>
-public sealed record ItemError(int Index, string Field, string Message);
+/// <summary>
+/// An item error of a 400: which item, which field, why (Vietnamese). Index and field are null
+/// (JSON <c>null</c>) where they do not apply: an error about the whole body, or about an item as a
+/// whole (a duplicate).
+/// </summary>
+public sealed record ItemError(int? Index, string? Field, string Message)
+{
+    public static ItemError WholeBody(string message) => new(null, null, message);
+
+    /// <summary>The engine's checks mark a batch-wide error with index -1 and field "": here both become null.</summary>
+    public static ItemError From(FigureError error) =>
+        new(error.Index < 0 ? null : error.Index, string.IsNullOrEmpty(error.Field) ? null : error.Field, error.Message);
+}
 
 /// <summary>The API's error answers: application/problem+json with a Vietnamese title.</summary>
 public static class Problems
@@ -21,12 +34,16 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>A body refused as a whole: the message as the detail and as the one error, whose index and field are null.</summary>
+    public static IResult WholeBody(int status, string title, string message) =>
+        Make(status, title, message, [ItemError.WholeBody(message)]);
+
     public static IResult Unauthorized() =>
         Make<ItemError>(StatusCodes.Status401Unauthorized, "Thiếu hoặc sai khóa API",
             $"Gửi khóa API hợp lệ trong tiêu đề {ApiKeys.Header}.", null);
 
     public static IResult UnitNotFound(string code) =>
-        Make<ItemError>(StatusCodes.Status404NotFound, "Không tìm thấy đơn vị", $"Không có đơn vị mã “{code}”.", null);
+        Make<ItemError>(StatusCodes.Status404NotFound, "Không tìm thấy đơn vị", $"Không có đơn vị mã “{Echo.Input(code)}”.", null);
 
     public static IResult Unavailable(string detail) =>
         Make<ItemError>(StatusCodes.Status503ServiceUnavailable, "Dịch vụ chưa sẵn sàng", detail, null);

@@ -28,14 +28,14 @@ public static class FigureValidator
         if (string.IsNullOrWhiteSpace(figure.Unit))
             yield return new(index, "unit", "Thiếu mã đơn vị.");
         else if (unit is null)
-            yield return new(index, "unit", $"Không có đơn vị mã “{figure.Unit}”.");
+            yield return new(index, "unit", $"Không có đơn vị mã “{Echo.Input(figure.Unit)}”.");
 
         var indicator = figure.IsDossiers ? null : campaign.Indicator(figure.Indicator ?? "");
         if (string.IsNullOrWhiteSpace(figure.Indicator))
             yield return new(index, "indicator", "Thiếu mã chỉ tiêu.");
         else if (!figure.IsDossiers && indicator is null)
             yield return new(index, "indicator",
-                $"Không có chỉ tiêu “{figure.Indicator}”; dùng một trong: {string.Join(", ", rules.Indicators.Select(x => x.Code))} hoặc {Figure.Dossiers} (số hồ sơ giải quyết).");
+                $"Không có chỉ tiêu “{Echo.Input(figure.Indicator)}”; dùng một trong: {string.Join(", ", rules.Indicators.Select(x => x.Code))} hoặc {Figure.Dossiers} (số hồ sơ giải quyết).");
         else if (indicator is not null && unit is not null && !campaign.AppliesTo(indicator.Code, unit.Block))
             yield return new(index, "indicator",
                 $"Nội dung {Vi.ContentLetter(indicator.Code)} không áp dụng cho khối “{campaign.Block(unit.Block)?.Name ?? unit.Block}”.");

@@ -131,7 +131,8 @@ public sealed class Options
           --posters P        concurrent posting loops (4)
           --lean-clients     hub clients speak the JSON hub protocol over a bare WebSocket and read only version,
                              block and group per push (the .NET SignalR client parses every message: generator CPU)
-          --url URL          use a running app on 127.0.0.1 instead of starting one (then --key)
+          --url URL          use a running app on 127.0.0.1 instead of starting one (then --key; start
+                             that app with ThiDua__RateLimit__ExemptConfigKeys=true)
           --out DIR          results folder (bench/ThiDua.LoadTest/results)
           --name NAME        label of the run in the results
           --warmup S         post the same stream for S seconds first, unmeasured (JIT warm-up; 0)

@@ -56,8 +56,8 @@ public sealed class ServerProcess : IDisposable
         start.Environment["ConnectionStrings__ThiDua"] = $"Data Source={Path.Combine(folder, "thidua.db")}";
         start.Environment["ThiDua__Ingest__ApiKeys__0__Name"] = "load-test";
         start.Environment["ThiDua__Ingest__ApiKeys__0__Key"] = key;
-        // The harness's own key is a configuration key: keep the per-key rate limit out of its way
-        // whatever the shipped default becomes (--rate-limit ExemptConfigKeys=false puts it back).
+        // The harness's own key is a configuration key, rate-limited by the shipped default: exempt it for
+        // the harness's own runs (--rate-limit ExemptConfigKeys=false loads the limiter too).
         start.Environment["ThiDua__RateLimit__ExemptConfigKeys"] = "true";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in environment) start.Environment[name] = value;

@@ -17,7 +17,7 @@ public abstract class ApiAppFixture(string environment) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Api = new ApiHost(_databaseFile, environment);
+        Api = new ApiHost(_databaseFile, environment: environment);
         var (_, secret, problem) = await Api.Services.GetRequiredService<AccountService>()
             .CreateKeyAsync("quan-tri-kiem-thu", UnitScope.All, isAdmin: true, new AccountActor("admin", "127.0.0.1"));
         Assert.Null(problem);

@@ -11,15 +11,17 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly DashboardHost _host;
 
-    public ApiHost(string databaseFile, string environment = "Development")
+    public ApiHost(string databaseFile, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     {
         DatabaseFile = databaseFile;
-        _host = new DashboardHost(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ThiDua"] = $"Data Source={databaseFile}",
             ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu",
             ["ThiDua:Ingest:ApiKeys:0:Key"] = Key,
-        }, environment);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        _host = new DashboardHost(all, environment);
         BaseAddress = _host.Start();
         Client = new HttpClient { BaseAddress = BaseAddress };
         Writer = new HttpClient { BaseAddress = BaseAddress };

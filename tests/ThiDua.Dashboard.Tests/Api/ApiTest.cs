@@ -22,10 +22,10 @@ public abstract class ApiTest : IAsyncLifetime
         ApiHost.DeleteDatabase(DatabaseFile);
     }
 
-    /// <summary>Stops the app and starts a new one on the same database file.</summary>
-    protected async Task RestartAsync()
+    /// <summary>Stops the app and starts a new one on the same database file, with extra settings when given.</summary>
+    protected async Task RestartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         await Api.DisposeAsync();
-        Api = new ApiHost(DatabaseFile);
+        Api = new ApiHost(DatabaseFile, settings);
     }
 }

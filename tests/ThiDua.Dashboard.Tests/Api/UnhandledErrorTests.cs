@@ -18,7 +18,7 @@ public sealed class UnhandledErrorTests : IAsyncLifetime
     public async Task ApiRead_DatabaseTableGone_Returns500ProblemWithTraceId(string environment)
     {
         // Arrange: the figures table disappears under the running app, so reading a unit's figures throws SqliteException.
-        _api = new ApiHost(_databaseFile, environment);
+        _api = new ApiHost(_databaseFile, environment: environment);
         await using (var connection = new SqliteConnection($"Data Source={_databaseFile};Pooling=False"))
         {
             await connection.OpenAsync();
