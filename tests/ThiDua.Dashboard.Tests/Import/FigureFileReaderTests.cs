@@ -516,6 +516,14 @@ public sealed class FigureFileReaderTests
     }
 
     [Fact]
+    public void Template_Csv_IsUtf8WithBomCommasAndCrlf()
+    {
+        Assert.Equal(
+            [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\np-an-hoa,30/06/2024,c,82,100\r\nq-ninh-kieu,30/06/2024,dossiers,5120,\r\n")],
+            ImportTemplate.Csv());
+    }
+
+    [Fact]
     public void Template_UnknownFormat_IsNull()
     {
         Assert.Null(ImportTemplate.Create("pdf"));
