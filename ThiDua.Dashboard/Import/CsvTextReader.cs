@@ -15,7 +15,7 @@ namespace ThiDua.Dashboard.Import;
 internal sealed class CsvTextReader : TextReader
 {
     /// <summary>Ends the text where undecodable bytes were; only meaningful when <see cref="Undecodable"/> is true.</summary>
-    public const char Marker = '\uFFFD';
+    private const char Marker = '\uFFFD';
 
     private const int BufferSize = 64 * 1024;
 
