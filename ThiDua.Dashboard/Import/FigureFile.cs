@@ -95,6 +95,20 @@ public sealed class FigureFile
 
     internal void AddFileError(int row, string message) => _readErrors.Add(new ImportError(row, "", message));
 
+    /// <summary>Refuses the whole file for a reason found at <paramref name="row"/>: whatever was read before it is dropped.</summary>
+    internal void Refuse(int row, string message)
+    {
+        _figures.Clear();
+        _rows.Clear();
+        _unreadable.Clear();
+        _readErrors.Clear();
+        _units.Clear();
+        _indicators.Clear();
+        _dataRows = 0;
+        _headerRead = false;
+        AddFileError(row, message);
+    }
+
     /// <summary>Maps the header cells to fields; false (with errors on the header row) when a field is missing or repeated.</summary>
     internal bool SetHeader(int row, IReadOnlyList<string?> cells)
     {

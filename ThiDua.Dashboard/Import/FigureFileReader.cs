@@ -1,11 +1,13 @@
-using System.Text;
 using MiniExcelLibs;
+using nietras.SeparatedValues;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Import;
 
 /// <summary>
 /// Reads figures from a CSV or XLSX file, without a host: headers in English or Vietnamese in any
-/// order; CSV in UTF-8 (BOM or not), ',' or ';' (from the header line), quoted fields, CRLF or LF;
+/// order; CSV in UTF-8 (BOM or not) or UTF-16 with a BOM (Excel's "Unicode Text"), separated by ',', ';'
+/// or tab (found in the header line), RFC 4180 quoting, CRLF, LF or CR line ends, parsed by Sep;
 /// XLSX from the first sheet, with real date cells or text dates. Rows stream through, so a file of
 /// 100,000 rows costs its figures, not its text.
 /// </summary>
@@ -33,48 +35,81 @@ public static class FigureFileReader
         return file;
     }
 
+    private enum RecordState { Read, Broken, Refused }
+
+    private static SepReaderOptions CsvOptions(SepReaderOptions options) =>
+        options with { HasHeader = false, Unescape = true, DisableColCountCheck = true };
+
     private static void ReadCsv(Stream stream, FigureFile file, CancellationToken cancellationToken)
     {
-        // Strict UTF-8: a file saved in a legacy code page is refused instead of read as mojibake.
-        using var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true),
-            detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        using var text = CsvTextReader.Open(stream);
+        var fields = new List<string>();
         var row = 0;
-        try
+        string? headerLine;
+        do
         {
-            string? headerLine;
-            do
-            {
-                headerLine = text.ReadLine();
-                row++;
-            } while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine));
-            if (headerLine is null)
-            {
-                file.AddFileError(1, "Tệp trống: không có dòng tiêu đề.");
-                return;
-            }
+            headerLine = text.ReadLine();
+            row++;
+        } while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine));
+        if (headerLine is null)
+        {
+            file.AddFileError(1, "Tệp trống: không có dòng tiêu đề.");
+            return;
+        }
 
-            var separator = CsvRecordReader.DetectSeparator(headerLine);
-            var fields = new List<string>();
-            new CsvRecordReader(new StringReader(headerLine), separator, row, MaxCellLength).TryRead(fields, out _);
-            var headerOk = file.SetHeader(row, fields);
+        // Sep finds the separator in the header line, outside quotes: ',' or ';', or the tab of
+        // Excel's "Unicode Text". Blank lines above the header would have hidden it from Sep.
+        var headerRow = row;
+        using var header = Sep.Reader(CsvOptions).FromText(headerLine);
+        header.MoveNext();
+        var state = ReadRecord(header.Current, row, fields, text, file);
+        if (state == RecordState.Refused) return;
+        var headerOk = state == RecordState.Read && file.SetHeader(row, fields);
 
-            var records = new CsvRecordReader(text, separator, row + 1, MaxCellLength);
-            while (records.TryRead(fields, out row))
+        using var records = header.Spec.Sep.Reader(CsvOptions).From(text);
+        foreach (var record in records)
+        {
+            // One record is one spreadsheet row, however many line breaks its quoted cells hold.
+            row = headerRow + 1 + record.RowIndex;
+            if (row % 1024 == 0) cancellationToken.ThrowIfCancellationRequested();
+            // After a broken record the rest is only read to learn where the text ends.
+            if (state != RecordState.Read) continue;
+            state = ReadRecord(record, row, fields, text, file);
+            if (state == RecordState.Refused) return;
+            if (state == RecordState.Broken || fields.TrueForAll(string.IsNullOrWhiteSpace)) continue;
+            if (headerOk) file.AddRow(row, fields);
+            else file.CountUnreadRow();
+        }
+        // The text ends at the first undecodable bytes, so the last record read holds them.
+        if (text.Undecodable) file.Refuse(row, text.Refusal(row, nulCharacters: false));
+    }
+
+    /// <summary>Copies a record's cells into <paramref name="fields"/>, or records why the record cannot be read.</summary>
+    private static RecordState ReadRecord(SepReader.Row record, int row, List<string> fields, CsvTextReader text, FigureFile file)
+    {
+        // Read the raw record before any cell is unescaped, which Sep does in place.
+        var raw = record.Span;
+        if (raw.Contains('\0'))
+        {
+            file.Refuse(row, text.Refusal(row, nulCharacters: true));
+            return RecordState.Refused;
+        }
+        // Sep pairs quotes wherever they fall, so an odd count is a quote left open to the end of the text.
+        var unclosed = raw.Count('"') % 2 == 1;
+        fields.Clear();
+        for (var i = 0; i < record.ColCount; i++)
+        {
+            var cell = record[i].Span;
+            if (cell.Length > MaxCellLength)
             {
-                if (row % 1024 == 0) cancellationToken.ThrowIfCancellationRequested();
-                if (fields.TrueForAll(string.IsNullOrWhiteSpace)) continue;
-                if (headerOk) file.AddRow(row, fields);
-                else file.CountUnreadRow();
+                file.AddFileError(row, $"Ô dài quá {Vi.Count(MaxCellLength)} ký tự; có thể thiếu dấu ngoặc kép đóng.");
+                return RecordState.Broken;
             }
+            fields.Add(cell.ToString());
         }
-        catch (CsvFormatException e)
-        {
-            file.AddFileError(e.Row, e.Message);
-        }
-        catch (DecoderFallbackException)
-        {
-            file.AddFileError(Math.Max(row, 1), "Tệp CSV không được mã hóa UTF-8; hãy lưu lại bằng “CSV UTF-8 (Comma delimited)”.");
-        }
+        if (!unclosed) return RecordState.Read;
+        file.AddFileError(row, $"Dấu ngoặc kép mở ở dòng {row} không được đóng.");
+        return RecordState.Broken;
     }
 
     private static void ReadXlsx(Stream stream, FigureFile file, CancellationToken cancellationToken)

@@ -1,7 +1,8 @@
-using System.Text;
+using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
+using ThiDua.Dashboard.Export;
 
 namespace ThiDua.Dashboard.Import;
 
@@ -30,15 +31,11 @@ public static class ImportTemplate
             _ => null,
         };
 
-    public static byte[] Csv()
-    {
-        var text = new StringBuilder();
-        text.Append(string.Join(',', FigureFields.All.Select(FigureFields.Vietnamese))).Append("\r\n");
-        foreach (var (unit, indicator, numerator, denominator) in Examples)
-            text.Append($"{unit},{ExampleDate:dd'/'MM'/'yyyy},{indicator},{numerator},{denominator}\r\n");
-        // The BOM makes Excel open the file as UTF-8 rather than in the machine's code page.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    /// <summary>Written like every CSV the app gives out, so the BOM makes Excel open it as UTF-8 rather than in the machine's code page.</summary>
+    public static byte[] Csv() => CsvExport.Write(new ExportSheet(BaseName,
+        FigureFields.All.Select(FigureFields.Vietnamese).ToList(),
+        Examples.Select(e => (IReadOnlyList<object?>)[e.Unit, ExampleDate.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture), e.Indicator, e.Numerator, e.Denominator])
+            .ToList()));
 
     public static byte[] Xlsx()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using MiniExcelLibs;
+using nietras.SeparatedValues;
 using ThiDua.Dashboard.Export;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Figures;
@@ -109,6 +110,39 @@ public sealed class ExportWriterTests
         Assert.Equal("-2.50", CsvExport.Field(-2.5m));
         Assert.Equal("10.00", CsvExport.Field(10m));
         Assert.Equal("1234.5678", CsvExport.Field(1234.5678m));
+    }
+
+    [Fact]
+    public void CsvWrite_TrickyText_ReadsBackThroughAnRfc4180ReaderAsTheGuardedCells()
+    {
+        var sheet = new ExportSheet("Thử", ["Đơn vị", "Ghi chú", "Điểm"],
+        [
+            ["Phường \"An Hòa\", Ninh Kiều", "hai\r\ndòng", 86.5m],
+            ["=1+1", "-x", -2],
+            [null, "", 3L],
+        ]);
+
+        var bytes = CsvExport.Write(sheet);
+
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true }).From(new MemoryStream(bytes[3..]));
+        var rows = reader.Enumerate(row => row[0..row.ColCount].ToStringsArray()).ToList();
+        Assert.Equal(
+        [
+            ["Đơn vị", "Ghi chú", "Điểm"],
+            ["Phường \"An Hòa\", Ninh Kiều", "hai\r\ndòng", "86.50"],
+            ["'=1+1", "'-x", "-2"],
+            ["", "", "3"],
+        ], rows);
+        Assert.EndsWith("\r\n,,3\r\n", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CsvWrite_RowsOfDifferentLengths_AreWrittenWithTheirOwnCells()
+    {
+        var text = Encoding.UTF8.GetString(CsvExport.Write(new ExportSheet("Thử", ["a", "b", "c"], [["x"], ["y", 1, 2m, "thừa"]]))[3..]);
+
+        Assert.Equal("a,b,c\r\nx\r\ny,1,2.00,thừa\r\n", text);
     }
 
     [Fact]

@@ -226,7 +226,142 @@ public sealed class FigureFileReaderTests
         var file = FigureFileReader.Read(new MemoryStream(bytes), "cp1258.csv");
 
         var error = Assert.Single(file.ReadErrors);
-        Assert.Equal("Tệp CSV không được mã hóa UTF-8; hãy lưu lại bằng “CSV UTF-8 (Comma delimited)”.", error.Message);
+        Assert.Equal(LegacyEncoding(2), error.Message);
+    }
+
+    private const string SaveAsUtf8 = "Trong Excel chọn Tệp → Lưu Như (File → Save As), loại tệp “CSV UTF-8 (Comma delimited) (*.csv)”, rồi gửi lại tệp.";
+
+    private static string LegacyEncoding(int row) =>
+        $"Dòng {row} không đọc được theo UTF-8: tệp có vẻ được lưu bằng bảng mã khác (Windows-1258 hoặc Windows-1252). {SaveAsUtf8}";
+
+    private static Encoding CodePage(int codePage)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(codePage);
+    }
+
+    /// <summary>What Excel writes for "Unicode Text": UTF-16 LE with a BOM, tabs, CRLF, quotes only around cells that need them.</summary>
+    private static byte[] UnicodeText(string text, Encoding? encoding = null)
+    {
+        encoding ??= Encoding.Unicode;
+        return [.. encoding.GetPreamble(), .. encoding.GetBytes(text)];
+    }
+
+    private const string TabText =
+        "ma_don_vi\tten_don_vi\tngay_so_lieu\tchi_tieu\ttu_so\tmau_so\tghi_chu\r\n"
+        + "p-an-hoa\tPhường An Hòa\t30/06/2024\tc\t82\t100\t\"đủ, đúng hạn\r\n(đã rà soát)\"\r\n"
+        + "q-ninh-kieu\tQuận Ninh Kiều\t30/06/2024\tdossiers\t1234\t\tsố liệu \"quý II\"\r\n";
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void ReadCsv_ExcelUnicodeTextTabSeparatedUtf16WithBom_ReadsEveryFieldAtSpreadsheetRows(string encoding)
+    {
+        var file = FigureFileReader.Read(new MemoryStream(UnicodeText(TabText, Encoding.GetEncoding(encoding))), "so-lieu.csv");
+
+        Assert.Empty(file.ReadErrors);
+        Assert.Equal([new Figure("p-an-hoa", "c", June30, 82, 100), new Figure("q-ninh-kieu", "dossiers", June30, 1234, null)], file.Figures);
+        // The quoted line break stays inside row 2.
+        Assert.Equal([2, 3], file.Rows);
+    }
+
+    [Fact]
+    public void ReadCsv_TabSeparatedHeaderWithCommasAndSemicolonsInItsNames_DetectsTab()
+    {
+        var text = "ghi chú, nếu có; ví dụ\tunit\tasOf\tindicator\tnumerator\tdenominator\r\nxem lại, gấp\tp-an-hoa\t2024-06-30\tc\t82\t100\r\n";
+
+        var file = FigureFileReader.Read(new MemoryStream(UnicodeText(text)), "so-lieu.csv");
+
+        Assert.Empty(file.ReadErrors);
+        Assert.Equal(new Figure("p-an-hoa", "c", June30, 82, 100), Assert.Single(file.Figures));
+    }
+
+    [Fact]
+    public void ReadCsv_Windows1258_NamesTheFirstRowThatCannotBeDecodedCountingQuotedLineBreaksAsOneRow()
+    {
+        // Rows 2 and 3 are ASCII (row 2 spans two lines); row 4 names its unit in Vietnamese.
+        var text = "ma_don_vi,ten_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\n"
+                   + "p-an-hoa,\"An Hoa,\r\nNinh Kieu\",30/06/2024,c,82,100\r\n"
+                   + "p-an-binh,An Binh,30/06/2024,c,1,2\r\n"
+                   + "p-cai-khe,Phường Cái Khế,30/06/2024,c,1,2\r\n"
+                   + "p-tan-an,Phường Tân An,30/06/2024,c,1,2\r\n";
+
+        var file = FigureFileReader.Read(new MemoryStream(CodePage(1258).GetBytes(text)), "cp1258.csv");
+        var preview = NoValidation(file);
+
+        Assert.Equal([new ImportError(4, "", LegacyEncoding(4))], preview.Errors);
+        Assert.Equal(0, preview.Rows);
+        Assert.Empty(file.Figures);
+    }
+
+    [Fact]
+    public void ReadCsv_Windows1252InTheHeader_NamesRowOne()
+    {
+        var text = "ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so,Réf.\r\np-an-hoa,30/06/2024,c,82,100,x\r\n";
+
+        var error = Assert.Single(FigureFileReader.Read(new MemoryStream(CodePage(1252).GetBytes(text)), "ansi.csv").ReadErrors);
+
+        Assert.Equal(new ImportError(1, "", LegacyEncoding(1)), error);
+    }
+
+    [Theory]
+    [InlineData("p-an-hoa,2024-06-30,c,1,2\n\xFF", 4)]                 // a stray byte after the last line break is a row of its own
+    [InlineData("p-an-hoa,2024-06-30,c,1,\"2\n\n\xFF\"\n", 3)]          // inside a quoted cell: the row the cell starts on
+    [InlineData("p-an-hoa,2024-06-30,c,1,2\r\xC3(\r", 4)]              // a lead byte without its continuation, after CR line ends
+    [InlineData("p-an-hoa,2024-06-30,c,1,2\n\nx,\xE1\xBA", 5)]          // a character cut short by the end of the file
+    public void ReadCsv_UndecodableBytes_NameTheirSpreadsheetRow(string tail, int row)
+    {
+        var head = "unit,asOf,indicator,numerator,denominator\np-an-hoa,2024-06-30,c,1,2\n";
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(head), .. tail.Select(c => (byte)c)];
+
+        var error = Assert.Single(FigureFileReader.Read(new MemoryStream(bytes), "so-lieu.csv").ReadErrors);
+
+        Assert.Equal(new ImportError(row, "", LegacyEncoding(row)), error);
+    }
+
+    [Fact]
+    public void ReadCsv_LongFileWithVietnameseText_DecodesAcrossBufferEndsAndNamesTheRowOfTheOneBadByte()
+    {
+        const int badRow = 4321;
+        var lines = new List<string> { "ma_don_vi,ten_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so" };
+        for (var i = 0; i < 6000; i++) lines.Add($"p-an-hoa,Phường An Hòa — Quận Ninh Kiều,30/06/2024,c,{i % 50},50");
+        var good = Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
+        // The "ờ" of "Phường" on the bad row becomes one Windows-1258 byte.
+        var offset = Encoding.UTF8.GetByteCount(string.Join("\r\n", lines.Take(badRow - 1)) + "\r\np-an-hoa,Phư");
+        byte[] bad = [.. good[..offset], 0xF5, .. good[(offset + Encoding.UTF8.GetByteCount("ờ"))..]];
+
+        var valid = FigureFileReader.Read(new MemoryStream(good), "dai.csv");
+        var error = Assert.Single(FigureFileReader.Read(new MemoryStream(bad), "dai.csv").ReadErrors);
+
+        Assert.True(good.Length > 5 * 64 * 1024);
+        Assert.Empty(valid.ReadErrors);
+        Assert.Equal(6000, valid.Figures.Count);
+        Assert.Equal(new ImportError(badRow, "", LegacyEncoding(badRow)), error);
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void ReadCsv_Utf16WithoutBom_IsRefusedOnRowOneForItsNulBytes(string encoding)
+    {
+        var bytes = Encoding.GetEncoding(encoding).GetBytes(TabText);
+
+        var error = Assert.Single(NoValidation(FigureFileReader.Read(new MemoryStream(bytes), "unicode.csv")).Errors);
+
+        Assert.Equal(new ImportError(1, "",
+            $"Dòng 1 không đọc được theo UTF-8: dòng này có byte 0, dấu hiệu của tệp được lưu bằng UTF-16 không có BOM. {SaveAsUtf8}"), error);
+    }
+
+    [Fact]
+    public void ReadCsv_Utf16WithBomAndALoneSurrogate_NamesItsRowAndTheDeclaredEncoding()
+    {
+        var text = "unit\tasOf\tindicator\tnumerator\tdenominator\r\np-an-hoa\t2024-06-30\tc\t1\t2\r\np-an-hoa\t2024-06-30\tc\t1\t2 \uD83D\r\n";
+        byte[] bytes = [0xFF, 0xFE, .. text.SelectMany(c => new[] { (byte)c, (byte)(c >> 8) })];
+
+        var error = Assert.Single(FigureFileReader.Read(new MemoryStream(bytes), "unicode.csv").ReadErrors);
+
+        Assert.Equal(new ImportError(3, "",
+            $"Dòng 3 không đọc được theo UTF-16: đầu tệp ghi là UTF-16 (có BOM) nhưng dòng này có byte không hợp lệ, có thể tệp đã bị hỏng. {SaveAsUtf8}"), error);
     }
 
     [Fact]
@@ -378,6 +513,14 @@ public sealed class FigureFileReaderTests
         Assert.Empty(file.ReadErrors);
         Assert.Equal(["ma_don_vi", "ngay_so_lieu", "chi_tieu", "tu_so", "mau_so"], FigureFields.All.Select(file.ColumnName));
         Assert.Equal([new Figure("p-an-hoa", "c", June30, 82, 100), new Figure("q-ninh-kieu", "dossiers", June30, 5120, null)], file.Figures);
+    }
+
+    [Fact]
+    public void Template_Csv_IsUtf8WithBomCommasAndCrlf()
+    {
+        Assert.Equal(
+            [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\np-an-hoa,30/06/2024,c,82,100\r\nq-ninh-kieu,30/06/2024,dossiers,5120,\r\n")],
+            ImportTemplate.Csv());
     }
 
     [Fact]

@@ -140,6 +140,76 @@ public sealed class ImportApiTests : ApiTest
         Assert.All(stored, f => Assert.Equal(("so-lieu-ca-nam.csv", "may-thu"), (f.Source, f.By)));
     }
 
+    private const string SaveAsUtf8 = "Trong Excel chọn Tệp → Lưu Như (File → Save As), loại tệp “CSV UTF-8 (Comma delimited) (*.csv)”, rồi gửi lại tệp.";
+
+    /// <summary>A refused commit: 400 problem+json, one error on the whole row, nothing stored.</summary>
+    private async Task AssertRefused(HttpResponseMessage response, int row, string message)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Tệp có lỗi, không lưu dòng nào", problem.GetProperty("title").GetString());
+        Assert.False(problem.GetProperty("committed").GetBoolean());
+        Assert.Equal([(row, "", message)], Errors(problem));
+        Assert.Equal(0, await StoredFigures());
+        Assert.Equal(0, EngineVersion);
+    }
+
+    [Fact]
+    public async Task Import_CommitExcelUnicodeTextUtf16TabSeparated_Returns200AndStoresEveryRow()
+    {
+        // Excel's "Unicode Text": UTF-16 LE with a BOM, tab-separated, here with a column of Vietnamese names.
+        var text = GoodCsv(300).Replace(",", "\t", StringComparison.Ordinal).Replace("\r\n", "\tPhường An Hòa\r\n", StringComparison.Ordinal);
+        byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
+
+        var response = await Upload(bytes, "so-lieu-unicode.csv", dryRun: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("committed").GetBoolean());
+        Assert.Equal(300, body.GetProperty("rows").GetInt32());
+        Assert.Equal(300, await StoredFigures());
+    }
+
+    [Theory]
+    [InlineData(1258, "Phường Cái Khế", 7)]
+    [InlineData(1252, "Café", 12)]
+    public async Task Import_CommitLegacyEncodedFile_Returns400NamingTheFirstRowThatCannotBeDecoded(int codePage, string name, int row)
+    {
+        // ASCII names above the row, the accented name on it: the bytes differ from UTF-8 only there.
+        var lines = GoodCsv(20).Split("\r\n");
+        var text = string.Join("\r\n", lines.Select((line, i) => line.Length == 0 ? line : line + (i == 0 ? ",ten_don_vi" : i + 1 == row ? "," + name : ",Phuong")));
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+        var response = await Upload(Encoding.GetEncoding(codePage).GetBytes(text), $"cp{codePage}.csv", dryRun: false);
+
+        await AssertRefused(response, row,
+            $"Dòng {row} không đọc được theo UTF-8: tệp có vẻ được lưu bằng bảng mã khác (Windows-1258 hoặc Windows-1252). {SaveAsUtf8}");
+    }
+
+    [Fact]
+    public async Task Import_CommitUtf16WithoutBom_Returns400NamingRowOneAndUtf16()
+    {
+        var response = await Upload(Encoding.Unicode.GetBytes(GoodCsv(5).Replace(",", "\t", StringComparison.Ordinal)), "unicode.csv", dryRun: false);
+
+        await AssertRefused(response, 1,
+            $"Dòng 1 không đọc được theo UTF-8: dòng này có byte 0, dấu hiệu của tệp được lưu bằng UTF-16 không có BOM. {SaveAsUtf8}");
+    }
+
+    [Fact]
+    public async Task Import_DryRunTabFileMissingAColumn_Returns200WithTheColumnNamedOnRowOne()
+    {
+        var text = "ma_don_vi\tngay_so_lieu\tchi_tieu\ttu_so\r\np-an-hoa\t30/06/2024\tc\t82\r\n";
+        byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
+
+        var response = await Upload(bytes, "thieu-cot.csv", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([(1, "mau_so", "Dòng tiêu đề thiếu cột “mau_so” (hoặc “denominator”).")], Errors(body));
+        Assert.Equal(1, body.GetProperty("rows").GetInt32());
+    }
+
     [Fact]
     public async Task Import_CommitXlsxWithDateCells_StoresItsRows()
     {
