@@ -15,7 +15,8 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("ThiDua");
 
-        api.MapGet("/campaign", (EngineHost host, CampaignWarnings warnings) => TypedResults.Ok(CampaignApi.Describe(host.Rules, warnings)))
+        api.MapGet("/campaign", async (EngineHost host, CampaignWarnings warnings, AwardBook awards, CancellationToken ct) =>
+                TypedResults.Ok(CampaignApi.Describe(host.Rules, warnings, await awards.CityRatingAsync(ct))))
             .WithSummary("Đợt thi đua: thời gian, khối, nhóm, nội dung, cảnh báo quy định");
 
         api.MapGet("/units", (EngineHost host) => TypedResults.Ok(host.Engine.Units.Select(UnitDto.From).OrderBy(u => u.Code, StringComparer.Ordinal).ToList()))
@@ -42,6 +43,8 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(AccessRegistration.WritePolicy)
             .DisableAntiforgery();
+
+        api.MapStandardsApi();
 
         api.MapGet("/units/{code}/figures", async (string code, EngineHost host, FigureRepository figures, CancellationToken ct) =>
         {
@@ -140,7 +143,7 @@ public static class ApiEndpoints
         return unit is null ? Problems.UnitNotFound(code) : TypedResults.Ok(UnitDto.From(unit));
     }
 
-    private static async Task<JsonElement?> ReadJson(HttpRequest request, CancellationToken ct)
+    internal static async Task<JsonElement?> ReadJson(HttpRequest request, CancellationToken ct)
     {
         try
         {

@@ -70,7 +70,7 @@ internal static class AwardCalculator
     private static AwardSlot CommitteeSlot(Campaign campaign, Standings standings, BlockRules block, CommitteeSlotRules rules,
         Func<string, UnitTrack?> trackOf, AwardDecisions decisions)
     {
-        var condition = Condition(rules, decisions.CityRating);
+        var condition = CityRatingCondition.Of(rules, decisions.CityRating);
         var proposed = new List<ProposedUnit>();
         var passedOver = new List<PassedOverUnit>();
         foreach (var nomination in decisions.Nominations.Where(n => n.Block == block.Code && n.Slot == rules.Code))
@@ -86,20 +86,6 @@ internal static class AwardCalculator
                 proposed.Add(new ProposedUnit(nomination.Unit, track.Info.Name, rank, score, track.Info.Nq02 is not null));
         }
         return new AwardSlot(block.Code, null, rules.Code, rules.Name, AwardKind.Committee, rules.Count, false, proposed, passedOver, condition);
-    }
-
-    /// <summary>The slot's condition on the city's classification, as it stands; null when the slot has none.</summary>
-    public static SlotCondition? Condition(CommitteeSlotRules rules, CityRating? rating)
-    {
-        if (rules.MinCityRating is not { } min) return null;
-        var required = $"xếp loại Bộ chỉ số 766 của thành phố từ {Vi.Rating(min)} trở lên";
-        // The enum runs from best to worst, so "at least min" is "not after min".
-        return rating switch
-        {
-            null => new SlotCondition(null, $"Chưa ghi nhận xếp loại Bộ chỉ số 766 của thành phố; suất này chỉ được trao khi {required}."),
-            { } r when r <= min => new SlotCondition(true, $"Xếp loại Bộ chỉ số 766 của thành phố: {Vi.Rating(r)} — đạt điều kiện {required}."),
-            { } r => new SlotCondition(false, $"Xếp loại Bộ chỉ số 766 của thành phố là {Vi.Rating(r)}, chưa đạt điều kiện {required}: suất này chưa thể trao."),
-        };
     }
 
     /// <summary>Why a unit may not be proposed, as Vietnamese sentences; empty when it is eligible.</summary>

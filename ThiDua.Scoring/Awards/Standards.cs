@@ -33,3 +33,12 @@ public sealed record AwardDecisions(IReadOnlyList<CommitteeNomination> Nominatio
 /// <param name="Met">True when it holds, false when it does not, null while the classification is not recorded.</param>
 /// <param name="Text">The condition as a Vietnamese sentence, for the slot's card.</param>
 public sealed record SlotCondition(bool? Met, string Text);
+
+/// <summary>The standard's wording every surface shares (award card, unit page, export, print view).</summary>
+public static class StandardTexts
+{
+    /// <summary>The flag of a proposed unit the City Office has not yet assessed against Nghị quyết 02/NQ-CP.</summary>
+    public const string Nq02NotAssessed = "Chưa đánh giá tiêu chuẩn Nghị quyết 02";
+
+    public const string Nq02Met = "Đạt tiêu chí Nghị quyết 02/NQ-CP";
+}
