@@ -10,7 +10,7 @@ public static class CityRatingCondition
     public static SlotCondition? Of(CommitteeSlotRules rules, CityRating? rating)
     {
         if (rules.MinCityRating is not { } min) return null;
-        var required = $"xếp loại Bộ chỉ số 766 của thành phố từ {Vi.Rating(min)} trở lên";
+        var required = $"xếp loại từ {Vi.Rating(min)} trở lên";
         // The enum runs from best to worst, so "at least min" is "not after min".
         return rating switch
         {

@@ -88,7 +88,7 @@ public sealed class StandardsPagesTests : PageTestContext
 
         var condition = slot.QuerySelector("[data-testid=slot-condition]")!;
         Assert.Equal("unknown", condition.GetAttribute("data-met"));
-        Assert.Contains("Chưa ghi nhận xếp loại Bộ chỉ số 766 của thành phố; suất này chỉ được trao khi xếp loại Bộ chỉ số 766 của thành phố từ Tốt trở lên.", condition.TextContent);
+        Assert.Contains("Chưa ghi nhận xếp loại Bộ chỉ số 766 của thành phố; suất này chỉ được trao khi xếp loại từ Tốt trở lên.", condition.TextContent);
     }
 
     [Fact]

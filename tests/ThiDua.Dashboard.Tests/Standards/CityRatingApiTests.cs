@@ -170,7 +170,7 @@ public sealed class CityRatingApiTests : StandardsHostTest
         var passed = Assert.Single(kha.GetProperty("passedOver").EnumerateArray());
         Assert.Equal("so-tu-phap", passed.GetProperty("unit").GetString());
         Assert.Contains("là Khá, chưa đạt điều kiện", Assert.Single(passed.GetProperty("reasons").EnumerateArray()).GetString());
-        Assert.Equal(["Xếp loại Bộ chỉ số 766 của thành phố là Khá, chưa đạt điều kiện xếp loại Bộ chỉ số 766 của thành phố từ Tốt trở lên: suất này chưa thể trao."], refused);
+        Assert.Equal(["Xếp loại Bộ chỉ số 766 của thành phố là Khá, chưa đạt điều kiện xếp loại từ Tốt trở lên: suất này chưa thể trao."], refused);
         Assert.Empty(accepted);
         Assert.True(tot.GetProperty("conditionMet").GetBoolean());
         Assert.Equal("so-noi-vu", Assert.Single(tot.GetProperty("proposed").EnumerateArray()).GetProperty("unit").GetString());
