@@ -18,7 +18,8 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("ThiDua").WithApiErrors();
 
-        api.MapGet("/campaign", (EngineHost host, CampaignWarnings warnings) => TypedResults.Ok(CampaignApi.Describe(host.Rules, warnings)))
+        api.MapGet("/campaign", async (EngineHost host, CampaignWarnings warnings, AwardBook awards, CancellationToken ct) =>
+                TypedResults.Ok(CampaignApi.Describe(host.Rules, warnings, await awards.CityRatingAsync(ct))))
             .WithName("getCampaign")
             .WithSummary("Đợt thi đua: thời gian, khối, nhóm, nội dung, cảnh báo quy định");
 
@@ -51,6 +52,8 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(AccessRegistration.WritePolicy)
             .DisableAntiforgery();
+
+        api.MapStandardsApi();
 
         api.MapGet("/units/{code}/figures", async (string code, EngineHost host, FigureRepository figures, CancellationToken ct) =>
         {
@@ -207,7 +210,7 @@ public static class ApiEndpoints
         }
     }
 
-    private static async Task<JsonElement?> ReadJson(HttpRequest request, CancellationToken ct)
+    internal static async Task<JsonElement?> ReadJson(HttpRequest request, CancellationToken ct)
     {
         try
         {

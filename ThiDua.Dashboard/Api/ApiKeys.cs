@@ -23,14 +23,16 @@ public sealed class ApiKeys(IOptionsMonitor<IngestOptions> options, ApiKeyStore 
     /// <summary>The key sent with the request — from the settings or created in the UI and not revoked — or null.</summary>
     public async Task<ApiCaller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
-        if (Authenticate(request) is { } configured) return new ApiCaller(configured, UnitScope.All, IsAdmin: false);
+        if (Configured(request) is { } configured) return new ApiCaller(configured.Name, UnitScope.All, configured.Admin);
         var sent = request.Headers[Header].ToString();
         if (string.IsNullOrEmpty(sent)) return null;
         return await store.AuthenticateAsync(sent, cancellationToken) is { } key ? new ApiCaller(key.Name, key.Scope, key.IsAdmin) : null;
     }
 
     /// <summary>The name of a key from the settings sent with the request, or null when it is missing or unknown.</summary>
-    public string? Authenticate(HttpRequest request)
+    public string? Authenticate(HttpRequest request) => Configured(request)?.Name;
+
+    private ApiKeyOptions? Configured(HttpRequest request)
     {
         var sent = request.Headers[Header].ToString();
         if (string.IsNullOrEmpty(sent)) return null;
@@ -39,7 +41,7 @@ public sealed class ApiKeys(IOptionsMonitor<IngestOptions> options, ApiKeyStore 
         {
             if (string.IsNullOrWhiteSpace(key.Key) || string.IsNullOrWhiteSpace(key.Name)) continue;
             // Fixed-time comparison, so response timing says nothing about how much of a key was right.
-            if (CryptographicOperations.FixedTimeEquals(sentBytes, Encoding.UTF8.GetBytes(key.Key))) return key.Name;
+            if (CryptographicOperations.FixedTimeEquals(sentBytes, Encoding.UTF8.GetBytes(key.Key))) return key;
         }
         return null;
     }

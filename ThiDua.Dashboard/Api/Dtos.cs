@@ -12,13 +12,14 @@ namespace ThiDua.Dashboard.Api;
 public sealed record CampaignDto(
     string Name, string TimeZone, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly RegistrationDeadline,
     int ComparisonDays, IReadOnlyList<string> TieBreakers,
-    IReadOnlyList<BlockDto> Blocks, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<WarningDto> Warnings);
+    IReadOnlyList<BlockDto> Blocks, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<WarningDto> Warnings,
+    CityRating? CityRating = null, string? CityRatingSource = null);
 
 public sealed record BlockDto(string Code, string Name, IReadOnlyList<GroupDto> Groups, IReadOnlyList<CommitteeSlotDto> CommitteeSlots);
 
 public sealed record GroupDto(string Code, string Name, long? MinDossiers, bool MinInclusive, long? MaxDossiers, bool MaxInclusive, int AwardSlots);
 
-public sealed record CommitteeSlotDto(string Code, string Name, int Count);
+public sealed record CommitteeSlotDto(string Code, string Name, int Count, CityRating? MinCityRating = null);
 
 public sealed record IndicatorDto(string Code, string Name, decimal MaxPoints, decimal FullCreditAt, NothingArosePolicy WhenNothingArose,
     IReadOnlyList<string> AppliesTo, decimal? Nq02MinRate);
@@ -26,9 +27,9 @@ public sealed record IndicatorDto(string Code, string Name, decimal MaxPoints, d
 public sealed record WarningDto(string Code, string Message, string Key);
 
 public sealed record UnitDto(string Code, string Name, string Block, string? District, DateOnly? ActiveFrom, DateOnly? ActiveTo,
-    string? MergedInto, DateOnly? RegisteredOn)
+    string? MergedInto, DateOnly? RegisteredOn, Nq02Assessment? Nq02, string? Nq02Note)
 {
-    public static UnitDto From(UnitInfo u) => new(u.Code, u.Name, u.Block, u.District, u.ActiveFrom, u.ActiveTo, u.MergedInto, u.RegisteredOn);
+    public static UnitDto From(UnitInfo u) => new(u.Code, u.Name, u.Block, u.District, u.ActiveFrom, u.ActiveTo, u.MergedInto, u.RegisteredOn, u.Nq02, u.Nq02Note);
 }
 
 public sealed record AcceptedDto(int Accepted, long Version);
@@ -86,13 +87,15 @@ public sealed record GapDto(string Indicator, long? Add, bool Reachable);
 public sealed record AwardsDto(DateOnly AsOf, long Version, IReadOnlyList<AwardSlotDto> Slots);
 
 public sealed record AwardSlotDto(string Block, string? Group, string? Code, string Name, AwardKind Kind, int Count, bool Tied,
-    IReadOnlyList<ProposedDto> Proposed, IReadOnlyList<PassedOverDto> PassedOver)
+    IReadOnlyList<ProposedDto> Proposed, IReadOnlyList<PassedOverDto> PassedOver, bool? ConditionMet, string? Condition)
 {
     public static AwardSlotDto From(AwardSlot s) => new(s.Block, s.Group, s.Code, s.Name, s.Kind, s.Count, s.Tied,
-        [.. s.Proposed.Select(p => new ProposedDto(p.Unit, p.Name, p.Rank, p.Score))],
-        [.. s.PassedOver.Select(p => new PassedOverDto(p.Unit, p.Name, p.Rank, p.Score, p.Reasons))]);
+        [.. s.Proposed.Select(p => new ProposedDto(p.Unit, p.Name, p.Rank, p.Score, p.StandardAssessed))],
+        [.. s.PassedOver.Select(p => new PassedOverDto(p.Unit, p.Name, p.Rank, p.Score, p.Reasons))],
+        s.Condition?.Met, s.Condition?.Text);
 }
 
-public sealed record ProposedDto(string Unit, string Name, int Rank, decimal Score);
+/// <param name="StandardAssessed">False while the City Office has not assessed the unit against Nghị quyết 02/NQ-CP.</param>
+public sealed record ProposedDto(string Unit, string Name, int Rank, decimal Score, bool StandardAssessed);
 
 public sealed record PassedOverDto(string Unit, string Name, int Rank, decimal Score, IReadOnlyList<string> Reasons);

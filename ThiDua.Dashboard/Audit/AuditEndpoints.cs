@@ -53,15 +53,9 @@ public static class AuditEndpoints
     }
 
     /// <returns>Null for an admin (cookie or admin key), else the 401/403 answer.</returns>
-    internal static async Task<IResult?> AdminAsync(HttpContext context, ApiKeys keys)
-    {
-        var user = SignedInUser.From(context.User);
-        if (user is { IsAdmin: true, MustChangePassword: false }) return null;
-        var key = await keys.AuthenticateAsync(context.Request, context.RequestAborted);
-        if (key is { IsAdmin: true }) return null;
-        if (user is null && key is null) return Problems.Unauthorized();
-        return AccessProblems.Forbidden("Chỉ quản trị viên (đăng nhập, hoặc khóa API quản trị) được xem nhật ký thay đổi.");
-    }
+    internal static async Task<IResult?> AdminAsync(HttpContext context, ApiKeys keys) =>
+        (await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin,
+            "Chỉ quản trị viên (đăng nhập, hoặc khóa API quản trị) được xem nhật ký thay đổi.")).Refused;
 
     private static IResult BadDate(string parameter, string text) =>
         Problems.BadParameter(parameter, DateTitle, $"{parameter} “{text}” phải có dạng yyyy-MM-dd (ngày theo giờ UTC).");

@@ -8,6 +8,8 @@ public static class AuditKinds
     public const string UnitRegistration = "unit.registration";
     public const string UnitRename = "unit.rename";
     public const string UnitActiveRange = "unit.active-range";
+    public const string UnitStandard = "unit.standard";
+    public const string CityRating = "campaign.city-rating";
     public const string Nomination = "award.nomination";
     public const string AwardIndividual = "award.individual";
     public const string UserCreate = "user.create";
@@ -24,7 +26,7 @@ public static class AuditKinds
     /// <summary>Every kind above, for the filter on the admin page.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, Nomination, AwardIndividual,
+        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, UnitStandard, CityRating, Nomination, AwardIndividual,
         UserCreate, UserUpdate, UserPassword, SignIn, SignInFailed, SignOut, KeyCreate, KeyRevoke,
         ScreenCreate, ScreenRevoke,
     ];

@@ -11,6 +11,8 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Enums as the API spells them ("notMet", not 1), so an entry reads without the source code.
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public async Task<AuditEntry> RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)

@@ -15,7 +15,7 @@ public sealed record IndividualView(AwardIndividual Individual, string UnitName,
 /// decisions (nominations for committee slots, the individuals), with the plan's conditions
 /// checked here so the page and the API say the same thing.
 /// </summary>
-public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTrail audit, TimeProvider time)
+public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatingRepository cityRatings, IAuditTrail audit, TimeProvider time)
 {
     /// <summary>The plan: "Tặng Bằng khen cho 10 cá nhân".</summary>
     public const int IndividualLimit = 10;
@@ -31,25 +31,9 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
         return new Listener(this, listener);
     }
 
-    /// <summary>The proposal as of a date, committee slots holding the current nominations.</summary>
-    public async Task<AwardProposal> ProposalAsync(DateOnly asOf, CancellationToken cancellationToken = default)
-    {
-        var engine = host.Engine;
-        var proposal = engine.Awards(asOf);
-        var nominations = await awards.CurrentNominationsAsync(cancellationToken);
-        var standings = engine.StandingsAsOf(asOf);
-        var slots = proposal.Slots.Select(slot =>
-        {
-            if (slot.Kind != AwardKind.Committee) return slot;
-            var chosen = nominations.Where(n => n.Block == slot.Block && n.Slot == slot.Code)
-                .Select(n => standings.Find(n.Unit) is var (_, entry)
-                    ? new ProposedUnit(n.Unit, entry.Name, entry.Rank, entry.Score)
-                    : new ProposedUnit(n.Unit, engine.Unit(n.Unit)?.Name ?? n.Unit, 0, 0m))
-                .ToList();
-            return slot with { Proposed = chosen };
-        }).ToList();
-        return proposal with { Slots = slots };
-    }
+    /// <summary>The proposal as of a date, committee slots holding the current nominations (the engine holds them).</summary>
+    public Task<AwardProposal> ProposalAsync(DateOnly asOf, CancellationToken cancellationToken = default) =>
+        Task.FromResult(host.Engine.Awards(asOf));
 
     /// <summary>Units holding a collective award in a proposal (by rank or by the committee).</summary>
     public static IReadOnlySet<string> CollectiveHolders(AwardProposal proposal) =>
@@ -76,6 +60,9 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
         if (rules is null) errors.Add($"Khối “{block}” không có suất khen mã “{slot}” do {Wording.ReviewChain.BySelection}.");
         if (info is null) errors.Add($"Không có đơn vị mã “{unit}”.");
         else if (info.Block != block) errors.Add($"{info.Name} không thuộc khối được xét cho suất này.");
+        // The slot cannot be awarded at all while its condition on the city's 766 classification fails.
+        if (rules is not null && CityRatingCondition.Of(rules, host.Engine.Decisions.CityRating) is { Met: false } condition)
+            errors.Add(condition.Text);
         if (string.IsNullOrWhiteSpace(reason)) errors.Add("Cần ghi lý do đề cử.");
         // The plan's standard (registration before the deadline, the NQ 02 criteria) holds for every
         // collective award, the committee's included.
@@ -94,6 +81,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
             await awards.RecordNominationAsync(block, slot, unit, nominate: true, reason.Trim(), by, time.GetUtcNow(), cancellationToken,
                 audit.EntryFor<long>(_ => new AuditRecord(AuditKinds.Nomination, by, address,
                     $"Đề cử {info!.Name} cho suất “{rules.Name}”", $"{block}/{slot}", Before: null, After: new { unit, reason = reason.Trim() })));
+            await host.RefreshDecisionsAsync(CancellationToken.None);
         }
         catch (AuditWriteException)
         {
@@ -120,6 +108,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
             await awards.RecordNominationAsync(block, slot, unit, nominate: false, reason.Trim(), by, time.GetUtcNow(), cancellationToken,
                 audit.EntryFor<long>(_ => new AuditRecord(AuditKinds.Nomination, by, address,
                     $"Rút đề cử {host.Engine.Unit(unit)?.Name ?? unit} khỏi suất {block}/{slot}", $"{block}/{slot}", Before: new { unit }, After: new { withdrawn = unit, reason = reason.Trim() })));
+            await host.RefreshDecisionsAsync(CancellationToken.None);
         }
         catch (AuditWriteException)
         {
@@ -131,6 +120,34 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, IAuditTra
         }
         Notify();
         return [];
+    }
+
+    /// <summary>The city's recorded Bộ chỉ số 766 classification, with its source.</summary>
+    public Task<CityRatingRecord> CityRatingAsync(CancellationToken cancellationToken = default) => cityRatings.CurrentAsync(cancellationToken);
+
+    /// <summary>Records (or clears, with null) the city's 766 classification; committee slots that depend on it follow at once.</summary>
+    /// <exception cref="AuditWriteException">The change's audit entry could not be written; nothing is stored.</exception>
+    public async Task<CityRatingRecord> SetCityRatingAsync(CityRating? rating, string? source, string by, string? address = null, CancellationToken cancellationToken = default)
+    {
+        CityRatingRecord recorded;
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            var before = await cityRatings.CurrentAsync(cancellationToken);
+            // The rating and its audit entry are one transaction.
+            recorded = await cityRatings.RecordAsync(rating, source, by, time.GetUtcNow(), CancellationToken.None,
+                audit.EntryFor<CityRatingRecord>(r => new AuditRecord(AuditKinds.CityRating, by, address,
+                    $"Xếp loại Bộ chỉ số 766 của thành phố: {(r.Rating is { } v ? Vi.Rating(v) : "chưa ghi nhận")}", "city-rating",
+                    Before: new { rating = CityRatingText.Format(before.Rating), source = before.Source },
+                    After: new { rating = CityRatingText.Format(r.Rating), source = r.Source })));
+            await host.RefreshDecisionsAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _write.Release();
+        }
+        Notify();
+        return recorded;
     }
 
     /// <summary>Adds an individual; the unit must hold a collective award in the live proposal.</summary>

@@ -38,15 +38,25 @@ public static class AwardExport
         var tiedRank = slot.Tied && slot.Proposed.Count > 0 ? slot.Proposed[^1].Rank : (int?)null;
 
         var units = slot.Proposed
-            .Select(p => (p.Rank, p.Unit, p.Name, p.Score, Decision: Proposed, Reasons: (IReadOnlyList<string>)[]))
+            // A proposed unit the City Office has not yet assessed against NQ 02 stays proposed, flagged.
+            .Select(p => (p.Rank, p.Unit, p.Name, p.Score, Decision: Proposed,
+                Reasons: p.StandardAssessed ? (IReadOnlyList<string>)[] : [$"{StandardTexts.Nq02NotAssessed}."]))
             .Concat(slot.PassedOver.Select(p => (p.Rank, p.Unit, p.Name, p.Score, Decision: PassedOver, p.Reasons)))
             .OrderBy(u => u.Rank); // stable: at one rank, proposed units stay first
+        // A committee slot's condition that does not hold (yet) is said on each of its rows.
+        var condition = slot.Condition is { Met: not true } c ? c.Text : null;
         foreach (var unit in units)
             yield return
             [
                 block, group, kind, unit.Rank, unit.Unit, unit.Name, ScoreMath.Shown(unit.Score),
                 unit.Rank == tiedRank && unit.Decision == Proposed ? Yes : No,
-                unit.Decision, unit.Reasons.Count == 0 ? null : string.Join(" ", unit.Reasons),
+                unit.Decision, Join(unit.Reasons, unit.Decision == Proposed ? condition : null),
             ];
+    }
+
+    private static string? Join(IReadOnlyList<string> reasons, string? condition)
+    {
+        IEnumerable<string> all = condition is null ? reasons : [.. reasons, condition];
+        return all.Any() ? string.Join(" ", all) : null;
     }
 }

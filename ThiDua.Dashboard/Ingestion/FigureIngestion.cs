@@ -2,6 +2,7 @@ using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Figures;
 using ThiDua.Scoring.Live;
 using ThiDua.Scoring.Units;
@@ -79,6 +80,12 @@ public sealed class FigureIngestion(
     public Task<UnitInfo?> SetRegistrationAsync(string code, DateOnly? registeredOn, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
         UpdateUnitAsync(code, AuditKinds.UnitRegistration, "Ngày đăng ký thi đua", actor,
             (at, ct, audited) => units.SetRegistrationDateAsync(code, registeredOn, source, actor.Name, at, ct, audited), cancellationToken);
+
+    /// <summary>Records (or clears) the City Office's Nghị quyết 02 assessment of a unit: stored, audited as a version, and applied.</summary>
+    /// <exception cref="AuditWriteException">The edit's audit entry could not be written; nothing is stored.</exception>
+    public Task<UnitInfo?> SetNq02Async(string code, Nq02Assessment? assessment, string? note, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
+        UpdateUnitAsync(code, AuditKinds.UnitStandard, "Đánh giá tiêu chí Nghị quyết 02/NQ-CP", actor,
+            (at, ct, audited) => units.SetNq02Async(code, assessment, note, source, actor.Name, at, ct, audited), cancellationToken);
 
     /// <summary>Renames a unit (admin page); the boards show the new name at once.</summary>
     public Task<UnitInfo?> RenameUnitAsync(string code, string name, string source, WriteActor actor, CancellationToken cancellationToken = default) =>

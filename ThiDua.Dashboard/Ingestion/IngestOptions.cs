@@ -22,4 +22,10 @@ public sealed class ApiKeyOptions
 {
     public string Name { get; set; } = "";
     public string Key { get; set; } = "";
+
+    /// <summary>
+    /// An admin key (default false): it may also set the City Office's records (NQ 02 assessments,
+    /// the city's 766 rating) and read the audit trail, e.g. <c>ThiDua__Ingest__ApiKeys__1__Admin=true</c>.
+    /// </summary>
+    public bool Admin { get; set; }
 }

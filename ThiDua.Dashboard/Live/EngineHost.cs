@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring;
+using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Live;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Rules;
@@ -12,7 +13,8 @@ namespace ThiDua.Dashboard.Live;
 /// Owns the one live engine. It is rebuilt at start from what storage holds, resuming the stored
 /// version, so a restart shows exactly what was shown before it.
 /// </summary>
-public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository figures, TimeProvider time, ILogger<EngineHost> logger)
+public sealed class EngineHost(
+    IOptions<CampaignRules> rules, FigureRepository figures, AwardRepository awards, CityRatingRepository cityRatings, TimeProvider time, ILogger<EngineHost> logger)
 {
     private LeaderboardEngine? _engine;
     private long _lastChangedTicks;
@@ -64,9 +66,24 @@ public sealed class EngineHost(IOptions<CampaignRules> rules, FigureRepository f
         var engine = new LeaderboardEngine(Campaign, snapshot.Units, DefaultAsOf());
         engine.Load(snapshot.Figures.Select(f => f.Figure), snapshot.Version);
         engine.PrepareHistory();
+        engine.SetDecisions(await ReadDecisionsAsync(cancellationToken));
         _engine = engine;
         if (snapshot.Figures.Count > 0) MarkChanged(snapshot.Figures.Max(f => f.ReceivedAt), []);
         logger.LogInformation("Engine loaded: {Units} units, {Figures} figures, version {Version}, boards as of {AsOf}",
             snapshot.Units.Count, snapshot.Figures.Count, snapshot.Version, engine.AsOf);
+    }
+
+    /// <summary>
+    /// Gives the engine the City Office's current decisions (nominations, the city's 766 rating) as
+    /// stored; the award book calls it after each committed decision.
+    /// </summary>
+    public async Task RefreshDecisionsAsync(CancellationToken cancellationToken = default) =>
+        Engine.SetDecisions(await ReadDecisionsAsync(cancellationToken));
+
+    private async Task<AwardDecisions> ReadDecisionsAsync(CancellationToken cancellationToken)
+    {
+        var nominations = await awards.CurrentNominationsAsync(cancellationToken);
+        var rating = await cityRatings.CurrentAsync(cancellationToken);
+        return new AwardDecisions([.. nominations.Select(n => new CommitteeNomination(n.Block, n.Slot, n.Unit))], rating.Rating);
     }
 }

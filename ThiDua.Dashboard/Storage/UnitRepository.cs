@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Units;
 
 namespace ThiDua.Dashboard.Storage;
@@ -41,6 +42,17 @@ public sealed class UnitRepository(SqliteDatabase database)
             code,
             unit => unit with { RegisteredOn = registeredOn },
             (before, after) => $"unit {before.Code}: registered_on {Show(before.RegisteredOn)} -> {Show(after.RegisteredOn)}",
+            source, by, receivedAt, cancellationToken, alsoInTransaction);
+
+    /// <summary>Records (or clears, with null) the City Office's Nghị quyết 02 assessment of the unit, with its note.</summary>
+    /// <returns>The updated unit and version, or null when no unit has this code.</returns>
+    public Task<UnitUpdate?> SetNq02Async(
+        string code, Nq02Assessment? assessment, string? note, string source, string by, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken = default, AlsoInTransaction<UnitUpdate>? alsoInTransaction = null) =>
+        UpdateAsync(
+            code,
+            unit => unit with { Nq02 = assessment, Nq02Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() },
+            (before, after) => $"unit {before.Code}: nq02 {Nq02Text.Format(before.Nq02) ?? "-"} -> {Nq02Text.Format(after.Nq02) ?? "-"}",
             source, by, receivedAt, cancellationToken, alsoInTransaction);
 
     /// <summary>Renames a unit (its code, the key figures refer to, never changes).</summary>
@@ -117,7 +129,8 @@ public sealed class UnitRepository(SqliteDatabase database)
             """
             UPDATE units
             SET name = @Name, district = @District, active_from = @ActiveFrom, active_to = @ActiveTo,
-                merged_into = @MergedInto, registered_on = @RegisteredOn, updated_at = @Timestamp
+                merged_into = @MergedInto, registered_on = @RegisteredOn, nq02 = @Nq02, nq02_note = @Nq02Note,
+                updated_at = @Timestamp
             WHERE code = @Code;
             """,
             UnitRow.Parameters(after, timestamp),

@@ -1,3 +1,4 @@
+using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Units;
 
 namespace ThiDua.Dashboard.Storage;
@@ -9,7 +10,7 @@ internal sealed class UnitRow
         """
         SELECT code AS Code, name AS Name, block AS Block, district AS District,
                active_from AS ActiveFrom, active_to AS ActiveTo, merged_into AS MergedInto,
-               registered_on AS RegisteredOn
+               registered_on AS RegisteredOn, nq02 AS Nq02, nq02_note AS Nq02Note
         FROM units
         """;
 
@@ -29,6 +30,10 @@ internal sealed class UnitRow
 
     public string? RegisteredOn { get; set; }
 
+    public string? Nq02 { get; set; }
+
+    public string? Nq02Note { get; set; }
+
     public UnitInfo ToUnitInfo() => new(
         Code,
         Name,
@@ -37,7 +42,9 @@ internal sealed class UnitRow
         SqliteText.ToNullableDate(ActiveFrom),
         SqliteText.ToNullableDate(ActiveTo),
         MergedInto,
-        SqliteText.ToNullableDate(RegisteredOn));
+        SqliteText.ToNullableDate(RegisteredOn),
+        Nq02Text.Parse(Nq02),
+        Nq02Note);
 
     /// <summary>The parameters of an INSERT or UPDATE of every column but the timestamps.</summary>
     public static object Parameters(UnitInfo unit, string timestamp) => new
@@ -50,6 +57,37 @@ internal sealed class UnitRow
         ActiveTo = SqliteText.FromDate(unit.ActiveTo),
         unit.MergedInto,
         RegisteredOn = SqliteText.FromDate(unit.RegisteredOn),
+        Nq02 = Nq02Text.Format(unit.Nq02),
+        unit.Nq02Note,
         Timestamp = timestamp,
+    };
+}
+
+/// <summary>The stored (and API) spelling of an NQ 02 assessment: "met", "notMet", or null.</summary>
+public static class Nq02Text
+{
+    public const string Met = "met";
+    public const string NotMet = "notMet";
+
+    public static string? Format(Nq02Assessment? assessment) => assessment switch
+    {
+        Nq02Assessment.Met => Met,
+        Nq02Assessment.NotMet => NotMet,
+        _ => null,
+    };
+
+    public static bool TryParse(string? text, out Nq02Assessment assessment)
+    {
+        var parsed = text switch { Met => Nq02Assessment.Met, NotMet => Nq02Assessment.NotMet, _ => (Nq02Assessment?)null };
+        assessment = parsed.GetValueOrDefault();
+        return parsed is not null;
+    }
+
+    public static Nq02Assessment? Parse(string? text) => text switch
+    {
+        Met => Nq02Assessment.Met,
+        NotMet => Nq02Assessment.NotMet,
+        null => null,
+        _ => throw new InvalidOperationException($"Unknown stored NQ 02 assessment '{text}'."),
     };
 }

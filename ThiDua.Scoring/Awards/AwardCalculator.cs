@@ -1,5 +1,6 @@
 using ThiDua.Scoring.Live;
 using ThiDua.Scoring.Ranking;
+using ThiDua.Scoring.Rules;
 using ThiDua.Scoring.Scoring;
 using ThiDua.Scoring.Text;
 
@@ -7,11 +8,15 @@ namespace ThiDua.Scoring.Awards;
 
 /// <summary>
 /// Proposes the units for every award slot: the top N of each group among eligible units, the
-/// whole tie when the last slot is shared, and the reasons every higher-ranked unit was passed over.
+/// whole tie when the last slot is shared, and the reasons every higher-ranked unit was passed over;
+/// a committee slot holds the City Office's nominees while its conditions allow it to be awarded.
 /// </summary>
 internal static class AwardCalculator
 {
-    public static AwardProposal Propose(Campaign campaign, Standings standings, Func<string, UnitTrack> trackOf)
+    /// <summary>The plan's standard (a): a unit assessed as not meeting it cannot be proposed.</summary>
+    public const string Nq02NotMet = "Không đạt tiêu chí Nghị quyết 02/NQ-CP";
+
+    public static AwardProposal Propose(Campaign campaign, Standings standings, Func<string, UnitTrack?> trackOf, AwardDecisions decisions)
     {
         var slots = new List<AwardSlot>();
         foreach (var block in campaign.Blocks)
@@ -22,12 +27,12 @@ internal static class AwardCalculator
                 slots.Add(RankSlot(campaign, board, definition.Group!.AwardSlots, standings.AsOf, trackOf));
             }
             foreach (var slot in block.CommitteeSlots)
-                slots.Add(new AwardSlot(block.Code, null, slot.Code, slot.Name, AwardKind.Committee, slot.Count, false, [], []));
+                slots.Add(CommitteeSlot(campaign, standings, block, slot, trackOf, decisions));
         }
         return new AwardProposal(standings.AsOf, standings.Version, slots);
     }
 
-    private static AwardSlot RankSlot(Campaign campaign, Board board, int count, DateOnly asOf, Func<string, UnitTrack> trackOf)
+    private static AwardSlot RankSlot(Campaign campaign, Board board, int count, DateOnly asOf, Func<string, UnitTrack?> trackOf)
     {
         var proposed = new List<ProposedUnit>();
         var passedOver = new List<PassedOverUnit>();
@@ -36,13 +41,14 @@ internal static class AwardCalculator
         {
             // Past the last slot (and its tie), nobody else is proposed or needs explaining.
             if (proposed.Count >= count && entry.Rank > lastRank) break;
-            var reasons = Ineligibility(campaign, trackOf(entry.Unit), asOf);
+            var track = trackOf(entry.Unit)!;
+            var reasons = Ineligibility(campaign, track, asOf);
             if (reasons.Count > 0)
             {
                 passedOver.Add(new PassedOverUnit(entry.Unit, entry.Name, entry.Rank, entry.Score, reasons));
                 continue;
             }
-            proposed.Add(new ProposedUnit(entry.Unit, entry.Name, entry.Rank, entry.Score));
+            proposed.Add(new ProposedUnit(entry.Unit, entry.Name, entry.Rank, entry.Score, track.Info.Nq02 is not null));
             if (proposed.Count == count) lastRank = entry.Rank;
         }
         // Only units ranked strictly above the last proposed one were passed over; when nobody is
@@ -57,6 +63,31 @@ internal static class AwardCalculator
             Tied: proposed.Count > count, proposed, passedOver);
     }
 
+    /// <summary>
+    /// The nominees of a committee slot: proposed while they are eligible and the slot's condition
+    /// on the city's 766 classification is not known to fail; otherwise shown as passed over, with why.
+    /// </summary>
+    private static AwardSlot CommitteeSlot(Campaign campaign, Standings standings, BlockRules block, CommitteeSlotRules rules,
+        Func<string, UnitTrack?> trackOf, AwardDecisions decisions)
+    {
+        var condition = CityRatingCondition.Of(rules, decisions.CityRating);
+        var proposed = new List<ProposedUnit>();
+        var passedOver = new List<PassedOverUnit>();
+        foreach (var nomination in decisions.Nominations.Where(n => n.Block == block.Code && n.Slot == rules.Code))
+        {
+            var track = trackOf(nomination.Unit);
+            if (track is null) continue;
+            var (rank, score) = standings.Find(nomination.Unit) is var (_, entry) ? (entry.Rank, entry.Score) : (0, 0m);
+            var reasons = new List<string>(Ineligibility(campaign, track, standings.AsOf));
+            if (condition is { Met: false }) reasons.Add(condition.Text);
+            if (reasons.Count > 0)
+                passedOver.Add(new PassedOverUnit(nomination.Unit, track.Info.Name, rank, score, reasons));
+            else
+                proposed.Add(new ProposedUnit(nomination.Unit, track.Info.Name, rank, score, track.Info.Nq02 is not null));
+        }
+        return new AwardSlot(block.Code, null, rules.Code, rules.Name, AwardKind.Committee, rules.Count, false, proposed, passedOver, condition);
+    }
+
     /// <summary>Why a unit may not be proposed, as Vietnamese sentences; empty when it is eligible.</summary>
     public static IReadOnlyList<string> Ineligibility(Campaign campaign, UnitTrack track, DateOnly asOf)
     {
@@ -66,6 +97,9 @@ internal static class AwardCalculator
             reasons.Add($"Chưa ghi nhận đăng ký thi đua trước ngày {Vi.Date(deadline)}.");
         else if (registered >= deadline)
             reasons.Add($"Đăng ký thi đua ngày {Vi.Date(registered)}, không trước ngày {Vi.Date(deadline)}.");
+
+        if (track.Info.Nq02 == Nq02Assessment.NotMet)
+            reasons.Add(string.IsNullOrWhiteSpace(track.Info.Nq02Note) ? $"{Nq02NotMet}." : $"{Nq02NotMet}: {track.Info.Nq02Note.Trim()}");
 
         if (!campaign.Indicators.Any(i => i.Nq02MinRate is not null)) return reasons;
         var score = track.ScoreAt(campaign, asOf);

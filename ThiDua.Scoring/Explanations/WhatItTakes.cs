@@ -19,7 +19,8 @@ internal static class WhatItTakes
             return new UnitReport(unit, standings.AsOf, score, null, null, false, null, null, ineligibility);
 
         var slot = proposal.Slots.FirstOrDefault(s => s.Kind == AwardKind.Rank && s.Block == board.Key.Block && s.Group == board.Key.Group);
-        var proposed = slot?.Proposed.Any(p => p.Unit == unit.Code) ?? false;
+        // Proposed by rank or nominated by the City Office for a committee slot: either way it holds an award.
+        var proposed = proposal.Slots.Any(s => s.Proposed.Any(p => p.Unit == unit.Code));
 
         Target? above = null;
         for (var i = board.Entries.Length - 1; i >= 0; i--)

@@ -26,6 +26,7 @@ public sealed class LeaderboardEngine
     private long _version;
     private Placement _now = null!;
     private Placement? _then;
+    private AwardDecisions _decisions = AwardDecisions.None;
 
     // The materialized boards as of _asOf, compared in place so a batch reports only real changes.
     private BoardEntry[][] _entries = [];
@@ -221,11 +222,26 @@ public sealed class LeaderboardEngine
         }
     }
 
+    /// <summary>The City Office's decisions the awards depend on (committee nominations, the city's 766 classification).</summary>
+    public AwardDecisions Decisions { get { lock (_lock) return _decisions; } }
+
+    /// <summary>
+    /// Replaces the City Office's decisions. They change no board (so no version), only who holds
+    /// an award: every proposal and report from now on reflects them.
+    /// </summary>
+    public void SetDecisions(AwardDecisions decisions)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        lock (_lock) _decisions = decisions;
+    }
+
     /// <summary>The award proposal as of a date: every slot of the plan, proposed and passed-over units.</summary>
     public AwardProposal Awards(DateOnly asOf)
     {
-        lock (_lock) return AwardCalculator.Propose(_campaign, StandingsAsOfLocked(asOf), code => _units[_unitIndex[code]]);
+        lock (_lock) return AwardCalculator.Propose(_campaign, StandingsAsOfLocked(asOf), TrackOf, _decisions);
     }
+
+    private UnitTrack? TrackOf(string code) => _unitIndex.TryGetValue(code, out var u) ? _units[u] : null;
 
     /// <summary>Everything about one unit as of a date: standing, breakdown and what it takes; null for an unknown unit.</summary>
     public UnitReport? Report(string unit, DateOnly asOf)
@@ -235,7 +251,7 @@ public sealed class LeaderboardEngine
             var standings = StandingsAsOfLocked(asOf);
             if (!_unitIndex.TryGetValue(unit, out var u)) return null;
             var track = _units[u];
-            var proposal = AwardCalculator.Propose(_campaign, standings, code => _units[_unitIndex[code]]);
+            var proposal = AwardCalculator.Propose(_campaign, standings, TrackOf, _decisions);
             return WhatItTakes.Report(_campaign, standings, proposal, track.Info, track.ScoreAt(_campaign, asOf),
                 AwardCalculator.Ineligibility(_campaign, track, asOf));
         }

@@ -1,3 +1,5 @@
+using ThiDua.Scoring.Awards;
+
 namespace ThiDua.Scoring.Rules;
 
 /// <summary>
@@ -70,6 +72,12 @@ public sealed record CommitteeSlotRules
     public string Code { get; init; } = "";
     public string Name { get; init; } = "";
     public int Count { get; init; } = 1;
+
+    /// <summary>
+    /// The worst classification of the city on Bộ chỉ số 766 at which the slot may still be awarded
+    /// (the plan: "tốt" or better); null when the slot has no such condition.
+    /// </summary>
+    public CityRating? MinCityRating { get; init; }
 }
 
 public enum NothingArosePolicy

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ThiDua.Scoring.Awards;
 
 namespace ThiDua.Scoring.Text;
 
@@ -21,4 +22,14 @@ public static class Vi
 
     /// <summary>A content's letter as the plan writes it: the code "dd" is the plan's "đ".</summary>
     public static string ContentLetter(string code) => code == "dd" ? "đ" : code;
+
+    /// <summary>A 766 classification as the index names it: Xuất sắc, Tốt, Khá, Trung bình, Yếu.</summary>
+    public static string Rating(CityRating rating) => rating switch
+    {
+        CityRating.XuatSac => "Xuất sắc",
+        CityRating.Tot => "Tốt",
+        CityRating.Kha => "Khá",
+        CityRating.TrungBinh => "Trung bình",
+        _ => "Yếu",
+    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Text;
 
@@ -13,9 +14,17 @@ namespace ThiDua.Dashboard.Components.Controls;
 public abstract class LiveComponent : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
+    private IDisposable? _decisions;
 
     [Inject] protected EngineHost Host { get; set; } = default!;
     [Inject] protected LeaderboardNotifier Notifier { get; set; } = default!;
+    [Inject] private AwardBook AwardDecisions { get; set; } = default!;
+
+    /// <summary>
+    /// Whether the page re-reads when the City Office decides (a nomination, the city's 766 rating):
+    /// who holds an award changes without any board changing. Pages that listen themselves opt out.
+    /// </summary>
+    protected virtual bool FollowsAwardDecisions => true;
 
     [SupplyParameterFromQuery(Name = "ngay")]
     public string? Ngay { get; set; }
@@ -45,8 +54,12 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         }
         IsPast = AsOf != latest;
 
-        if (IsPast) { _subscription?.Dispose(); _subscription = null; }
-        else _subscription ??= Notifier.Subscribe(OnUpdateAsync);
+        if (IsPast) { _subscription?.Dispose(); _subscription = null; _decisions?.Dispose(); _decisions = null; }
+        else
+        {
+            _subscription ??= Notifier.Subscribe(OnUpdateAsync);
+            if (FollowsAwardDecisions) _decisions ??= AwardDecisions.OnChanged(() => _ = OnDecisionAsync());
+        }
         Load();
         await LoadAsync();
     }
@@ -62,9 +75,13 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     /// <summary>Whether an update concerns what this page shows; by default every update does.</summary>
     protected virtual bool Concerns(LeaderboardUpdate update) => true;
 
-    private Task OnUpdateAsync(LeaderboardUpdate update)
+    private Task OnUpdateAsync(LeaderboardUpdate update) =>
+        IsPast || !Concerns(update) ? Task.CompletedTask : ReloadAsync();
+
+    private Task OnDecisionAsync() => IsPast ? Task.CompletedTask : ReloadAsync();
+
+    private Task ReloadAsync()
     {
-        if (IsPast || !Concerns(update)) return Task.CompletedTask;
         return InvokeAsync(async () =>
         {
             Load();
@@ -77,6 +94,8 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     {
         _subscription?.Dispose();
         _subscription = null;
+        _decisions?.Dispose();
+        _decisions = null;
         GC.SuppressFinalize(this);
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class Awards
 {
     private IDisposable? _awardListener;
 
+    /// <summary>This page listens to the award book itself, past dates included.</summary>
+    protected override bool FollowsAwardDecisions => false;
+
     [Inject] private AwardBook AwardBook { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private IOptions<DossierDeadlineOptions> DossierOptions { get; set; } = default!;

@@ -27,7 +27,8 @@ public sealed partial class Home
     {
         var engine = Host.Engine;
         Standings = engine.StandingsAsOf(AsOf);
-        Proposed = [.. engine.Awards(AsOf).Slots.Where(s => s.Kind == AwardKind.Rank).SelectMany(s => s.Proposed).Select(p => p.Unit)];
+        // Ranked or nominated by the City Office for a committee slot: either way the unit holds an award.
+        Proposed = [.. engine.Awards(AsOf).Slots.SelectMany(s => s.Proposed).Select(p => p.Unit)];
 
         var scores = engine.Scores(Standings.Boards.SelectMany(b => b.Entries).Select(e => e.Unit), AsOf).Values.ToList();
         CityRates = [.. Host.Rules.Indicators.Select(indicator =>

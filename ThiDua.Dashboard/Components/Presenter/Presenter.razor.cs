@@ -56,7 +56,8 @@ public sealed partial class Presenter : IAsyncDisposable
         var engine = Host.Engine;
         Standings = engine.StandingsAsOf(AsOf);
         Awards = engine.Awards(AsOf).Slots;
-        Proposed = [.. Awards.Where(a => a.Kind == AwardKind.Rank).SelectMany(a => a.Proposed).Select(p => p.Unit)];
+        // Ranked or nominated by the City Office for a committee slot: either way the unit holds an award.
+        Proposed = [.. Awards.SelectMany(a => a.Proposed).Select(p => p.Unit)];
         var chosen = string.IsNullOrWhiteSpace(Trang) ? null : Trang.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         // Empty groups have nothing to show on a projector; they stay in the settings list.
         Deck.Build(Standings.Boards.Where(b => b.Entries.Length > 0 || chosen is not null), chosen);

@@ -24,5 +24,9 @@ public sealed partial class AwardsPrint
 
     private static string PassedText(AwardSlot slot) =>
         slot.PassedOver.Count == 0 ? "" :
-        "Không đủ điều kiện dù xếp trên: " + string.Join("; ", slot.PassedOver.Select(p => $"{p.Name} (hạng {p.Rank}): {string.Join(" ", p.Reasons)}"));
+        (slot.Kind == AwardKind.Committee ? "Đề cử không đạt điều kiện: " : "Không đủ điều kiện dù xếp trên: ")
+        + string.Join("; ", slot.PassedOver.Select(p => $"{p.Name}{(p.Rank > 0 ? $" (hạng {p.Rank})" : "")}: {string.Join(" ", p.Reasons)}"));
+
+    /// <summary>A committee slot's condition on the city's 766 classification, while it does not hold.</summary>
+    private static string ConditionText(AwardSlot slot) => slot.Condition is { Met: not true } condition ? condition.Text + " " : "";
 }

@@ -164,7 +164,8 @@ public sealed class ExportApiTests : IAsyncLifetime
         Assert.IsType<double>(wards[2]["Điểm"]);
         Assert.Equal(["Không đủ điều kiện", "Không đủ điều kiện", "Đề xuất"], wards.Select(r => (string)r["Đề xuất"]!));
         Assert.Equal("Chưa ghi nhận đăng ký thi đua trước ngày 15/04/2024.", wards[0]["Lý do"]);
-        Assert.Null(wards[2]["Lý do"]);
+        // Proposed, but the City Office has not yet assessed it against Nghị quyết 02/NQ-CP: flagged.
+        Assert.Equal("Chưa đánh giá tiêu chuẩn Nghị quyết 02.", wards[2]["Lý do"]);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n");
@@ -173,7 +174,7 @@ public sealed class ExportApiTests : IAsyncLifetime
         var anHoa = lines.Single(l => l.Contains(",p-an-hoa,", StringComparison.Ordinal));
         Assert.StartsWith("UBND phường,Từ 3.500 hồ sơ giải quyết trở lên,Theo hạng,1,p-an-hoa,Phường An Hòa,", anHoa);
         Assert.EndsWith(",Không,Không đủ điều kiện,Chưa ghi nhận đăng ký thi đua trước ngày 15/04/2024.", anHoa);
-        Assert.Matches(@"^UBND phường,Từ 3\.500 hồ sơ giải quyết trở lên,Theo hạng,3,p-cai-khe,Phường Cái Khế,\d+\.\d{2},Không,Đề xuất,$",
+        Assert.Matches(@"^UBND phường,Từ 3\.500 hồ sơ giải quyết trở lên,Theo hạng,3,p-cai-khe,Phường Cái Khế,\d+\.\d{2},Không,Đề xuất,Chưa đánh giá tiêu chuẩn Nghị quyết 02\.$",
             lines.Single(l => l.Contains(",p-cai-khe,", StringComparison.Ordinal)));
     }
 

@@ -200,6 +200,6 @@ public sealed class ExportWriterTests
         Assert.Equal($"\"{LongBlock}\",Toàn khối,Theo hạng,2,u-formula,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"bấm\"\")\",70.00,Không,Không đủ điều kiện,"
             + "\"Chưa ghi nhận đăng ký thi đua trước ngày 15/04/2024. Nội dung đ chưa đạt tiêu chí Nghị quyết 02: 10,00% (yêu cầu từ 50,00%).\"", csv[2]);
         Assert.StartsWith($"\"{LongBlock}\",Toàn khối,Theo hạng,3,u-plus,'+1,60.00,Không,Không đủ điều kiện,\"Đăng ký thi đua ngày 01/05/2024", csv[3]);
-        Assert.Equal($"\"{LongBlock}\",Toàn khối,Theo hạng,4,u-at,'@cmd,50.00,Không,Đề xuất,", csv[4]);
+        Assert.Equal($"\"{LongBlock}\",Toàn khối,Theo hạng,4,u-at,'@cmd,50.00,Không,Đề xuất,Chưa đánh giá tiêu chuẩn Nghị quyết 02.", csv[4]);
     }
 }
