@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Template;
 using ThiDua.Dashboard.Audit;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Api;
 
@@ -80,12 +81,12 @@ public static class ApiErrorAnswers
             StatusCodes.Status400BadRequest => ("Yêu cầu không hợp lệ", "Máy chủ không đọc được yêu cầu này."),
             StatusCodes.Status401Unauthorized => ("Cần đăng nhập hoặc khóa API", $"Gửi khóa API hợp lệ trong tiêu đề {ApiKeys.Header}."),
             StatusCodes.Status403Forbidden => ("Không được phép", "Khóa hoặc tài khoản này không được làm việc này."),
-            StatusCodes.Status404NotFound => ("Không tìm thấy địa chỉ", $"Không có địa chỉ API “{request.Path}”. Danh sách địa chỉ ở /openapi/v1.json."),
+            StatusCodes.Status404NotFound => ("Không tìm thấy địa chỉ", $"Không có địa chỉ API “{Echo.Input(request.Path.Value)}”. Danh sách địa chỉ ở /openapi/v1.json."),
             StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ",
-                $"Địa chỉ “{request.Path}” không nhận {request.Method}; chỉ nhận {context.Response.Headers.Allow}."),
+                $"Địa chỉ “{Echo.Input(request.Path.Value)}” không nhận {request.Method}; chỉ nhận {context.Response.Headers.Allow}."),
             StatusCodes.Status413PayloadTooLarge => ("Dữ liệu gửi lên quá lớn", "Nội dung yêu cầu vượt giới hạn cho phép; không có gì được lưu."),
             StatusCodes.Status415UnsupportedMediaType => ("Kiểu nội dung không được hỗ trợ",
-                $"Địa chỉ này không nhận Content-Type “{request.ContentType}”; xem kiểu được nhận ở /openapi/v1.json."),
+                $"Địa chỉ này không nhận Content-Type “{Echo.Input(request.ContentType)}”; xem kiểu được nhận ở /openapi/v1.json."),
             StatusCodes.Status431RequestHeaderFieldsTooLarge => ("Tiêu đề yêu cầu quá lớn", "Các tiêu đề của yêu cầu vượt giới hạn cho phép."),
             >= 500 => ("Lỗi máy chủ", "Máy chủ không xử lý được yêu cầu này. Gửi mã traceId cho quản trị viên để tra nhật ký."),
             _ => ("Yêu cầu không thành công", $"Máy chủ trả lời mã {status}."),

@@ -24,7 +24,9 @@ public static class StandardsEndpoints
     public static RouteGroupBuilder MapStandardsApi(this RouteGroupBuilder api)
     {
         api.MapPut("/units/{code}/standard", PutStandard)
+            .WithName("putUnitStandard")
             .WithSummary("Ghi nhận đánh giá tiêu chí Nghị quyết 02/NQ-CP của đơn vị (đạt, không đạt, chưa đánh giá)")
+            .Accepts<StandardInput>("application/json")
             .Produces<UnitDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -35,7 +37,9 @@ public static class StandardsEndpoints
             .DisableAntiforgery();
 
         api.MapPut("/campaign/city-rating", PutCityRating)
+            .WithName("putCityRating")
             .WithSummary("Ghi nhận xếp loại Bộ chỉ số 766 của thành phố (điều kiện của suất khen tham mưu)")
+            .Accepts<CityRatingInput>("application/json")
             .Produces<CampaignDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -119,3 +123,9 @@ public static class StandardsEndpoints
         json.EnumerateObject().Where(p => !known.Contains(p.Name, StringComparer.Ordinal))
             .Select(p => new ItemError(0, p.Name, $"Trường “{p.Name}” không được hỗ trợ; chỉ nhận {string.Join(" và ", known)}."));
 }
+
+/// <summary>The body of PUT /units/{code}/standard, for the API description (the endpoint reads it field by field).</summary>
+public sealed record StandardInput(string? Nq02, string? Note);
+
+/// <summary>The body of PUT /campaign/city-rating, for the API description.</summary>
+public sealed record CityRatingInput(string? Rating, string? Source);

@@ -12,16 +12,18 @@ public static class DossierEndpoints
 {
     public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/awards").WithTags("ThiDua");
+        var api = app.MapGroup("/api/v1/awards").WithTags("ThiDua").WithApiErrors();
 
         api.MapGet("/dossier/to-trinh.docx", (string? asOf, EngineHost host, DossierService dossier, CancellationToken ct) =>
                 Download(asOf, host, dossier, ct, d => File(dossier.ToTrinh(d), OfficialDocx.ContentType, ToTrinhDocument.FileName)))
+            .WithName("getDossierToTrinh")
             .WithSummary("Tờ trình đề nghị khen thưởng (Word, dự thảo)")
             .Produces(StatusCodes.Status200OK, contentType: OfficialDocx.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/dossier/bien-ban.docx", (string? asOf, EngineHost host, DossierService dossier, CancellationToken ct) =>
                 Download(asOf, host, dossier, ct, d => File(dossier.BienBan(d), OfficialDocx.ContentType, BienBanDocument.FileName)))
+            .WithName("getDossierBienBan")
             .WithSummary("Biên bản họp xét khen thưởng (Word, dự thảo)")
             .Produces(StatusCodes.Status200OK, contentType: OfficialDocx.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -30,6 +32,7 @@ public static class DossierEndpoints
                 Download(asOf, host, dossier, ct, d => dossier.BaoCao(d, unit) is { } report
                     ? File(report, OfficialDocx.ContentType, BaoCaoDocument.FileName(unit))
                     : Problems.UnitNotFound(unit)))
+            .WithName("getDossierBaoCao")
             .WithSummary("Báo cáo thành tích của một đơn vị theo Mẫu số 08 Nghị định 98/2023/NĐ-CP (Word, dự thảo)")
             .Produces(StatusCodes.Status200OK, contentType: OfficialDocx.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -37,12 +40,14 @@ public static class DossierEndpoints
 
         api.MapGet("/dossier/danh-sach.xlsx", (string? asOf, EngineHost host, DossierService dossier, CancellationToken ct) =>
                 Download(asOf, host, dossier, ct, d => File(dossier.DanhSach(d), ExportFormats.XlsxContentType, DanhSachWorkbook.FileName)))
+            .WithName("getDossierDanhSach")
             .WithSummary("Danh sách đề nghị khen thưởng (Excel, dự thảo)")
             .Produces(StatusCodes.Status200OK, contentType: ExportFormats.XlsxContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/dossier.zip", (string? asOf, EngineHost host, DossierService dossier, CancellationToken ct) =>
                 Download(asOf, host, dossier, ct, d => File(dossier.Zip(d), DossierZip.ContentType, DossierZip.FileName)))
+            .WithName("getDossierZip")
             .WithSummary("Toàn bộ hồ sơ đề nghị khen thưởng (tệp nén)")
             .Produces(StatusCodes.Status200OK, contentType: DossierZip.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -122,6 +122,22 @@ public abstract class ApiEdgeTests(ApiAppFixture app)
         Assert.Contains("/" + path, problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task UnknownApiPath_3000Characters_404EchoesAt100Characters()
+    {
+        // Arrange: the path is what the client sent; the answer may quote only its first 100 characters.
+        var path = "api/v1/" + new string('x', 3_000);
+
+        // Act
+        using var response = await Api.Client.GetAsync(path);
+
+        // Assert
+        var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("/api/v1/" + new string('x', 92) + "…", detail);
+        Assert.DoesNotContain(new string('x', 93), detail);
+    }
+
     [Theory]
     [InlineData("DELETE", "api/v1/figures", "POST")]
     [InlineData("POST", "api/v1/units", "GET")]

@@ -7,7 +7,7 @@ namespace ThiDua.Dashboard.Tests.Dossier;
 
 /// <summary>
 /// The dossier endpoints through the real app: Phường An Hòa tops "Từ 3.500" with only content c
-/// reported (10 of 68 points: 14,71) and is proposed; Phường Cái Khế is ranked but not registered.
+/// reported (10 of 78 points: 12,82) and is proposed; Phường Cái Khế is ranked but not registered.
 /// </summary>
 public sealed class DossierApiTests : ApiTest
 {
@@ -56,8 +56,8 @@ public sealed class DossierApiTests : ApiTest
         Assert.Contains("Kế hoạch số 74/KH-UBND", text);
         Assert.Contains("Phường An Hòa", text);
         Assert.Contains("UBND phường", text);
-        Assert.Contains("Từ 3.500 hồ sơ trở lên", text);
-        Assert.Contains("14,71", text);
+        Assert.Contains("Từ 3.500 hồ sơ giải quyết trở lên", text);
+        Assert.Contains("12,82", text);
         Assert.Contains("Số liệu tính đến ngày 14/12/2024, phiên bản dữ liệu", text);
         Assert.Contains("CHÁNH VĂN PHÒNG", text);
         Assert.Contains("DỰ THẢO", text);
@@ -79,7 +79,7 @@ public sealed class DossierApiTests : ApiTest
         Assert.Contains("Thư ký: ………………", text);
         Assert.Contains("Tập thể: Phường An Hòa", text);
         Assert.Contains("Tán thành", text);
-        Assert.Contains("14,71", text);
+        Assert.Contains("12,82", text);
         Assert.Contains("DỰ THẢO", text);
     }
 
@@ -101,7 +101,7 @@ public sealed class DossierApiTests : ApiTest
         Assert.Contains("90,00% (90/100)", text);
         Assert.Contains("10,00 / 10,00", text);
         Assert.Contains("chưa có số liệu", text);
-        Assert.Contains("Tổng điểm: 14,71 điểm", text);
+        Assert.Contains("Tổng điểm: 12,82 điểm", text);
         Assert.Contains("xếp hạng 1/2", text);
         Assert.Contains("Đơn vị có trong đề xuất khen thưởng", text);
         Assert.Contains("[Phần đơn vị tự ghi", text);
@@ -153,7 +153,7 @@ public sealed class DossierApiTests : ApiTest
         Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
         Assert.Contains("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", text);
         Assert.Contains("Phường An Hòa", text);
-        Assert.Contains("14.71", text); // a numeric cell: the viewer shows it in its locale (14,71 in vi-VN)
+        Assert.Contains("12.82", text); // a numeric cell: the viewer shows it in its locale (12,82 in vi-VN)
         Assert.Contains("DỰ THẢO", text);
         Assert.Contains("Số liệu tính đến ngày 14/12/2024, phiên bản dữ liệu", text);
     }
