@@ -40,11 +40,15 @@ public static class SheetNames
         return cleaned.Length == 0 || cleaned.Equals("History", StringComparison.OrdinalIgnoreCase) ? Fallback : cleaned;
     }
 
-    /// <summary>Cuts to a length without splitting a surrogate pair, and drops what would end in a space or quote.</summary>
+    /// <summary>
+    /// Cuts to a length without splitting a surrogate pair, at the last word boundary when one lies in the second
+    /// half (a tab reading "Cơ quan chuyên môn thuộc UBND t" helps nobody), and drops what would end in a space or quote.
+    /// </summary>
     private static string Cut(string text, int length)
     {
         if (text.Length <= length) return text;
         var end = char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
+        if (!char.IsWhiteSpace(text[end]) && text.LastIndexOf(' ', end - 1) is var space && space > length / 2) end = space;
         return text[..end].TrimEnd().TrimEnd('\'').TrimEnd();
     }
 }

@@ -150,10 +150,18 @@ public sealed class ExportWriterTests
     {
         var names = SheetNames.MakeUnique([LongBlock, LongBlock + " (bản 2)", "'Báo cáo'", "History", "", "THÔNG TIN", "Thông tin"]);
 
-        Assert.Equal(["Khối  A   quận huyện, thị xã có", "Khối  A   quận huyện, thị x (2)", "Báo cáo", "Trang", "Trang (2)", "THÔNG TIN", "Thông tin (2)"],
+        Assert.Equal(["Khối  A   quận huyện, thị xã có", "Khối  A   quận huyện, thị (2)", "Báo cáo", "Trang", "Trang (2)", "THÔNG TIN", "Thông tin (2)"],
             names);
         Assert.All(names, n => Assert.True(n.Length <= SheetNames.MaxLength, n));
         Assert.All(names, n => Assert.Equal(-1, n.IndexOfAny([':', '\\', '/', '?', '*', '[', ']'])));
+    }
+
+    [Fact]
+    public void SheetNames_LongBlockName_IsCutAtAWordBoundaryNotMidWord()
+    {
+        var names = SheetNames.MakeUnique(["Cơ quan chuyên môn thuộc UBND thành phố và Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"]);
+
+        Assert.Equal(["Cơ quan chuyên môn thuộc UBND"], names);
     }
 
     [Fact]
@@ -170,7 +178,7 @@ public sealed class ExportWriterTests
         var names = stream.GetSheetNames();
         stream.Position = 0;
         var rows = stream.Query(useHeaderRow: true, sheetName: names[0]).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(["Khối  A   quận huyện, thị xã có", "Khối  A   quận huyện, thị x (2)"], names);
+        Assert.Equal(["Khối  A   quận huyện, thị xã có", "Khối  A   quận huyện, thị (2)"], names);
         Assert.Equal(["u-minus", "u-formula", "u-plus", "u-at"], rows.Select(r => (string)r["Mã đơn vị"]!));
         Assert.Equal(["'-x", "'=HYPERLINK(\"http://x.invalid\",\"bấm\")", "'+1", "'@cmd"], rows.Select(r => (string)r["Đơn vị"]!));
         Assert.Equal([1d, 2d, 0d, -3d], rows.Select(r => Assert.IsType<double>(r["Biến động"])));
