@@ -82,7 +82,7 @@ public static class ImportEndpoints
         if (file is null)
             return Problems.BadRequest("Thiếu tệp số liệu", $"Gửi tệp .csv hoặc .xlsx trong trường “{FilePart}” của biểu mẫu multipart/form-data.");
         if (!FigureFileReader.IsSupported(file.FileName))
-            return Problems.BadRequest("Định dạng tệp không được hỗ trợ", $"Chỉ nhận tệp .csv hoặc .xlsx; tệp đã gửi: “{Echo.Input(FigureImport.SourceName(file.FileName))}”.");
+            return Problems.BadRequest("Định dạng tệp không được hỗ trợ", $"Chỉ nhận tệp .csv, .txt (Unicode Text của Excel) hoặc .xlsx; tệp đã gửi: “{Echo.Input(FigureImport.SourceName(file.FileName))}”.");
 
         await using var stream = file.OpenReadStream();
         if (isDryRun) return TypedResults.Ok(ImportResponse.From(await import.PreviewAsync(stream, file.FileName, ct)));

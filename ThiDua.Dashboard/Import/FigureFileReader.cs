@@ -15,23 +15,24 @@ public static class FigureFileReader
 {
     public const int MaxCellLength = 1000;
 
-    private static readonly string[] Extensions = [".csv", ".xlsx"];
+    // .txt: what Excel names a "Unicode Text" (tab-separated UTF-16) file by default; read as delimited text.
+    private static readonly string[] Extensions = [".csv", ".txt", ".xlsx"];
 
-    /// <summary>True for the file types the reader knows: .csv and .xlsx.</summary>
+    /// <summary>True for the file types the reader knows: .csv and .txt (delimited text) and .xlsx.</summary>
     public static bool IsSupported(string? fileName) =>
         !string.IsNullOrWhiteSpace(fileName) && Extensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads the whole file; problems become <see cref="FigureFile.ReadErrors"/>, never exceptions.</summary>
-    /// <exception cref="NotSupportedException">The file name is neither .csv nor .xlsx; check <see cref="IsSupported"/> first.</exception>
+    /// <exception cref="NotSupportedException">The file name is not .csv, .txt or .xlsx; check <see cref="IsSupported"/> first.</exception>
     public static FigureFile Read(Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!IsSupported(fileName)) throw new NotSupportedException($"Unsupported import file type: {fileName}");
         var file = new FigureFile(fileName);
-        if (string.Equals(Path.GetExtension(fileName), ".csv", StringComparison.OrdinalIgnoreCase))
-            ReadCsv(stream, file, cancellationToken);
-        else
+        if (string.Equals(Path.GetExtension(fileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
             ReadXlsx(stream, file, cancellationToken);
+        else
+            ReadCsv(stream, file, cancellationToken);
         return file;
     }
 

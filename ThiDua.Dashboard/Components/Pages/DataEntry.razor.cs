@@ -219,7 +219,7 @@ public sealed partial class DataEntry
         FileName = file.Name;
         if (!FigureFileReader.IsSupported(file.Name))
         {
-            ImportProblem = $"Tệp “{file.Name}” không phải CSV hoặc Excel (.xlsx).";
+            ImportProblem = $"Tệp “{Echo.Input(file.Name)}” không phải CSV, văn bản Unicode của Excel (.txt) hoặc Excel (.xlsx).";
             return;
         }
         if (file.Size > MaxFileBytes)

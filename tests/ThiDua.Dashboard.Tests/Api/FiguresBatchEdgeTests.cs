@@ -182,7 +182,7 @@ public sealed class FiguresBatchEdgeTests : FiguresEdgeTest
     public async Task PostImport_FileNameOf300CharactersNotCsvOrXlsx_400EchoesAt100Characters()
     {
         // Arrange
-        using var form = new MultipartFormDataContent { { new ByteArrayContent("unit\n"u8.ToArray()), "file", new string('x', 300) + ".txt" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("unit\n"u8.ToArray()), "file", new string('x', 300) + ".pdf" } };
 
         // Act
         using var response = await Writer().PostAsync("api/v1/imports?dryRun=true", form);

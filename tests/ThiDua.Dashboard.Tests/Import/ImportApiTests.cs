@@ -155,14 +155,16 @@ public sealed class ImportApiTests : ApiTest
         Assert.Equal(0, EngineVersion);
     }
 
-    [Fact]
-    public async Task Import_CommitExcelUnicodeTextUtf16TabSeparated_Returns200AndStoresEveryRow()
+    [Theory]
+    [InlineData("so-lieu-unicode.csv")]
+    [InlineData("so-lieu-unicode.txt")] // the name Excel gives "Unicode Text" by default
+    public async Task Import_CommitExcelUnicodeTextUtf16TabSeparated_Returns200AndStoresEveryRow(string fileName)
     {
         // Excel's "Unicode Text": UTF-16 LE with a BOM, tab-separated, here with a column of Vietnamese names.
         var text = GoodCsv(300).Replace(",", "\t", StringComparison.Ordinal).Replace("\r\n", "\tPhường An Hòa\r\n", StringComparison.Ordinal);
         byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
 
-        var response = await Upload(bytes, "so-lieu-unicode.csv", dryRun: false);
+        var response = await Upload(bytes, fileName, dryRun: false);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
