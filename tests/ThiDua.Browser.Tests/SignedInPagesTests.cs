@@ -189,9 +189,13 @@ public sealed partial class SignedInPagesTests(BrowserFixture browser) : IClassF
         await Expect(page.Locator("[data-testid=entry-empty]")).ToBeVisibleAsync();
         await SignedInApp.ScreenshotAsync(page, "20-nhap-lieu");
 
-        // Act: choose the ward and type content c
-        await page.Locator("[data-testid=entry-unit]").ClickAsync();
-        await OpenPopoverItem(page, WardName).ClickAsync();
+        // Act: search the ward without accents (typing alone chooses nothing), click it, type content c
+        await page.Locator("[data-testid=entry-unit-search]").PressSequentiallyAsync("an hoa");
+        var option = page.Locator("[data-testid=entry-unit-option]").Filter(new() { HasText = WardName });
+        await Expect(option).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=entry-empty]")).ToBeVisibleAsync();
+        await SignedInApp.ScreenshotAsync(page, "20b-nhap-lieu-tim-don-vi");
+        await option.ClickAsync();
         var numerator = page.Locator("[data-testid=num-c]");
         await Expect(numerator).ToBeVisibleAsync();
         await numerator.PressSequentiallyAsync("6996");

@@ -54,8 +54,8 @@ public sealed partial class DataEntry
     private DateTime MaxDate => Host.DefaultAsOf().ToDateTime(TimeOnly.MinValue);
     private DateOnly AsOf => AsOfDate is { } d ? DateOnly.FromDateTime(d) : Host.DefaultAsOf();
 
-    private IEnumerable<UnitInfo> ActiveUnits =>
-        Host.Engine.Units.Where(u => u.IsActiveOn(AsOf) && User is not null && User.WriteScope.Allows(u.Code)).OrderBy(u => u.Name, Vi.Collation);
+    private IReadOnlyList<UnitInfo> ActiveUnits =>
+        [.. Host.Engine.Units.Where(u => u.IsActiveOn(AsOf) && User is not null && User.WriteScope.Allows(u.Code))];
 
     private sealed class EntryRow(string indicator, string name)
     {

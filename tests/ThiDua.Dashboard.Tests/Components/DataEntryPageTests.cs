@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Bunit;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Components.Pages;
 using ThiDua.Dashboard.Storage;
 
@@ -17,11 +19,24 @@ public sealed class DataEntryPageTests : PageTestContext
         return RenderPage<DataEntry>(_ => { });
     }
 
+    /// <summary>An editor limited to some units, as the sign-in cookie describes one.</summary>
+    private IRenderedComponent<DataEntry> ShowEditorOf(params string[] units)
+    {
+        Authorization.SetAuthorized("can-bo-ninh-kieu").SetRoles("editor")
+            .SetClaims(new Claim(AccountClaims.UserId, "7"), new Claim(AccountClaims.Units, UnitScope.Of(units).ToJson()!));
+        Navigation.NavigateTo("/nhap-lieu");
+        return RenderPage<DataEntry>(_ => { });
+    }
+
+    /// <summary>What a person does: focus the picker, type part of the name, click the unit.</summary>
     private static async Task ChooseUnitAsync(IRenderedComponent<DataEntry> page, string code)
     {
-        var select = page.FindComponents<MudSelect<string>>().First();
-        await page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(code));
+        await page.Find("[data-testid=entry-unit-search]").FocusAsync(new());
+        await page.Find($"[data-testid=entry-unit-option][data-code={code}]").ClickAsync(new());
     }
+
+    private static string[] ListedCodes(IRenderedComponent<DataEntry> page) =>
+        [.. page.FindAll("[data-testid=entry-unit-option]").Select(o => o.GetAttribute("data-code")!)];
 
     private static async Task TypeAsync(IRenderedComponent<DataEntry> page, string indicator, long? numerator, long? denominator)
     {
@@ -39,6 +54,54 @@ public sealed class DataEntryPageTests : PageTestContext
         var page = ShowSignedIn();
 
         Assert.Contains("Chọn đơn vị để nhập số liệu", page.Find("[data-testid=entry-empty]").TextContent);
+    }
+
+    [Fact]
+    public async Task DataEntry_TypingWithoutAccents_ListsTheUnitAndLoadsNoForm()
+    {
+        var page = ShowSignedIn();
+        var search = page.Find("[data-testid=entry-unit-search]");
+        await search.FocusAsync(new());
+
+        await page.Find("[data-testid=entry-unit-search]").InputAsync(new() { Value = "cai khe" });
+
+        Assert.Equal(["p-cai-khe"], ListedCodes(page));
+        Assert.Equal("Phường Cái Khế", page.Find("[data-testid=entry-unit-option]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=entry-form] table"));
+        Assert.NotNull(page.Find("[data-testid=entry-empty]"));
+
+        await page.Find("[data-testid=entry-unit-search]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await page.Find("[data-testid=entry-unit-search]").BlurAsync(new());
+
+        Assert.NotNull(page.Find("[data-testid=entry-empty]"));
+    }
+
+    [Fact]
+    public async Task DataEntry_ArrowAndEnter_ChooseTheHighlightedUnit()
+    {
+        var page = ShowSignedIn();
+        await page.Find("[data-testid=entry-unit-search]").FocusAsync(new());
+        await page.Find("[data-testid=entry-unit-search]").InputAsync(new() { Value = "cai khe" });
+
+        await page.Find("[data-testid=entry-unit-search]").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowDown" });
+        await page.Find("[data-testid=entry-unit-search]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Empty(page.FindAll("[data-testid=entry-unit-list]"));
+        Assert.Equal("Phường Cái Khế", page.Find("[data-testid=entry-unit-search]").GetAttribute("value"));
+        Assert.NotEmpty(page.FindAll("[data-testid=num-c]"));
+    }
+
+    [Fact]
+    public async Task DataEntry_EditorOfOneDistrict_SeesOnlyItsUnitsGroupedByBlockAndDistrict()
+    {
+        var page = ShowEditorOf("q-ninh-kieu", "p-cai-khe", "p-an-hoa");
+
+        await page.Find("[data-testid=entry-unit-search]").FocusAsync(new());
+
+        Assert.Equal(["q-ninh-kieu", "p-an-hoa", "p-cai-khe"], ListedCodes(page));
+        var groups = page.FindAll("[data-testid=entry-unit-group]").Select(g => g.GetAttribute("aria-label")!).ToArray();
+        Assert.Equal(["UBND quận, huyện", "UBND phường"], groups);
+        Assert.Equal(["Ninh Kiều"], page.FindAll("[data-testid=entry-unit-district]").Select(d => d.TextContent.Trim()));
     }
 
     [Fact]
