@@ -136,20 +136,49 @@ public sealed partial class DataEntry
             : $"{Vi.Number(points)} / {Vi.Number(indicator.MaxPoints, 0)}";
     }
 
+    /// <summary>
+    /// Checks one row as it is typed, with the same checks and messages as saving, so errors show under
+    /// the field at once; the error banner of a refused save goes once no row has an error left.
+    /// </summary>
+    private void Check(EntryRow row)
+    {
+        row.ClearErrors();
+        if (Unit is not null && (row.Numerator is not null || row.Denominator is not null))
+        {
+            if (row.Numerator is null) row.NumeratorError = "Thiếu tử số.";
+            else ShowErrors([row], Ingestion.Validate([ToFigure(row)]));
+        }
+        if (MessageSeverity == Severity.Error && Message is not null && !Rows.Any(HasError)) Message = null;
+    }
+
+    private static bool HasError(EntryRow row) => row.NumeratorError is not null || row.DenominatorError is not null || row.OtherError is not null;
+
+    private Figure ToFigure(EntryRow row) => new(Unit!.Code, row.Indicator, AsOf, row.Numerator!.Value, row.IsDossiers ? null : row.Denominator);
+
+    /// <summary>Puts each error under its field; errors index into <paramref name="rows"/>.</summary>
+    private static void ShowErrors(IReadOnlyList<EntryRow> rows, IEnumerable<FigureError> errors)
+    {
+        foreach (var error in errors)
+        {
+            var row = error.Index >= 0 && error.Index < rows.Count ? rows[error.Index] : null;
+            if (row is null) continue;
+            switch (error.Field)
+            {
+                case "numerator": row.NumeratorError ??= error.Message; break;
+                case "denominator": row.DenominatorError ??= error.Message; break;
+                default: row.OtherError ??= error.Message; break;
+            }
+        }
+    }
+
     private async Task SaveAsync()
     {
         if (Unit is null) return;
-        foreach (var row in Rows) row.ClearErrors();
-        var filled = new List<EntryRow>();
-        foreach (var row in Rows)
+        foreach (var row in Rows) Check(row);
+        var filled = Rows.Where(r => r.Numerator is not null || r.Denominator is not null).ToList();
+        if (Rows.Any(HasError))
         {
-            if (row.Numerator is null && row.Denominator is null) continue;
-            if (row.Numerator is null) { row.NumeratorError = "Thiếu tử số."; continue; }
-            filled.Add(row);
-        }
-        if (Rows.Any(r => r.NumeratorError is not null))
-        {
-            Show(Severity.Error, "Có dòng chưa đủ số liệu; chưa lưu gì.");
+            Show(Severity.Error, "Có dòng chưa đúng hoặc chưa đủ số liệu; chưa lưu gì.");
             return;
         }
         if (filled.Count == 0)
@@ -161,7 +190,8 @@ public sealed partial class DataEntry
         Saving = true;
         try
         {
-            var figures = filled.Select(r => new Figure(Unit.Code, r.Indicator, AsOf, r.Numerator!.Value, r.IsDossiers ? null : r.Denominator)).ToList();
+            var figures = filled.Select(ToFigure).ToList();
+            var before = Placing(Unit.Code);
             IngestionResult result;
             try
             {
@@ -179,28 +209,34 @@ public sealed partial class DataEntry
             }
             if (!result.IsAccepted)
             {
-                foreach (var error in result.Errors)
-                {
-                    var row = error.Index >= 0 && error.Index < filled.Count ? filled[error.Index] : null;
-                    if (row is null) continue;
-                    switch (error.Field)
-                    {
-                        case "numerator": row.NumeratorError = error.Message; break;
-                        case "denominator": row.DenominatorError = error.Message; break;
-                        default: row.OtherError = error.Message; break;
-                    }
-                }
+                ShowErrors(filled, result.Errors);
                 var general = result.Errors.Where(e => e.Field is "unit" or "asOf").Select(e => e.Message).Distinct();
                 Show(Severity.Error, string.Join(" ", ["Số liệu có lỗi; chưa lưu gì.", .. general]));
                 return;
             }
-            Show(Severity.Success, $"Đã lưu {result.Accepted} số liệu của {Unit.Name} ngày {Vi.Date(AsOf)}.");
+            Show(Severity.Success, SavedMessage(result.Accepted, Unit.Name, before, Placing(Unit.Code)));
             BuildRows();
         }
         finally
         {
             Saving = false;
         }
+    }
+
+    /// <summary>The unit's score and rank on its board for the form's date, as the engine has them now.</summary>
+    private (decimal Score, int Rank)? Placing(string unit) =>
+        Host.Engine.StandingsAsOf(AsOf).Find(unit) is { } found ? (found.Entry.Score, found.Entry.Rank) : null;
+
+    /// <summary>What the save changed: "Đã lưu 3 số liệu của Phường Cái Khế — điểm 65,65 → 84,31, hạng 12 → 9".</summary>
+    private static string SavedMessage(int count, string unitName, (decimal Score, int Rank)? before, (decimal Score, int Rank)? after)
+    {
+        var saved = $"Đã lưu {Vi.Count(count)} số liệu của {unitName}";
+        return (before, after) switch
+        {
+            ({ } b, { } a) => $"{saved} — điểm {Vi.Number(b.Score)} → {Vi.Number(a.Score)}, hạng {b.Rank} → {a.Rank}",
+            (null, { } a) => $"{saved} — điểm {Vi.Number(a.Score)}, hạng {a.Rank} (lần đầu lên bảng xếp hạng).",
+            _ => $"{saved}; đơn vị chưa có trên bảng xếp hạng.",
+        };
     }
 
     private void Show(Severity severity, string message)

@@ -7,6 +7,7 @@ using MudBlazor;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Components.Pages;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Tests.Components;
 
@@ -161,5 +162,51 @@ public sealed class DataEntryPageTests : PageTestContext
         page.WaitForAssertion(() => Assert.Contains("Tử số (150) lớn hơn mẫu số (100).", page.Markup));
         Assert.Contains("chưa lưu gì", page.Find("[data-testid=entry-message]").TextContent);
         Assert.Equal(0, await Services.GetRequiredService<FigureRepository>().CountAsync());
+    }
+
+    [Fact]
+    public async Task DataEntry_NumeratorAboveDenominator_ShowsTheErrorUnderTheFieldAsTyped()
+    {
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-an-hoa");
+
+        await TypeAsync(page, "c", 150, 100);
+
+        Assert.Contains("Tử số (150) lớn hơn mẫu số (100).", page.Find("[data-testid=entry-form] table").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=entry-message]"));
+    }
+
+    [Fact]
+    public async Task DataEntry_ErrorsFixed_TheErrorBannerGoes()
+    {
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-an-hoa");
+        await TypeAsync(page, "c", 150, 100);
+        await page.Find("[data-testid=entry-save]").ClickAsync(new());
+        Assert.Contains("chưa lưu gì", page.Find("[data-testid=entry-message]").TextContent);
+
+        await TypeAsync(page, "c", 50, 100);
+
+        Assert.Empty(page.FindAll("[data-testid=entry-message]"));
+        Assert.DoesNotContain("lớn hơn mẫu số", page.Find("[data-testid=entry-form] table").TextContent);
+    }
+
+    [Fact]
+    public async Task DataEntry_Save_SaysHowScoreAndRankMoved()
+    {
+        await SubmitAsync(Dossiers("p-an-hoa", CampaignEnd, 2400), Rate("p-an-hoa", "c", CampaignEnd, 50, 100));
+        var before = Host.Engine.Current().Find("p-an-hoa")!.Value.Entry;
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-an-hoa");
+
+        await TypeAsync(page, "c", 90, 100);
+        await page.Find("[data-testid=entry-save]").ClickAsync(new());
+
+        var after = Host.Engine.Current().Find("p-an-hoa")!.Value.Entry;
+        Assert.NotEqual(before.Score, after.Score);
+        var expected = $"Đã lưu 1 số liệu của Phường An Hòa — điểm {before.Score.ToString("N2", Vi.Culture)} → {after.Score.ToString("N2", Vi.Culture)}, hạng {before.Rank} → {after.Rank}";
+        page.WaitForAssertion(() => Assert.Equal(expected, page.Find("[data-testid=entry-message]").TextContent.Trim()));
+        Assert.Matches(@"điểm \d+,\d\d → \d+,\d\d, hạng \d+ → \d+$", expected);
+        Assert.DoesNotContain("phiên bản", expected);
     }
 }
