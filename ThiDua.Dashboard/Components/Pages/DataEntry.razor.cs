@@ -41,6 +41,9 @@ public sealed partial class DataEntry
     private string? Message { get; set; }
     private Severity MessageSeverity { get; set; }
 
+    /// <summary>A save was held back by lower figures; "Vẫn lưu" saves them anyway.</summary>
+    private bool ConfirmingLower { get; set; }
+
     private string? FileName { get; set; }
     private byte[]? FileBytes { get; set; }
     private ImportPreview? Preview { get; set; }
@@ -69,7 +72,10 @@ public sealed partial class DataEntry
         public string? DenominatorError { get; set; }
         public string? OtherError { get; set; }
 
-        public void ClearErrors() => NumeratorError = DenominatorError = OtherError = null;
+        /// <summary>Why the typed figure is questioned (below the one already reported); saving then asks to confirm.</summary>
+        public string? LowerWarning { get; set; }
+
+        public void ClearErrors() => NumeratorError = DenominatorError = OtherError = LowerWarning = null;
     }
 
     protected override async Task OnInitializedAsync()
@@ -104,19 +110,18 @@ public sealed partial class DataEntry
     {
         Rows = [];
         if (Unit is null) return;
-        var score = Host.Engine.Score(Unit.Code, AsOf);
-        Rows.Add(new EntryRow(Figure.Dossiers, "Số hồ sơ giải quyết")
-        {
-            Current = score?.Dossiers is { } d ? $"{Vi.Count(d)} hồ sơ" : "chưa có",
-        });
+        Rows.Add(new EntryRow(Figure.Dossiers, "Số hồ sơ giải quyết") { Current = ReportedText(Figure.Dossiers) });
         foreach (var indicator in Host.Rules.Indicators.Where(i => Host.Campaign.AppliesTo(i.Code, Unit.Block)))
-        {
-            var content = score?.Contents.FirstOrDefault(c => c.Indicator == indicator.Code);
-            Rows.Add(new EntryRow(indicator.Code, indicator.Name)
-            {
-                Current = content?.Numerator is { } n ? $"{Vi.Count(n)}/{Vi.Count(content.Denominator ?? 0)} (ngày {Vi.Date(content.AsOf!.Value)})" : "chưa có",
-            });
-        }
+            Rows.Add(new EntryRow(indicator.Code, indicator.Name) { Current = ReportedText(indicator.Code) });
+    }
+
+    /// <summary>The figure in effect on the form's date, with the day it was reported for: what a lower entry is compared with.</summary>
+    private string ReportedText(string indicator)
+    {
+        if (Host.Engine.Reported(Unit!.Code, indicator, AsOf) is not { } figure) return "chưa có";
+        return figure.IsDossiers
+            ? $"{Vi.Count(figure.Numerator)} hồ sơ (ngày {Vi.Date(figure.AsOf)})"
+            : $"{Vi.Count(figure.Numerator)}/{Vi.Count(figure.Denominator ?? 0)} (ngày {Vi.Date(figure.AsOf)})";
     }
 
     private static string RateText(EntryRow row)
@@ -147,6 +152,17 @@ public sealed partial class DataEntry
         {
             if (row.Numerator is null) row.NumeratorError = "Thiếu tử số.";
             else ShowErrors([row], Ingestion.Validate([ToFigure(row)]));
+            if (!HasError(row) && row.Numerator is not null)
+            {
+                var lower = Ingestion.LowerThanReported([ToFigure(row)]);
+                row.LowerWarning = lower.Count == 0 ? null : string.Join(" ", lower.Select(w => w.Message));
+            }
+        }
+        if (ConfirmingLower)
+        {
+            // The figures asked about have changed: the question no longer stands.
+            ConfirmingLower = false;
+            Message = null;
         }
         if (MessageSeverity == Severity.Error && Message is not null && !Rows.Any(HasError)) Message = null;
     }
@@ -171,7 +187,11 @@ public sealed partial class DataEntry
         }
     }
 
-    private async Task SaveAsync()
+    private Task SaveAsync() => SaveAsync(confirmedLower: false);
+
+    private Task SaveLowerAsync() => SaveAsync(confirmedLower: true);
+
+    private async Task SaveAsync(bool confirmedLower)
     {
         if (Unit is null) return;
         foreach (var row in Rows) Check(row);
@@ -186,6 +206,14 @@ public sealed partial class DataEntry
             Show(Severity.Warning, "Chưa điền số liệu nào.");
             return;
         }
+        var lowerCount = filled.Count(r => r.LowerWarning is not null);
+        if (lowerCount > 0 && !confirmedLower)
+        {
+            Show(Severity.Warning, $"{Vi.Count(lowerCount)} số liệu thấp hơn số đã báo (xem dưới từng dòng); chưa lưu. Nếu đó là số đính chính, bấm “Vẫn lưu”.");
+            ConfirmingLower = true;
+            return;
+        }
+        ConfirmingLower = false;
 
         Saving = true;
         try

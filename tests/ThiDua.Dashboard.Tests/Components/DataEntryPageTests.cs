@@ -209,4 +209,27 @@ public sealed class DataEntryPageTests : PageTestContext
         Assert.Matches(@"điểm \d+,\d\d → \d+,\d\d, hạng \d+ → \d+$", expected);
         Assert.DoesNotContain("phiên bản", expected);
     }
+
+    [Fact]
+    public async Task DataEntry_FigureBelowTheOneReported_ShowsItAndAsksToConfirmBeforeSaving()
+    {
+        var reportedOn = new DateOnly(2024, 12, 1);
+        await SubmitAsync(Dossiers("p-cai-khe", reportedOn, 799));
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-cai-khe");
+        Assert.Contains("799 hồ sơ (ngày 01/12/2024)", page.Find("[data-testid=entry-form] table").TextContent);
+
+        await TypeAsync(page, "dossiers", 700, null);
+        await page.Find("[data-testid=entry-save]").ClickAsync(new());
+
+        Assert.Contains("thấp hơn số đã báo ngày 01/12/2024 (799)", page.Find("[data-testid=lower-dossiers]").TextContent);
+        Assert.Contains("Vẫn lưu", page.Find("[data-testid=entry-message]").TextContent);
+        Assert.Equal(1, await Services.GetRequiredService<FigureRepository>().CountAsync());
+
+        await page.Find("[data-testid=entry-confirm-lower]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.StartsWith("Đã lưu 1 số liệu của Phường Cái Khế", page.Find("[data-testid=entry-message]").TextContent.Trim()));
+        Assert.Equal(2, await Services.GetRequiredService<FigureRepository>().CountAsync());
+        Assert.Equal(700, Host.Engine.Reported("p-cai-khe", "dossiers", CampaignEnd)!.Value.Numerator);
+    }
 }
