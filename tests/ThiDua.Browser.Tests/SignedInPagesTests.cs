@@ -152,8 +152,10 @@ public sealed partial class SignedInPagesTests(BrowserFixture browser) : IClassF
         await SignedInApp.ScreenshotAsync(page, "14-quan-tri-man-hinh");
 
         await OpenTabAsync(page, "Đơn vị");
-        await page.Locator("[data-testid=unit-select]").ClickAsync();
-        await OpenPopoverItem(page, $"{WardName} ({Ward})").ClickAsync();
+        await page.Locator("[data-testid=unit-search]").Locator("input").Or(page.Locator("input[data-testid=unit-search]")).First.PressSequentiallyAsync("an hoa");
+        var unitRow = page.Locator($"[data-testid=unit-row][data-code={Ward}]");
+        await Expect(unitRow).ToBeVisibleAsync();
+        await unitRow.Locator("[data-testid=unit-edit]").ClickAsync();
         await Expect(page.GetByLabel("Tên đơn vị")).ToHaveValueAsync(WardName);
         await SignedInApp.ScreenshotAsync(page, "15-quan-tri-don-vi");
 
