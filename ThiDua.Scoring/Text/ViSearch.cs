@@ -33,11 +33,32 @@ public static class ViSearch
         return folded.ToString().TrimEnd();
     }
 
-    /// <summary>True when every word of the query occurs in the text, both folded; an empty query matches everything.</summary>
+    /// <summary>
+    /// True when every word of the query begins a word of the text, both folded ("an hoa" finds "Phường An Hòa"
+    /// but not "Sở Văn hóa"); an empty query matches everything.
+    /// </summary>
     public static bool Matches(string text, string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return true;
-        var haystack = Fold(text);
-        return Fold(query).Split(' ').All(word => haystack.Contains(word, StringComparison.Ordinal));
+        var words = Words(Fold(text));
+        return Words(Fold(query)).All(q => words.Any(w => w.StartsWith(q, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Letters and digits in runs: punctuation and the hyphens of unit codes separate words.</summary>
+    private static List<string> Words(string folded)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0)
+            {
+                words.Add(folded[start..i]);
+                start = -1;
+            }
+        }
+        return words;
     }
 }

@@ -20,6 +20,14 @@ public sealed class ViSearchTests
         Assert.Equal(matches, ViSearch.Matches("Phường Cái Khế", query));
 
     [Fact]
+    public void Matches_QueryWord_MustBeginAWord() =>
+        Assert.False(ViSearch.Matches("Sở Văn hóa, Thể thao và Du lịch", "an hoa"));
+
+    [Fact]
+    public void Matches_UnitCode_SplitsAtHyphens() =>
+        Assert.True(ViSearch.Matches("p-cai-khe", "khe"));
+
+    [Fact]
     public void Matches_DWithoutStroke_FindsTheStrokedD() =>
         Assert.True(ViSearch.Matches("Huyện Cờ Đỏ", "co do"));
 }
