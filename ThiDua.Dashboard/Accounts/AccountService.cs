@@ -105,7 +105,7 @@ public sealed class AccountService(
         userName = (userName ?? "").Trim();
         if (userName.Length is 0 or > 64 || userName.Any(char.IsWhiteSpace)) return (null, "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có khoảng trắng.");
         if (!Roles.IsKnown(role)) return (null, "Vai trò không hợp lệ.");
-        if (role == Roles.Editor && scope.IsAll) scope = UnitScope.Of([]);
+        if (EditorScopeProblem(role, scope) is { } noUnit) return (null, noUnit);
         if (PasswordProblem(initialPassword, userName) is { } problem) return (null, problem);
         if (await users.FindAsync(userName, cancellationToken) is not null) return (null, $"Đã có tài khoản “{userName}”.");
 
@@ -125,6 +125,12 @@ public sealed class AccountService(
         }
     }
 
+    /// <summary>An editor may write only the units given to it: with none, the account could do nothing it was made for.</summary>
+    private static string? EditorScopeProblem(string role, UnitScope scope) =>
+        role == Roles.Editor && (scope.IsAll || scope.Units.Count == 0)
+            ? "Tài khoản nhập liệu phải được giao ít nhất một đơn vị: chọn đơn vị hoặc cả quận/huyện."
+            : null;
+
     /// <summary>Changes a user's display name, role, unit scope and whether it is disabled; ends the user's sessions.</summary>
     /// <returns>The user as changed, or why not (Vietnamese) — also when its audit entry could not be written, and then nothing changed.</returns>
     public async Task<(UserAccount? User, string? Problem)> UpdateUserAsync(
@@ -135,7 +141,7 @@ public sealed class AccountService(
         if (before is null) return (null, "Không có tài khoản này.");
         if (before.Role == Roles.Admin && (role != Roles.Admin || disabled) && await EnabledAdminsAsync(cancellationToken) <= 1 && !before.Disabled)
             return (null, "Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng.");
-        if (role == Roles.Editor && scope.IsAll) scope = UnitScope.Of([]);
+        if (EditorScopeProblem(role, scope) is { } noUnit) return (null, noUnit);
 
         try
         {

@@ -8,12 +8,15 @@ using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Api;
 
-/// <summary>The answer of an import: what the file holds, its errors, whether it was stored, and the engine version after the call.</summary>
-public sealed record ImportResponse(int Rows, int Units, IReadOnlyList<string> Indicators, IReadOnlyList<ImportError> Errors, int ErrorCount, bool Committed, long Version)
+/// <summary>
+/// The answer of an import: what the file holds, its errors, whether it was stored, the engine version after
+/// the call, and the rows kept but questioned (<see cref="ImportPreview.Warnings"/>).
+/// </summary>
+public sealed record ImportResponse(int Rows, int Units, IReadOnlyList<string> Indicators, IReadOnlyList<ImportError> Errors, int ErrorCount, bool Committed, long Version, IReadOnlyList<ImportError> Warnings)
 {
     public static ImportResponse From(ImportOutcome outcome) => new(
         outcome.Preview.Rows, outcome.Preview.Units, outcome.Preview.Indicators, outcome.Preview.Errors,
-        outcome.Preview.ErrorCount, outcome.Committed, outcome.Version);
+        outcome.Preview.ErrorCount, outcome.Committed, outcome.Version, outcome.Preview.Warnings);
 }
 
 /// <summary>The multipart form of an import, as the OpenAPI description shows it: the file in the part <c>file</c>.</summary>

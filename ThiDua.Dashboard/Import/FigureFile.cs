@@ -77,6 +77,10 @@ public sealed class FigureFile
         return mapped;
     }
 
+    /// <summary>Warnings (by figure index) at their row and column, in row order, the list capped like errors.</summary>
+    public IReadOnlyList<ImportError> MapWarnings(IReadOnlyList<FigureError> warnings) =>
+        [.. MapErrors(warnings).OrderBy(w => w.Row).Take(MaxListedErrors)];
+
     /// <summary>The counts of this file with the given errors, sorted by row then column order, the list capped.</summary>
     public ImportPreview Preview(IReadOnlyList<ImportError> errors)
     {

@@ -16,7 +16,7 @@ public sealed class FigureImport(FigureIngestion ingestion, EngineHost host)
     public Task<ImportOutcome> PreviewAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
         var file = FigureFileReader.Read(stream, fileName, cancellationToken);
-        var preview = file.Validate(ingestion.Validate);
+        var preview = WithWarnings(file, file.Validate(ingestion.Validate));
         return Task.FromResult(new ImportOutcome(preview, false, host.Engine.Version));
     }
 
@@ -28,7 +28,8 @@ public sealed class FigureImport(FigureIngestion ingestion, EngineHost host)
     public async Task<ImportOutcome> CommitAsync(Stream stream, string fileName, string by, CancellationToken cancellationToken = default)
     {
         var file = FigureFileReader.Read(stream, fileName, cancellationToken);
-        var preview = file.Validate(ingestion.Validate);
+        // Warnings are worked out before the write: afterwards the file's own figures are the ones in effect.
+        var preview = WithWarnings(file, file.Validate(ingestion.Validate));
         if (preview.HasErrors) return new ImportOutcome(preview, false, host.Engine.Version);
 
         var result = await ingestion.SubmitAsync(file.Figures, SourceName(fileName), by, cancellationToken);
@@ -36,8 +37,11 @@ public sealed class FigureImport(FigureIngestion ingestion, EngineHost host)
         // say) can be refused there, and then the file's rows are still where the errors belong.
         return result.IsAccepted
             ? new ImportOutcome(preview, true, result.Version)
-            : new ImportOutcome(file.Preview(file.MapErrors(result.Errors)), false, result.Version);
+            : new ImportOutcome(file.Preview(file.MapErrors(result.Errors)) with { Warnings = preview.Warnings }, false, result.Version);
     }
+
+    private ImportPreview WithWarnings(FigureFile file, ImportPreview preview) =>
+        preview with { Warnings = file.MapWarnings(ingestion.LowerThanReported(file.Figures)) };
 
     /// <summary>The stored source: the file's own name, without any client path.</summary>
     public static string SourceName(string fileName)

@@ -10,4 +10,7 @@ namespace ThiDua.Dashboard.Import;
 public sealed record ImportPreview(int Rows, int Units, IReadOnlyList<string> Indicators, IReadOnlyList<ImportError> Errors, int ErrorCount)
 {
     public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>Rows kept but questioned (a figure below the one already reported), in row order, the list capped.</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
 }

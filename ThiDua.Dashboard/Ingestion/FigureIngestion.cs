@@ -29,6 +29,9 @@ public sealed class FigureIngestion(
     public IReadOnlyList<FigureError> Validate(IReadOnlyList<Figure> batch) =>
         FigureValidator.Validate(host.Campaign, host.Engine.Unit, batch, host.Today());
 
+    /// <summary>Figures below the one in effect for the same unit and content: warnings to confirm, never refusals.</summary>
+    public IReadOnlyList<FigureError> LowerThanReported(IReadOnlyList<Figure> batch) => LowerFigures.Find(host.Engine, batch);
+
     /// <param name="source">'api', the import file's name, 'form' or 'demo'.</param>
     /// <param name="by">The API key's name or the user.</param>
     public Task<IngestionResult> SubmitAsync(IReadOnlyList<Figure> batch, string source, string by, CancellationToken cancellationToken = default) =>

@@ -210,6 +210,26 @@ public sealed class LeaderboardEngine
         lock (_lock) return _unitIndex.TryGetValue(unit, out var u) ? _units[u].ScoreAt(_campaign, asOf) : null;
     }
 
+    /// <summary>
+    /// The figure in effect for a unit's content (or <see cref="Figure.Dossiers"/>) on a date: the latest
+    /// reported on or before it, a same-day correction having replaced the earlier one; null when none.
+    /// </summary>
+    public Figure? Reported(string unit, string indicator, DateOnly asOf)
+    {
+        lock (_lock)
+        {
+            if (!_unitIndex.TryGetValue(unit, out var u)) return null;
+            var track = _units[u];
+            var history = indicator == Figure.Dossiers ? track.Dossiers
+                : _campaign.IndicatorIndexOf(indicator) is var i and >= 0 ? track.Contents[i] : null;
+            if (history is null) return null;
+            var at = history.IndexAtOrBefore(asOf);
+            if (at < 0) return null;
+            ref readonly var point = ref history[at];
+            return new Figure(unit, indicator, point.AsOf, point.Numerator, point.Denominator);
+        }
+    }
+
     /// <summary>Breakdowns of several units at once, under one lock (a board's bars).</summary>
     public IReadOnlyDictionary<string, UnitScore> Scores(IEnumerable<string> units, DateOnly asOf)
     {

@@ -152,8 +152,10 @@ public sealed partial class SignedInPagesTests(BrowserFixture browser) : IClassF
         await SignedInApp.ScreenshotAsync(page, "14-quan-tri-man-hinh");
 
         await OpenTabAsync(page, "Đơn vị");
-        await page.Locator("[data-testid=unit-select]").ClickAsync();
-        await OpenPopoverItem(page, $"{WardName} ({Ward})").ClickAsync();
+        await page.Locator("[data-testid=unit-search]").Locator("input").Or(page.Locator("input[data-testid=unit-search]")).First.PressSequentiallyAsync("an hoa");
+        var unitRow = page.Locator($"[data-testid=unit-row][data-code={Ward}]");
+        await Expect(unitRow).ToBeVisibleAsync();
+        await unitRow.Locator("[data-testid=unit-edit]").ClickAsync();
         await Expect(page.GetByLabel("Tên đơn vị")).ToHaveValueAsync(WardName);
         await SignedInApp.ScreenshotAsync(page, "15-quan-tri-don-vi");
 
@@ -189,9 +191,13 @@ public sealed partial class SignedInPagesTests(BrowserFixture browser) : IClassF
         await Expect(page.Locator("[data-testid=entry-empty]")).ToBeVisibleAsync();
         await SignedInApp.ScreenshotAsync(page, "20-nhap-lieu");
 
-        // Act: choose the ward and type content c
-        await page.Locator("[data-testid=entry-unit]").ClickAsync();
-        await OpenPopoverItem(page, WardName).ClickAsync();
+        // Act: search the ward without accents (typing alone chooses nothing), click it, type content c
+        await page.Locator("[data-testid=entry-unit-search]").PressSequentiallyAsync("an hoa");
+        var option = page.Locator("[data-testid=entry-unit-option]").Filter(new() { HasText = WardName });
+        await Expect(option).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=entry-empty]")).ToBeVisibleAsync();
+        await SignedInApp.ScreenshotAsync(page, "20b-nhap-lieu-tim-don-vi");
+        await option.ClickAsync();
         var numerator = page.Locator("[data-testid=num-c]");
         await Expect(numerator).ToBeVisibleAsync();
         await numerator.PressSequentiallyAsync("6996");

@@ -42,6 +42,9 @@ public sealed partial class Admin
     private UserAccount? Editing { get; set; }
     private UserFormModel UserForm { get; set; } = new();
 
+    /// <summary>"Đặt lại mật khẩu" was pressed: the reset waits for a second, explicit yes.</summary>
+    private bool ConfirmingReset { get; set; }
+
     private IReadOnlyList<StoredApiKey> Keys { get; set; } = [];
     private KeyFormModel KeyForm { get; set; } = new();
 
@@ -125,12 +128,14 @@ public sealed partial class Admin
     private void NewUser()
     {
         Editing = null;
+        ConfirmingReset = false;
         UserForm = new UserFormModel();
     }
 
     private void Edit(UserAccount user)
     {
         Editing = user;
+        ConfirmingReset = false;
         UserForm = new UserFormModel
         {
             UserName = user.UserName, DisplayName = user.DisplayName, Role = user.Role, Units = [.. user.Scope.Units], Disabled = user.Disabled,

@@ -41,6 +41,9 @@ public sealed partial class DataEntry
     private string? Message { get; set; }
     private Severity MessageSeverity { get; set; }
 
+    /// <summary>A save was held back by lower figures; "Vẫn lưu" saves them anyway.</summary>
+    private bool ConfirmingLower { get; set; }
+
     private string? FileName { get; set; }
     private byte[]? FileBytes { get; set; }
     private ImportPreview? Preview { get; set; }
@@ -54,8 +57,8 @@ public sealed partial class DataEntry
     private DateTime MaxDate => Host.DefaultAsOf().ToDateTime(TimeOnly.MinValue);
     private DateOnly AsOf => AsOfDate is { } d ? DateOnly.FromDateTime(d) : Host.DefaultAsOf();
 
-    private IEnumerable<UnitInfo> ActiveUnits =>
-        Host.Engine.Units.Where(u => u.IsActiveOn(AsOf) && User is not null && User.WriteScope.Allows(u.Code)).OrderBy(u => u.Name, Vi.Collation);
+    private IReadOnlyList<UnitInfo> ActiveUnits =>
+        [.. Host.Engine.Units.Where(u => u.IsActiveOn(AsOf) && User is not null && User.WriteScope.Allows(u.Code))];
 
     private sealed class EntryRow(string indicator, string name)
     {
@@ -69,7 +72,10 @@ public sealed partial class DataEntry
         public string? DenominatorError { get; set; }
         public string? OtherError { get; set; }
 
-        public void ClearErrors() => NumeratorError = DenominatorError = OtherError = null;
+        /// <summary>Why the typed figure is questioned (below the one already reported); saving then asks to confirm.</summary>
+        public string? LowerWarning { get; set; }
+
+        public void ClearErrors() => NumeratorError = DenominatorError = OtherError = LowerWarning = null;
     }
 
     protected override async Task OnInitializedAsync()
@@ -104,19 +110,18 @@ public sealed partial class DataEntry
     {
         Rows = [];
         if (Unit is null) return;
-        var score = Host.Engine.Score(Unit.Code, AsOf);
-        Rows.Add(new EntryRow(Figure.Dossiers, "Số hồ sơ giải quyết")
-        {
-            Current = score?.Dossiers is { } d ? $"{Vi.Count(d)} hồ sơ" : "chưa có",
-        });
+        Rows.Add(new EntryRow(Figure.Dossiers, "Số hồ sơ giải quyết") { Current = ReportedText(Figure.Dossiers) });
         foreach (var indicator in Host.Rules.Indicators.Where(i => Host.Campaign.AppliesTo(i.Code, Unit.Block)))
-        {
-            var content = score?.Contents.FirstOrDefault(c => c.Indicator == indicator.Code);
-            Rows.Add(new EntryRow(indicator.Code, indicator.Name)
-            {
-                Current = content?.Numerator is { } n ? $"{Vi.Count(n)}/{Vi.Count(content.Denominator ?? 0)} (ngày {Vi.Date(content.AsOf!.Value)})" : "chưa có",
-            });
-        }
+            Rows.Add(new EntryRow(indicator.Code, indicator.Name) { Current = ReportedText(indicator.Code) });
+    }
+
+    /// <summary>The figure in effect on the form's date, with the day it was reported for: what a lower entry is compared with.</summary>
+    private string ReportedText(string indicator)
+    {
+        if (Host.Engine.Reported(Unit!.Code, indicator, AsOf) is not { } figure) return "chưa có";
+        return figure.IsDossiers
+            ? $"{Vi.Count(figure.Numerator)} hồ sơ (ngày {Vi.Date(figure.AsOf)})"
+            : $"{Vi.Count(figure.Numerator)}/{Vi.Count(figure.Denominator ?? 0)} (ngày {Vi.Date(figure.AsOf)})";
     }
 
     private static string RateText(EntryRow row)
@@ -136,20 +141,64 @@ public sealed partial class DataEntry
             : $"{Vi.Number(points)} / {Vi.Number(indicator.MaxPoints, 0)}";
     }
 
-    private async Task SaveAsync()
+    /// <summary>
+    /// Checks one row as it is typed, with the same checks and messages as saving, so errors show under
+    /// the field at once; the error banner of a refused save goes once no row has an error left.
+    /// </summary>
+    private void Check(EntryRow row)
+    {
+        row.ClearErrors();
+        if (Unit is not null && (row.Numerator is not null || row.Denominator is not null))
+        {
+            if (row.Numerator is null) row.NumeratorError = "Thiếu tử số.";
+            else ShowErrors([row], Ingestion.Validate([ToFigure(row)]));
+            if (!HasError(row) && row.Numerator is not null)
+            {
+                var lower = Ingestion.LowerThanReported([ToFigure(row)]);
+                row.LowerWarning = lower.Count == 0 ? null : string.Join(" ", lower.Select(w => w.Message));
+            }
+        }
+        if (ConfirmingLower)
+        {
+            // The figures asked about have changed: the question no longer stands.
+            ConfirmingLower = false;
+            Message = null;
+        }
+        if (MessageSeverity == Severity.Error && Message is not null && !Rows.Any(HasError)) Message = null;
+    }
+
+    private static bool HasError(EntryRow row) => row.NumeratorError is not null || row.DenominatorError is not null || row.OtherError is not null;
+
+    private Figure ToFigure(EntryRow row) => new(Unit!.Code, row.Indicator, AsOf, row.Numerator!.Value, row.IsDossiers ? null : row.Denominator);
+
+    /// <summary>Puts each error under its field; errors index into <paramref name="rows"/>.</summary>
+    private static void ShowErrors(IReadOnlyList<EntryRow> rows, IEnumerable<FigureError> errors)
+    {
+        foreach (var error in errors)
+        {
+            var row = error.Index >= 0 && error.Index < rows.Count ? rows[error.Index] : null;
+            if (row is null) continue;
+            switch (error.Field)
+            {
+                case "numerator": row.NumeratorError ??= error.Message; break;
+                case "denominator": row.DenominatorError ??= error.Message; break;
+                default: row.OtherError ??= error.Message; break;
+            }
+        }
+    }
+
+    private Task SaveAsync() => SaveAsync(confirmedLower: false);
+
+    private Task SaveLowerAsync() => SaveAsync(confirmedLower: true);
+
+    private async Task SaveAsync(bool confirmedLower)
     {
         if (Unit is null) return;
-        foreach (var row in Rows) row.ClearErrors();
-        var filled = new List<EntryRow>();
-        foreach (var row in Rows)
+        foreach (var row in Rows) Check(row);
+        var filled = Rows.Where(r => r.Numerator is not null || r.Denominator is not null).ToList();
+        if (Rows.Any(HasError))
         {
-            if (row.Numerator is null && row.Denominator is null) continue;
-            if (row.Numerator is null) { row.NumeratorError = "Thiếu tử số."; continue; }
-            filled.Add(row);
-        }
-        if (Rows.Any(r => r.NumeratorError is not null))
-        {
-            Show(Severity.Error, "Có dòng chưa đủ số liệu; chưa lưu gì.");
+            Show(Severity.Error, "Có dòng chưa đúng hoặc chưa đủ số liệu; chưa lưu gì.");
             return;
         }
         if (filled.Count == 0)
@@ -157,11 +206,20 @@ public sealed partial class DataEntry
             Show(Severity.Warning, "Chưa điền số liệu nào.");
             return;
         }
+        var lowerCount = filled.Count(r => r.LowerWarning is not null);
+        if (lowerCount > 0 && !confirmedLower)
+        {
+            Show(Severity.Warning, $"{Vi.Count(lowerCount)} số liệu thấp hơn số đã báo (xem dưới từng dòng); chưa lưu. Nếu đó là số đính chính, bấm “Vẫn lưu”.");
+            ConfirmingLower = true;
+            return;
+        }
+        ConfirmingLower = false;
 
         Saving = true;
         try
         {
-            var figures = filled.Select(r => new Figure(Unit.Code, r.Indicator, AsOf, r.Numerator!.Value, r.IsDossiers ? null : r.Denominator)).ToList();
+            var figures = filled.Select(ToFigure).ToList();
+            var before = Placing(Unit.Code);
             IngestionResult result;
             try
             {
@@ -179,28 +237,34 @@ public sealed partial class DataEntry
             }
             if (!result.IsAccepted)
             {
-                foreach (var error in result.Errors)
-                {
-                    var row = error.Index >= 0 && error.Index < filled.Count ? filled[error.Index] : null;
-                    if (row is null) continue;
-                    switch (error.Field)
-                    {
-                        case "numerator": row.NumeratorError = error.Message; break;
-                        case "denominator": row.DenominatorError = error.Message; break;
-                        default: row.OtherError = error.Message; break;
-                    }
-                }
+                ShowErrors(filled, result.Errors);
                 var general = result.Errors.Where(e => e.Field is "unit" or "asOf").Select(e => e.Message).Distinct();
                 Show(Severity.Error, string.Join(" ", ["Số liệu có lỗi; chưa lưu gì.", .. general]));
                 return;
             }
-            Show(Severity.Success, $"Đã lưu {result.Accepted} số liệu của {Unit.Name} ngày {Vi.Date(AsOf)}.");
+            Show(Severity.Success, SavedMessage(result.Accepted, Unit.Name, before, Placing(Unit.Code)));
             BuildRows();
         }
         finally
         {
             Saving = false;
         }
+    }
+
+    /// <summary>The unit's score and rank on its board for the form's date, as the engine has them now.</summary>
+    private (decimal Score, int Rank)? Placing(string unit) =>
+        Host.Engine.StandingsAsOf(AsOf).Find(unit) is { } found ? (found.Entry.Score, found.Entry.Rank) : null;
+
+    /// <summary>What the save changed: "Đã lưu 3 số liệu của Phường Cái Khế — điểm 65,65 → 84,31, hạng 12 → 9".</summary>
+    private static string SavedMessage(int count, string unitName, (decimal Score, int Rank)? before, (decimal Score, int Rank)? after)
+    {
+        var saved = $"Đã lưu {Vi.Count(count)} số liệu của {unitName}";
+        return (before, after) switch
+        {
+            ({ } b, { } a) => $"{saved} — điểm {Vi.Number(b.Score)} → {Vi.Number(a.Score)}, hạng {b.Rank} → {a.Rank}",
+            (null, { } a) => $"{saved} — điểm {Vi.Number(a.Score)}, hạng {a.Rank} (lần đầu lên bảng xếp hạng).",
+            _ => $"{saved}; đơn vị chưa có trên bảng xếp hạng.",
+        };
     }
 
     private void Show(Severity severity, string message)

@@ -123,4 +123,15 @@ public sealed class FiguresApiTests : ApiTest
         var boards = await Api.Client.GetFromJsonAsync<JsonElement>("api/v1/leaderboards");
         Assert.Equal(1600, boards.GetProperty("version").GetInt64());
     }
+
+    [Fact]
+    public async Task PostFigures_BelowTheFigureAlreadyReported_IsStillAccepted()
+    {
+        await Api.PostFigures(new[] { Item("p-cai-khe", "dossiers", 799, null) });
+
+        var response = await Api.PostFigures(new[] { Item("p-cai-khe", "dossiers", 700, null) });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, await Api.FigureCount());
+    }
 }

@@ -195,4 +195,21 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
     /// <summary>The columns a user change touches, as stored.</summary>
     private Task<string?> RowAsync(long id) => FailingAudit.TextAsync(DatabaseFile,
         $"SELECT concat_ws('|', display_name, role, units, disabled, must_change_password, password_hash, security_stamp, updated_at) FROM users WHERE id = {id}");
+
+    [Fact]
+    public async Task CreateOrUpdateUser_EditorWithNoUnit_IsRefusedAndNothingStored()
+    {
+        var (refused, problem) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Editor, UnitScope.Of([]), Password, Admin);
+
+        Assert.Null(refused);
+        Assert.Equal("Tài khoản nhập liệu phải được giao ít nhất một đơn vị: chọn đơn vị hoặc cả quận/huyện.", problem);
+        Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM users WHERE user_name = 'can-bo'"));
+
+        var (viewer, _) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Viewer, UnitScope.All, Password, Admin);
+        var (unchanged, again) = await Accounts.UpdateUserAsync(viewer!.Id, "Cán bộ", Roles.Editor, UnitScope.All, disabled: false, Admin);
+
+        Assert.Null(unchanged);
+        Assert.Equal(problem, again);
+        Assert.Equal(Roles.Viewer, (await Host.Get<UserStore>().GetAsync(viewer.Id))!.Role);
+    }
 }

@@ -2,9 +2,12 @@ using System.Security.Claims;
 using Bunit;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Components.Pages;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Tests.Components;
 
@@ -17,11 +20,24 @@ public sealed class DataEntryPageTests : PageTestContext
         return RenderPage<DataEntry>(_ => { });
     }
 
+    /// <summary>An editor limited to some units, as the sign-in cookie describes one.</summary>
+    private IRenderedComponent<DataEntry> ShowEditorOf(params string[] units)
+    {
+        Authorization.SetAuthorized("can-bo-ninh-kieu").SetRoles("editor")
+            .SetClaims(new Claim(AccountClaims.UserId, "7"), new Claim(AccountClaims.Units, UnitScope.Of(units).ToJson()!));
+        Navigation.NavigateTo("/nhap-lieu");
+        return RenderPage<DataEntry>(_ => { });
+    }
+
+    /// <summary>What a person does: focus the picker, type part of the name, click the unit.</summary>
     private static async Task ChooseUnitAsync(IRenderedComponent<DataEntry> page, string code)
     {
-        var select = page.FindComponents<MudSelect<string>>().First();
-        await page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(code));
+        await page.Find("[data-testid=entry-unit-search]").FocusAsync(new());
+        await page.Find($"[data-testid=entry-unit-option][data-code={code}]").ClickAsync(new());
     }
+
+    private static string[] ListedCodes(IRenderedComponent<DataEntry> page) =>
+        [.. page.FindAll("[data-testid=entry-unit-option]").Select(o => o.GetAttribute("data-code")!)];
 
     private static async Task TypeAsync(IRenderedComponent<DataEntry> page, string indicator, long? numerator, long? denominator)
     {
@@ -39,6 +55,54 @@ public sealed class DataEntryPageTests : PageTestContext
         var page = ShowSignedIn();
 
         Assert.Contains("Chọn đơn vị để nhập số liệu", page.Find("[data-testid=entry-empty]").TextContent);
+    }
+
+    [Fact]
+    public async Task DataEntry_TypingWithoutAccents_ListsTheUnitAndLoadsNoForm()
+    {
+        var page = ShowSignedIn();
+        var search = page.Find("[data-testid=entry-unit-search]");
+        await search.FocusAsync(new());
+
+        await page.Find("[data-testid=entry-unit-search]").InputAsync(new() { Value = "cai khe" });
+
+        Assert.Equal(["p-cai-khe"], ListedCodes(page));
+        Assert.Equal("Phường Cái Khế", page.Find("[data-testid=entry-unit-option]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=entry-form] table"));
+        Assert.NotNull(page.Find("[data-testid=entry-empty]"));
+
+        await page.Find("[data-testid=entry-unit-search]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await page.Find("[data-testid=entry-unit-search]").BlurAsync(new());
+
+        Assert.NotNull(page.Find("[data-testid=entry-empty]"));
+    }
+
+    [Fact]
+    public async Task DataEntry_ArrowAndEnter_ChooseTheHighlightedUnit()
+    {
+        var page = ShowSignedIn();
+        await page.Find("[data-testid=entry-unit-search]").FocusAsync(new());
+        await page.Find("[data-testid=entry-unit-search]").InputAsync(new() { Value = "cai khe" });
+
+        await page.Find("[data-testid=entry-unit-search]").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowDown" });
+        await page.Find("[data-testid=entry-unit-search]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Empty(page.FindAll("[data-testid=entry-unit-list]"));
+        Assert.Equal("Phường Cái Khế", page.Find("[data-testid=entry-unit-search]").GetAttribute("value"));
+        Assert.NotEmpty(page.FindAll("[data-testid=num-c]"));
+    }
+
+    [Fact]
+    public async Task DataEntry_EditorOfOneDistrict_SeesOnlyItsUnitsGroupedByBlockAndDistrict()
+    {
+        var page = ShowEditorOf("q-ninh-kieu", "p-cai-khe", "p-an-hoa");
+
+        await page.Find("[data-testid=entry-unit-search]").FocusAsync(new());
+
+        Assert.Equal(["q-ninh-kieu", "p-an-hoa", "p-cai-khe"], ListedCodes(page));
+        var groups = page.FindAll("[data-testid=entry-unit-group]").Select(g => g.GetAttribute("aria-label")!).ToArray();
+        Assert.Equal(["UBND quận, huyện", "UBND phường"], groups);
+        Assert.Equal(["Ninh Kiều"], page.FindAll("[data-testid=entry-unit-district]").Select(d => d.TextContent.Trim()));
     }
 
     [Fact]
@@ -98,5 +162,74 @@ public sealed class DataEntryPageTests : PageTestContext
         page.WaitForAssertion(() => Assert.Contains("Tử số (150) lớn hơn mẫu số (100).", page.Markup));
         Assert.Contains("chưa lưu gì", page.Find("[data-testid=entry-message]").TextContent);
         Assert.Equal(0, await Services.GetRequiredService<FigureRepository>().CountAsync());
+    }
+
+    [Fact]
+    public async Task DataEntry_NumeratorAboveDenominator_ShowsTheErrorUnderTheFieldAsTyped()
+    {
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-an-hoa");
+
+        await TypeAsync(page, "c", 150, 100);
+
+        Assert.Contains("Tử số (150) lớn hơn mẫu số (100).", page.Find("[data-testid=entry-form] table").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=entry-message]"));
+    }
+
+    [Fact]
+    public async Task DataEntry_ErrorsFixed_TheErrorBannerGoes()
+    {
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-an-hoa");
+        await TypeAsync(page, "c", 150, 100);
+        await page.Find("[data-testid=entry-save]").ClickAsync(new());
+        Assert.Contains("chưa lưu gì", page.Find("[data-testid=entry-message]").TextContent);
+
+        await TypeAsync(page, "c", 50, 100);
+
+        Assert.Empty(page.FindAll("[data-testid=entry-message]"));
+        Assert.DoesNotContain("lớn hơn mẫu số", page.Find("[data-testid=entry-form] table").TextContent);
+    }
+
+    [Fact]
+    public async Task DataEntry_Save_SaysHowScoreAndRankMoved()
+    {
+        await SubmitAsync(Dossiers("p-an-hoa", CampaignEnd, 2400), Rate("p-an-hoa", "c", CampaignEnd, 50, 100));
+        var before = Host.Engine.Current().Find("p-an-hoa")!.Value.Entry;
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-an-hoa");
+
+        await TypeAsync(page, "c", 90, 100);
+        await page.Find("[data-testid=entry-save]").ClickAsync(new());
+
+        var after = Host.Engine.Current().Find("p-an-hoa")!.Value.Entry;
+        Assert.NotEqual(before.Score, after.Score);
+        var expected = $"Đã lưu 1 số liệu của Phường An Hòa — điểm {before.Score.ToString("N2", Vi.Culture)} → {after.Score.ToString("N2", Vi.Culture)}, hạng {before.Rank} → {after.Rank}";
+        page.WaitForAssertion(() => Assert.Equal(expected, page.Find("[data-testid=entry-message]").TextContent.Trim()));
+        Assert.Matches(@"điểm \d+,\d\d → \d+,\d\d, hạng \d+ → \d+$", expected);
+        Assert.DoesNotContain("phiên bản", expected);
+    }
+
+    [Fact]
+    public async Task DataEntry_FigureBelowTheOneReported_ShowsItAndAsksToConfirmBeforeSaving()
+    {
+        var reportedOn = new DateOnly(2024, 12, 1);
+        await SubmitAsync(Dossiers("p-cai-khe", reportedOn, 799));
+        var page = ShowSignedIn();
+        await ChooseUnitAsync(page, "p-cai-khe");
+        Assert.Contains("799 hồ sơ (ngày 01/12/2024)", page.Find("[data-testid=entry-form] table").TextContent);
+
+        await TypeAsync(page, "dossiers", 700, null);
+        await page.Find("[data-testid=entry-save]").ClickAsync(new());
+
+        Assert.Contains("thấp hơn số đã báo ngày 01/12/2024 (799)", page.Find("[data-testid=lower-dossiers]").TextContent);
+        Assert.Contains("Vẫn lưu", page.Find("[data-testid=entry-message]").TextContent);
+        Assert.Equal(1, await Services.GetRequiredService<FigureRepository>().CountAsync());
+
+        await page.Find("[data-testid=entry-confirm-lower]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.StartsWith("Đã lưu 1 số liệu của Phường Cái Khế", page.Find("[data-testid=entry-message]").TextContent.Trim()));
+        Assert.Equal(2, await Services.GetRequiredService<FigureRepository>().CountAsync());
+        Assert.Equal(700, Host.Engine.Reported("p-cai-khe", "dossiers", CampaignEnd)!.Value.Numerator);
     }
 }

@@ -63,6 +63,12 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<DemoState>();
         Services.AddFigureImport();
         Services.AddScoped<CurrentUser>();
+        // What /quan-tri reads and writes through (AddThiDuaAccounts would also bring cookies and data protection).
+        Services.AddSingleton<UserStore>();
+        Services.AddSingleton<ApiKeyStore>();
+        Services.AddSingleton<ScreenLinkStore>();
+        Services.AddSingleton<ScreenLinkService>();
+        Services.AddSingleton<AccountService>();
         // Anonymous until a test signs someone in with Authorization.SetAuthorized(...).
         Authorization = AddAuthorization();
         // Last: it resolves the renderer, after which no service can be added.

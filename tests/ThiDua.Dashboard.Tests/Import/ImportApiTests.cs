@@ -307,4 +307,33 @@ public sealed class ImportApiTests : ApiTest
 
         Assert.StartsWith("ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\np-an-hoa,", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_DryRunFigureBelowTheOneReported_ListsItAsAWarningAndStoresNothing()
+    {
+        var stored = await Api.PostFigures(new[]
+        {
+            new { unit = "p-cai-khe", asOf = "2024-06-30", indicator = "dossiers", numerator = 799L, denominator = (long?)null },
+            new { unit = "p-cai-khe", asOf = "2024-06-30", indicator = "c", numerator = 80L, denominator = (long?)100 },
+        });
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        var csv = Header
+                  + "p-cai-khe,31/07/2024,dossiers,700,\r\n"
+                  + "p-cai-khe,31/07/2024,c,85,90\r\n";
+
+        var response = await Upload(csv, "thang-7.csv", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Empty(Errors(body));
+        var warnings = body.GetProperty("warnings").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()!, e.GetProperty("message").GetString()!))
+            .ToList();
+        Assert.Equal(
+        [
+            (2, "tu_so", "Số hồ sơ giải quyết 700 thấp hơn số đã báo ngày 30/06/2024 (799); số liệu lũy kế từ đầu đợt thường không giảm."),
+            (3, "mau_so", "Mẫu số 90 thấp hơn số đã báo ngày 30/06/2024 (100); số liệu lũy kế từ đầu đợt thường không giảm."),
+        ], warnings);
+        Assert.Equal(2, await StoredFigures());
+    }
 }
