@@ -116,16 +116,7 @@ public sealed class CityRatingApiTests : StandardsHostTest
         using var response = await script.PutAsync("api/v1/campaign/city-rating", Json(body));
 
         // Assert
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal("Dữ liệu gửi lên không hợp lệ", problem.GetProperty("title").GetString());
-        if (field is null)
-            Assert.StartsWith(message, problem.GetProperty("detail").GetString());
-        else
-        {
-            var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-            Assert.Equal(field, error.GetProperty("field").GetString());
-            Assert.StartsWith(message, error.GetProperty("message").GetString());
-        }
+        await AssertBadBodyAsync(response, field, message);
         Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM city_ratings"));
     }
 

@@ -66,6 +66,22 @@ public abstract class StandardsHostTest : IAsyncLifetime
 
     protected static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
+    /// <summary>A refused body: 400 "Dữ liệu gửi lên không hợp lệ", the message in <c>detail</c> for a body refused
+    /// whole (<paramref name="field"/> null), else as the one error on that field.</summary>
+    protected static async Task AssertBadBodyAsync(HttpResponseMessage response, string? field, string message)
+    {
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Dữ liệu gửi lên không hợp lệ", problem.GetProperty("title").GetString());
+        if (field is null)
+            Assert.StartsWith(message, problem.GetProperty("detail").GetString());
+        else
+        {
+            var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+            Assert.Equal(field, error.GetProperty("field").GetString());
+            Assert.StartsWith(message, error.GetProperty("message").GetString());
+        }
+    }
+
     protected static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();
