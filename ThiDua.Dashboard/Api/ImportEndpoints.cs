@@ -12,11 +12,16 @@ namespace ThiDua.Dashboard.Api;
 /// The answer of an import: what the file holds, its errors, whether it was stored, the engine version after
 /// the call, and the rows kept but questioned (<see cref="ImportPreview.Warnings"/>).
 /// </summary>
-public sealed record ImportResponse(int Rows, int Units, IReadOnlyList<string> Indicators, IReadOnlyList<ImportError> Errors, int ErrorCount, bool Committed, long Version, IReadOnlyList<ImportError> Warnings)
+/// <param name="Changes">Rows whose figure differs from the one in effect on their date (old → new), capped; <paramref name="ChangeCount"/> counts all.</param>
+/// <param name="Scores">Per unit with a change, its score now and once the file is stored.</param>
+/// <param name="AlreadyImportedAt">When every row is already stored with the same figure: when that file (or those figures) came in.</param>
+public sealed record ImportResponse(int Rows, int Units, IReadOnlyList<string> Indicators, IReadOnlyList<ImportError> Errors, int ErrorCount, bool Committed, long Version, IReadOnlyList<ImportError> Warnings,
+    IReadOnlyList<ImportChange> Changes, int ChangeCount, IReadOnlyList<ImportScoreChange> Scores, DateTimeOffset? AlreadyImportedAt)
 {
     public static ImportResponse From(ImportOutcome outcome) => new(
         outcome.Preview.Rows, outcome.Preview.Units, outcome.Preview.Indicators, outcome.Preview.Errors,
-        outcome.Preview.ErrorCount, outcome.Committed, outcome.Version, outcome.Preview.Warnings);
+        outcome.Preview.ErrorCount, outcome.Committed, outcome.Version, outcome.Preview.Warnings,
+        outcome.Preview.Changes, outcome.Preview.ChangeCount, outcome.Preview.Scores, outcome.Preview.AlreadyImportedAt);
 }
 
 /// <summary>The multipart form of an import, as the OpenAPI description shows it: the file in the part <c>file</c>.</summary>
@@ -50,8 +55,8 @@ public static class ImportEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
 
-        imports.MapGet("/template", (string? format) =>
-                ImportTemplate.Create(format) is { } template
+        imports.MapGet("/template", (string? format, EngineHost host) =>
+                ImportTemplate.Create(format, host.Campaign, host.IsLoaded ? host.Engine.Units : []) is { } template
                     ? Results.File(template.Content, template.ContentType, template.FileName)
                     : Problems.BadParameter("format", "Định dạng mẫu không được hỗ trợ", "Dùng format=csv hoặc format=xlsx."))
             .WithName("getImportTemplate")
@@ -94,7 +99,7 @@ public static class ImportEndpoints
         {
             // A key for some units commits a file only when every row is one of them; the file is read once more for that.
             await using var check = file.OpenReadStream();
-            var outside = caller.Scope.Outside(FigureFileReader.Read(check, file.FileName, ct).Figures.Select(f => f.Unit));
+            var outside = caller.Scope.Outside(import.Read(check, file.FileName, ct).Figures.Select(f => f.Unit));
             if (outside.Count > 0) return AccessProblems.OutOfScope(outside);
         }
         var outcome = await import.CommitAsync(stream, file.FileName, caller.Name, ct);

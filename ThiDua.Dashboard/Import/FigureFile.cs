@@ -1,5 +1,7 @@
 using System.Globalization;
 using ThiDua.Scoring.Figures;
+using ThiDua.Scoring.Text;
+using ThiDua.Scoring.Units;
 
 namespace ThiDua.Dashboard.Import;
 
@@ -173,7 +175,7 @@ public sealed class FigureFile
         var unit = Code(Cell(FigureField.Unit), _units);
         if (unit.Length == 0) Fail(FigureField.Unit, "Thiếu mã đơn vị.");
 
-        var indicator = Code(Cell(FigureField.Indicator), _indicators);
+        var indicator = IndicatorCode(Cell(FigureField.Indicator));
         if (indicator.Length == 0)
         {
             Fail(FigureField.Indicator, "Thiếu mã chỉ tiêu.");
@@ -213,6 +215,49 @@ public sealed class FigureFile
 
     private static string NotAnInteger(string what, object? cell) =>
         $"{char.ToUpper(what[0], CultureInfo.InvariantCulture)}{what[1..]} “{CellValues.Text(cell)}” không phải là số nguyên; viết liền các chữ số, không dùng dấu phân cách hàng nghìn.";
+
+    /// <summary>
+    /// A content code; the plan writes content dd as the letter "đ", and an officer copying the plan
+    /// types that letter, so it is taken for the code.
+    /// </summary>
+    private string IndicatorCode(object? cell)
+    {
+        return Code(CellValues.Text(cell) is "đ" or "Đ" ? "dd" : cell, _indicators);
+    }
+
+    /// <summary>
+    /// Puts unit codes where a row names its unit by its exact full name (accents, case and spacing ignored),
+    /// as officers who do not know the codes write them. A name shared by several units is an error on that
+    /// cell naming them; a text that is neither a code nor a name is left to the validator ("Không có đơn vị mã").
+    /// </summary>
+    public void ResolveUnitNames(IReadOnlyList<UnitInfo> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var codes = units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        ILookup<string, UnitInfo>? byName = null;
+        for (var i = 0; i < _figures.Count; i++)
+        {
+            var written = _figures[i].Unit;
+            if (written.Length == 0 || codes.Contains(written) || (_unreadable[i] & Bit(FigureField.Unit)) != 0) continue;
+            byName ??= units.ToLookup(u => ViSearch.Fold(u.Name), StringComparer.Ordinal);
+            var candidates = byName[ViSearch.Fold(written)].ToList();
+            if (candidates.Count == 1)
+            {
+                _figures[i] = _figures[i] with { Unit = Code(candidates[0].Code, _units) };
+            }
+            else if (candidates.Count > 1)
+            {
+                _unreadable[i] |= Bit(FigureField.Unit);
+                var named = string.Join("; ", candidates.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => $"{u.Code} ({u.Name}{(u.District is { Length: > 0 } d ? ", " + d : "")})"));
+                _readErrors.Add(new ImportError(_rows[i], ColumnName(FigureField.Unit),
+                    $"Tên đơn vị “{Echo.Input(written)}” trùng với {Vi.Count(candidates.Count)} đơn vị: {named}; hãy ghi mã đơn vị."));
+            }
+        }
+        // The distinct units counted are the resolved codes, not the names as written.
+        _units.Clear();
+        foreach (var figure in _figures)
+            if (figure.Unit.Length > 0) _units.Add(figure.Unit);
+    }
 
     /// <summary>A code as the engine spells it (codes are lower case), shared with earlier rows to keep 100,000 rows small.</summary>
     private static string Code(object? cell, HashSet<string> seen)

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Storage;
 
 namespace ThiDua.Dashboard.Import;
 
@@ -10,14 +13,27 @@ public sealed record ImportOutcome(ImportPreview Preview, bool Committed, long V
 /// File import for data officers and machines: a preview that stores nothing, and a commit that
 /// stores the whole file as one batch through <see cref="FigureIngestion"/> or nothing at all.
 /// </summary>
-public sealed class FigureImport(FigureIngestion ingestion, EngineHost host)
+public sealed class FigureImport(FigureIngestion ingestion, EngineHost host, IAuditTrail audit, FigureRepository stored)
 {
-    /// <summary>Reads and validates the file; stores nothing.</summary>
-    public Task<ImportOutcome> PreviewAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
+    /// <summary>Reads the file and puts unit codes where rows name their unit; what every check and write works on.</summary>
+    public FigureFile Read(Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
         var file = FigureFileReader.Read(stream, fileName, cancellationToken);
-        var preview = WithWarnings(file, file.Validate(ingestion.Validate));
-        return Task.FromResult(new ImportOutcome(preview, false, host.Engine.Version));
+        file.ResolveUnitNames(host.Engine.Units);
+        return file;
+    }
+
+    /// <summary>
+    /// Reads and validates the file and works out what storing it would change; stores nothing.
+    /// A file every row of which is already stored says when it was.
+    /// </summary>
+    public async Task<ImportOutcome> PreviewAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
+    {
+        var sha256 = stream.CanSeek ? await Sha256Async(stream, cancellationToken) : null;
+        var file = Read(stream, fileName, cancellationToken);
+        var preview = ImportEffect.Apply(WithWarnings(file, file.Validate(ingestion.Validate)), file, host.Engine);
+        if (preview.AllStored) preview = preview with { AlreadyImportedAt = await ImportedAtAsync(file, sha256, cancellationToken) };
+        return new ImportOutcome(preview, false, host.Engine.Version);
     }
 
     /// <summary>
@@ -27,9 +43,9 @@ public sealed class FigureImport(FigureIngestion ingestion, EngineHost host)
     /// <param name="by">The API key's name or the user who imports.</param>
     public async Task<ImportOutcome> CommitAsync(Stream stream, string fileName, string by, CancellationToken cancellationToken = default)
     {
-        var file = FigureFileReader.Read(stream, fileName, cancellationToken);
-        // Warnings are worked out before the write: afterwards the file's own figures are the ones in effect.
-        var preview = WithWarnings(file, file.Validate(ingestion.Validate));
+        var file = Read(stream, fileName, cancellationToken);
+        // Warnings and changes are worked out before the write: afterwards the file's own figures are the ones in effect.
+        var preview = ImportEffect.Apply(WithWarnings(file, file.Validate(ingestion.Validate)), file, host.Engine);
         if (preview.HasErrors) return new ImportOutcome(preview, false, host.Engine.Version);
 
         var result = await ingestion.SubmitAsync(file.Figures, SourceName(fileName), by, cancellationToken);
@@ -38,6 +54,36 @@ public sealed class FigureImport(FigureIngestion ingestion, EngineHost host)
         return result.IsAccepted
             ? new ImportOutcome(preview, true, result.Version)
             : new ImportOutcome(file.Preview(file.MapErrors(result.Errors)) with { Warnings = preview.Warnings }, false, result.Version);
+    }
+
+    /// <summary>The file's SHA-256 as the import's audit entry records it; the stream is put back at its start.</summary>
+    public static async Task<string> Sha256Async(Stream stream, CancellationToken cancellationToken)
+    {
+        var start = stream.Position;
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        stream.Position = start;
+        return hash;
+    }
+
+    /// <summary>
+    /// When the same bytes were last imported (the audit keeps each import's SHA-256); otherwise, as the
+    /// same figures may have come another way, when the latest of them was received.
+    /// </summary>
+    private async Task<DateTimeOffset?> ImportedAtAsync(FigureFile file, string? sha256, CancellationToken cancellationToken)
+    {
+        if (sha256 is not null)
+        {
+            var imports = await audit.QueryAsync(new AuditQuery(Kind: AuditKinds.Import, Limit: 10_000), cancellationToken);
+            var same = imports.Where(e => e.AfterJson is { } json && json.Contains($"\"sha256\":\"{sha256}\"", StringComparison.Ordinal))
+                .Select(e => (DateTimeOffset?)e.At).Max();
+            if (same is not null) return same;
+        }
+        var wanted = file.Figures.ToHashSet();
+        DateTimeOffset? latest = null;
+        foreach (var unit in file.Figures.Select(f => f.Unit).Distinct(StringComparer.Ordinal))
+            foreach (var figure in await stored.ReadForUnitAsync(unit, cancellationToken: cancellationToken))
+                if (wanted.Contains(figure.Figure) && (latest is null || figure.ReceivedAt > latest)) latest = figure.ReceivedAt;
+        return latest;
     }
 
     private ImportPreview WithWarnings(FigureFile file, ImportPreview preview) =>

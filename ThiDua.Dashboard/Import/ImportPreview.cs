@@ -13,4 +13,19 @@ public sealed record ImportPreview(int Rows, int Units, IReadOnlyList<string> In
 
     /// <summary>Rows kept but questioned (a figure below the one already reported), in row order, the list capped.</summary>
     public IReadOnlyList<ImportError> Warnings { get; init; } = [];
+
+    /// <summary>Rows whose figure differs from the one in effect on their date, in row order, the list capped; empty while the file has errors.</summary>
+    public IReadOnlyList<ImportChange> Changes { get; init; } = [];
+
+    /// <summary>All such rows, listed or not.</summary>
+    public int ChangeCount { get; init; }
+
+    /// <summary>Per unit with a change, its score now and once the file is stored.</summary>
+    public IReadOnlyList<ImportScoreChange> Scores { get; init; } = [];
+
+    /// <summary>True when the file is valid and every row is already stored with the same figure.</summary>
+    public bool AllStored { get; init; }
+
+    /// <summary>When such a file was stored, when known.</summary>
+    public DateTimeOffset? AlreadyImportedAt { get; init; }
 }

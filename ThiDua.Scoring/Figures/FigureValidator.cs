@@ -57,7 +57,10 @@ public static class FigureValidator
                 yield return new(index, "denominator", "Số hồ sơ giải quyết không có mẫu số; để trống trường này.");
         }
         else if (figure.Denominator is not { } denominator)
-            yield return new(index, "denominator", "Thiếu mẫu số.");
+        {
+            // Whether a denominator belongs depends on the content; for an unknown code its own error says what is wrong.
+            if (indicator is not null) yield return new(index, "denominator", "Thiếu mẫu số.");
+        }
         else if (denominator < 0)
             yield return new(index, "denominator", "Mẫu số không được âm.");
         else if (figure.Numerator > denominator)

@@ -343,7 +343,7 @@ public sealed partial class DataEntry
             using var stream = new MemoryStream(FileBytes, writable: false);
             if (!User!.WriteScope.IsAll)
             {
-                var outside = User.WriteScope.Outside(FigureFileReader.Read(stream, FileName).Figures.Select(f => f.Unit));
+                var outside = User.WriteScope.Outside(Import.Read(stream, FileName).Figures.Select(f => f.Unit));
                 if (outside.Count > 0)
                 {
                     ImportProblem = new UnitScopeException(outside).Message + " Không dòng nào được ghi.";
@@ -368,6 +368,17 @@ public sealed partial class DataEntry
             ImportProgress = null;
         }
     }
+
+    /// <summary>Enough to check a file by eye; the count says how many more there are.</summary>
+    private const int ShownChanges = 200;
+
+    private string ImportedAtText(DateTimeOffset at) => Host.CampaignTime(at).ToString("HH:mm dd/MM/yyyy", Vi.Culture);
+
+    private static string FigureText(long? numerator, long? denominator) => numerator is not { } n
+        ? "chưa có"
+        : denominator is { } d ? $"{Vi.Count(n)}/{Vi.Count(d)}" : Vi.Count(n);
+
+    private static string ScoreText(decimal? score) => score is { } s ? Vi.Number(s) : "–";
 
     private static string IndicatorLabel(string code) => code == Figure.Dossiers ? "số hồ sơ" : Vi.ContentLetter(code);
 }

@@ -4,7 +4,9 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
+using Microsoft.AspNetCore.Components.Forms;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Components.Pages;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Text;
@@ -231,5 +233,55 @@ public sealed class DataEntryPageTests : PageTestContext
         page.WaitForAssertion(() => Assert.StartsWith("Đã lưu 1 số liệu của Phường Cái Khế", page.Find("[data-testid=entry-message]").TextContent.Trim()));
         Assert.Equal(2, await Services.GetRequiredService<FigureRepository>().CountAsync());
         Assert.Equal(700, Host.Engine.Reported("p-cai-khe", "dossiers", CampaignEnd)!.Value.Numerator);
+    }
+
+    private static async Task ChooseFileAsync(IRenderedComponent<DataEntry> page, string csv, string name)
+    {
+        // The file tab's content is rendered only once the tab is chosen.
+        if (page.FindComponents<InputFile>().Count == 0)
+            await page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Nhập từ tệp", StringComparison.Ordinal)).ClickAsync(new());
+        var input = page.FindComponent<InputFile>();
+        await page.InvokeAsync(() => input.UploadFiles(InputFileContent.CreateFromText(csv, name)));
+    }
+
+    private const string ImportHeader = "ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\n";
+
+    [Fact]
+    public async Task DataEntry_ImportPreview_ShowsOldAndNewPerRowAndScoreBeforeAndAfter()
+    {
+        var page = ShowSignedIn();
+        await ChooseFileAsync(page, ImportHeader + "p-an-hoa,30/06/2024,c,50,100\r\n", "thang-6.csv");
+        await page.Find("[data-testid=import-commit]").ClickAsync(new());
+        page.WaitForAssertion(() => page.Find("[data-testid=import-done]"));
+        var before = Host.Engine.Current().Find("p-an-hoa")!.Value.Entry.Score;
+
+        await ChooseFileAsync(page, ImportHeader + "p-an-hoa,30/06/2024,c,80,100\r\n", "thang-6-sua.csv");
+
+        page.WaitForAssertion(() => Assert.Equal(["2", "Phường An Hòa", "c", "50/100", "80/100"],
+            page.FindAll("[data-testid=import-changes] tbody td").Select(td => td.TextContent.Trim())));
+        var scores = page.FindAll("[data-testid=import-scores] tbody td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("Phường An Hòa", scores[0]);
+        Assert.Equal(Vi.Number(before), scores[1]);
+        Assert.NotEqual(scores[1], scores[2]);
+        Assert.Empty(page.FindAll("[data-testid=import-already]"));
+        Assert.Single(page.FindAll("[data-testid=import-commit]"));
+    }
+
+    [Fact]
+    public async Task DataEntry_ImportOfAFileAlreadyStored_WarnsWhenAndOffersNoWrite()
+    {
+        var page = ShowSignedIn();
+        var csv = ImportHeader + "p-an-hoa,30/06/2024,c,50,100\r\n";
+        await ChooseFileAsync(page, csv, "thang-6.csv");
+        await page.Find("[data-testid=import-commit]").ClickAsync(new());
+        page.WaitForAssertion(() => page.Find("[data-testid=import-done]"));
+        var imported = Assert.Single(await Services.GetRequiredService<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.Import)));
+
+        await ChooseFileAsync(page, csv, "thang-6.csv");
+
+        var when = Host.CampaignTime(imported.At).ToString("HH:mm dd/MM/yyyy", Vi.Culture);
+        page.WaitForAssertion(() => Assert.StartsWith($"Tệp này đã được nhập lúc {when}", page.Find("[data-testid=import-already]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=import-commit]"));
+        Assert.Empty(page.FindAll("[data-testid=import-changes]"));
     }
 }

@@ -19,7 +19,8 @@ public sealed class DemoCampaignTests
 
     private static DemoYear Year => _year.Value;
 
-    private static CampaignRules LoadRules() =>
+    /// <summary>The campaign of the app's appsettings.json, for tests that need one without a host.</summary>
+    internal static CampaignRules LoadRules() =>
         new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
             .Build()

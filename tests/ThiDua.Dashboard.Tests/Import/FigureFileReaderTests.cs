@@ -1,7 +1,12 @@
 using System.Text;
 using MiniExcelLibs;
 using ThiDua.Dashboard.Import;
+using ThiDua.Dashboard.Storage;
+using ThiDua.Dashboard.Tests.Demo;
+using ThiDua.Scoring;
 using ThiDua.Scoring.Figures;
+using ThiDua.Scoring.Text;
+using ThiDua.Scoring.Units;
 
 namespace ThiDua.Dashboard.Tests.Import;
 
@@ -505,7 +510,7 @@ public sealed class FigureFileReaderTests
     [InlineData("xlsx", "mau-nhap-so-lieu.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public void Template_ReadBack_HasVietnameseHeadersAndTwoGoodExamples(string format, string fileName, string contentType)
     {
-        var template = ImportTemplate.Create(format)!.Value;
+        var template = ImportTemplate.Create(format, TemplateCampaign, TemplateUnits)!.Value;
 
         var file = FigureFileReader.Read(new MemoryStream(template.Content), template.FileName);
 
@@ -513,6 +518,41 @@ public sealed class FigureFileReaderTests
         Assert.Empty(file.ReadErrors);
         Assert.Equal(["ma_don_vi", "ngay_so_lieu", "chi_tieu", "tu_so", "mau_so"], FigureFields.All.Select(file.ColumnName));
         Assert.Equal([new Figure("p-an-hoa", "c", June30, 82, 100), new Figure("q-ninh-kieu", "dossiers", June30, 5120, null)], file.Figures);
+    }
+
+    private static readonly Campaign TemplateCampaign = new(DemoCampaignTests.LoadRules());
+    private static readonly IReadOnlyList<UnitInfo> TemplateUnits = UnitSeed.Load(UnitSeed.CanTho2024).Units;
+
+    [Fact]
+    public void Template_Xlsx_SecondSheetListsEveryUnitAlphabeticallyAndEveryContent()
+    {
+        var template = ImportTemplate.Xlsx(TemplateCampaign, TemplateUnits);
+
+        using var stream = new MemoryStream(template);
+        Assert.Equal(["Số liệu", "Danh mục"], stream.GetSheetNames());
+        var rows = stream.Query(useHeaderRow: true, sheetName: "Danh mục").Cast<IDictionary<string, object?>>()
+            .Select(r => r.Values.Select(v => v?.ToString()).ToArray()).ToList();
+        var units = rows.TakeWhile(r => r[0] is not null).ToList();
+        Assert.Equal(TemplateUnits.Count, units.Count);
+        Assert.Equal(TemplateUnits.Select(u => u.Name).Order(Vi.Collation), units.Select(r => r[1]));
+        Assert.Contains(["p-an-hoa", "Phường An Hòa", TemplateCampaign.Block("phuong")!.Name, "Ninh Kiều"], units);
+        var contents = rows.Skip(units.Count + 2).ToList();
+        Assert.Equal([.. TemplateCampaign.Rules.Indicators.Select(i => i.Code), Figure.Dossiers], contents.Select(r => r[0]));
+        Assert.Contains(contents, r => r[0] == "dd" && r[2] == "đ" && r[1] == TemplateCampaign.Indicator("dd")!.Name);
+    }
+
+    [Fact]
+    public void ResolveUnitNames_NameSharedByTwoUnits_OneErrorNamingBoth()
+    {
+        var file = ReadCsv("ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\nXa Tan Hoa,30/06/2024,c,1,2\n");
+
+        file.ResolveUnitNames([new UnitInfo("x-tan-hoa-1", "Xã Tân Hòa", "xa", "Phong Điền"), new UnitInfo("x-tan-hoa-2", "Xã Tân  Hoà", "xa", "Thới Lai")]);
+
+        var error = Assert.Single(file.ReadErrors);
+        Assert.Equal((2, "ma_don_vi"), (error.Row, error.Column));
+        Assert.Contains("x-tan-hoa-1 (Xã Tân Hòa, Phong Điền)", error.Message);
+        Assert.Contains("x-tan-hoa-2 (Xã Tân  Hoà, Thới Lai)", error.Message);
+        Assert.Contains("hãy ghi mã đơn vị", error.Message);
     }
 
     [Fact]
@@ -526,6 +566,6 @@ public sealed class FigureFileReaderTests
     [Fact]
     public void Template_UnknownFormat_IsNull()
     {
-        Assert.Null(ImportTemplate.Create("pdf"));
+        Assert.Null(ImportTemplate.Create("pdf", TemplateCampaign, TemplateUnits));
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Dashboard.Tests.Api;
@@ -335,5 +336,78 @@ public sealed class ImportApiTests : ApiTest
             (3, "mau_so", "Mẫu số 90 thấp hơn số đã báo ngày 30/06/2024 (100); số liệu lũy kế từ đầu đợt thường không giảm."),
         ], warnings);
         Assert.Equal(2, await StoredFigures());
+    }
+
+    [Fact]
+    public async Task Import_DryRunOfChangedFigures_ListsOldAndNewPerRowAndScoreBeforeAndAfter()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Upload(Header + "p-an-hoa,30/06/2024,c,50,100\r\np-an-hoa,30/06/2024,dossiers,2400,\r\n", "thang-6.csv", dryRun: false)).StatusCode);
+        var host = Api.Services.GetRequiredService<EngineHost>();
+        var before = host.Engine.Current().Find("p-an-hoa")!.Value.Entry.Score;
+
+        var response = await Upload(Header + "p-an-hoa,30/06/2024,c,80,100\r\np-an-hoa,30/06/2024,dossiers,2400,\r\np-cai-khe,30/06/2024,c,7,10\r\n", "thang-6-sua.csv", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var changes = body.GetProperty("changes").EnumerateArray().Select(c => (
+            c.GetProperty("row").GetInt32(), c.GetProperty("unit").GetString(), c.GetProperty("unitName").GetString(), c.GetProperty("indicator").GetString(),
+            c.GetProperty("oldNumerator").ValueKind == JsonValueKind.Null ? (long?)null : c.GetProperty("oldNumerator").GetInt64(),
+            c.GetProperty("oldDenominator").ValueKind == JsonValueKind.Null ? (long?)null : c.GetProperty("oldDenominator").GetInt64(),
+            c.GetProperty("newNumerator").GetInt64(), c.GetProperty("newDenominator").GetInt64())).ToList();
+        Assert.Equal([(2, "p-an-hoa", "Phường An Hòa", "c", 50L, 100L, 80L, 100L), (4, "p-cai-khe", "Phường Cái Khế", "c", null, null, 7L, 10L)], changes);
+        Assert.Equal(2, body.GetProperty("changeCount").GetInt32());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("alreadyImportedAt").ValueKind);
+        var scores = body.GetProperty("scores").EnumerateArray().ToDictionary(s => s.GetProperty("unit").GetString()!);
+        Assert.Equal(["p-an-hoa", "p-cai-khe"], scores.Keys);
+        Assert.Equal("Phường An Hòa", scores["p-an-hoa"].GetProperty("name").GetString());
+        Assert.Equal(before, scores["p-an-hoa"].GetProperty("before").GetDecimal());
+        Assert.Equal(2, await StoredFigures());
+
+        // What the preview promised is what storing the file gives.
+        Assert.Equal(HttpStatusCode.OK, (await Upload(Header + "p-an-hoa,30/06/2024,c,80,100\r\np-an-hoa,30/06/2024,dossiers,2400,\r\np-cai-khe,30/06/2024,c,7,10\r\n", "thang-6-sua.csv", dryRun: false)).StatusCode);
+        Assert.Equal(host.Engine.Current().Find("p-an-hoa")!.Value.Entry.Score, scores["p-an-hoa"].GetProperty("after").GetDecimal());
+        Assert.NotEqual(before, scores["p-an-hoa"].GetProperty("after").GetDecimal());
+        Assert.Equal(host.Engine.Current().Find("p-cai-khe")?.Entry.Score, scores["p-cai-khe"].GetProperty("after").ValueKind == JsonValueKind.Null ? null : scores["p-cai-khe"].GetProperty("after").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Import_DryRunOfAFileAlreadyStored_SaysWhenItWasImportedAndListsNoChange()
+    {
+        var csv = Header + "p-an-hoa,30/06/2024,c,50,100\r\np-an-hoa,30/06/2024,dossiers,2400,\r\n";
+        Assert.Equal(HttpStatusCode.OK, (await Upload(csv, "thang-6.csv", dryRun: false)).StatusCode);
+        var imported = Assert.Single(await Api.Services.GetRequiredService<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.Import)));
+
+        var response = await Upload(csv, "thang-6.csv", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(imported.At, body.GetProperty("alreadyImportedAt").GetDateTimeOffset());
+        Assert.Empty(body.GetProperty("changes").EnumerateArray());
+        Assert.Equal(0, body.GetProperty("changeCount").GetInt32());
+        Assert.Empty(body.GetProperty("scores").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Import_DryRunWithThePlansLetterAndUnitNames_ReadsThemAsCodes()
+    {
+        var response = await Upload(Header + "PHUONG AN HOA,30/06/2024,đ,5,10\r\nPhường  Cái Khế,30/06/2024,Đ,6,10\r\np-an-hoa,30/06/2024,c,1,2\r\n", "ten-don-vi.csv", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Empty(Errors(body));
+        Assert.Equal(2, body.GetProperty("units").GetInt32());
+        Assert.Equal(["c", "dd"], body.GetProperty("indicators").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["p-an-hoa", "p-cai-khe", "p-an-hoa"], body.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("unit").GetString()));
+    }
+
+    [Fact]
+    public async Task Import_WrongContentCode_OneErrorOnThatCellOnly()
+    {
+        var response = await Upload(Header + "p-an-hoa,30/06/2024,ho-so,2400,\r\n", "sai-ma.csv", dryRun: true);
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var error = Assert.Single(Errors(body));
+        Assert.Equal((2, "chi_tieu"), (error.Row, error.Column));
+        Assert.StartsWith("Không có chỉ tiêu “ho-so”", error.Message);
     }
 }
