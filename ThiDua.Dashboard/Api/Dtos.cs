@@ -76,11 +76,15 @@ public sealed record ContentDto(string Indicator, ContentState State, long? Nume
         c.Rate is { } rate ? Math.Round(rate, 4, MidpointRounding.AwayFromZero) : null, ScoreMath.Shown(c.Points), c.MaxPoints);
 }
 
-public sealed record TargetDto(string Unit, string Name, decimal Score, IReadOnlyList<GapDto> ByContent)
+/// <param name="Plan">Award line only: the fewest added dossiers in total, spread over contents; null when out of reach.</param>
+public sealed record TargetDto(string Unit, string Name, decimal Score, IReadOnlyList<GapDto> ByContent, IReadOnlyList<PlanStepDto>? Plan)
 {
     public static TargetDto? From(Target? target) => target is null ? null
-        : new(target.Unit, target.Name, target.Score, [.. target.ByContent.Select(g => new GapDto(g.Indicator, g.Add, g.Reachable))]);
+        : new(target.Unit, target.Name, target.Score, [.. target.ByContent.Select(g => new GapDto(g.Indicator, g.Add, g.Reachable))],
+            target.Plan is { } plan ? [.. plan.Select(s => new PlanStepDto(s.Indicator, s.Add))] : null);
 }
+
+public sealed record PlanStepDto(string Indicator, long Add);
 
 public sealed record GapDto(string Indicator, long? Add, bool Reachable);
 

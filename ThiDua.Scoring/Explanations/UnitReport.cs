@@ -12,8 +12,14 @@ public sealed record ContentGap(string Indicator, long? Add, bool AtMaximum = fa
     public bool Reachable => Add is not null;
 }
 
+/// <summary>One part of a combined plan: add this many dossiers to this content's numerator.</summary>
+public sealed record PlanStep(string Indicator, long Add);
+
 /// <summary>A score to beat: the unit just above, or the award line.</summary>
-public sealed record Target(string Unit, string Name, decimal Score, IReadOnlyList<ContentGap> ByContent);
+/// <param name="Plan">The fewest added dossiers in total, spread over contents, that beat the target; null when
+/// nothing can (or when not worked out: only the award line carries a plan).</param>
+public sealed record Target(string Unit, string Name, decimal Score, IReadOnlyList<ContentGap> ByContent,
+    IReadOnlyList<PlanStep>? Plan = null);
 
 /// <summary>Everything about one unit as of a date.</summary>
 /// <param name="Board">Its board; null when the unit is not active on the date.</param>

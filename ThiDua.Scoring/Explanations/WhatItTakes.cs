@@ -37,7 +37,10 @@ internal static class WhatItTakes
         if (!board.Key.IsNotGrouped && !proposed && slot is { Proposed.Count: > 0 })
         {
             var line = slot.Proposed.MinBy(p => p.Score)!;
-            awardLine = NewTarget(campaign, score, line.Unit, line.Name, line.Score);
+            awardLine = NewTarget(campaign, score, line.Unit, line.Name, line.Score) with
+            {
+                Plan = CombinedPlan.For(campaign, score, line.Score),
+            };
         }
 
         return new UnitReport(unit, standings.AsOf, score, board.Key, entry, proposed, above, awardLine, ineligibility);

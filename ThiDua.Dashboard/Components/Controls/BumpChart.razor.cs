@@ -8,11 +8,18 @@ public sealed record RankSeries(string Unit, string Name, IReadOnlyList<int?> Ra
 
 public sealed partial class BumpChart
 {
-    private const int Width = 960;
-    private const int Left = 36;
-    private const int Right = 190;
     private const int Top = 12;
     private const int RowHeight = 22;
+
+    /// <summary>
+    /// One drawing's geometry in its own units. The narrow one is about as wide as a phone's page, so a
+    /// unit of the drawing is about a pixel and its text keeps the size the style sheet gives; room between date
+    /// labels decides how many dates are labelled.
+    /// </summary>
+    private sealed record BumpLayout(int Width, int Left, int Right, bool Names, int DateSpacing);
+
+    private static readonly BumpLayout Wide = new(960, 36, 190, Names: true, DateSpacing: 60);
+    private static readonly BumpLayout Narrow = new(360, 28, 22, Names: false, DateSpacing: 48);
 
     [Parameter, EditorRequired] public IReadOnlyList<DateOnly> Dates { get; set; } = [];
     [Parameter, EditorRequired] public IReadOnlyList<RankSeries> Series { get; set; } = [];
@@ -20,26 +27,36 @@ public sealed partial class BumpChart
 
     private int MaxRank => Math.Max(1, Series.SelectMany(s => s.Ranks).Max(r => r ?? 0));
     private int Height => Top + MaxRank * RowHeight + 24;
-    private int LabelStep => Math.Max(1, (int)Math.Ceiling(Dates.Count / 12.0));
 
     // The emphasised line is drawn last so nothing covers it.
     private IEnumerable<RankSeries> Ordered => Series.OrderBy(s => s.Unit == Emphasised);
 
-    private double X(int index) => Left + (Width - Left - Right) * (Dates.Count == 1 ? 0 : index / (double)(Dates.Count - 1));
+    /// <summary>The units on the board at the last date, by that rank (the phone's list of names).</summary>
+    private IEnumerable<(RankSeries Series, int Rank)> Latest =>
+        Series.Where(s => s.Ranks[^1] is not null).Select(s => (s, s.Ranks[^1]!.Value)).OrderBy(p => p.Item2).ThenBy(p => p.s.Name, StringComparer.Ordinal);
 
-    private double Y(int rank) => Top + (rank - 0.5) * RowHeight;
+    private int LabelStep(BumpLayout layout)
+    {
+        var room = (layout.Width - layout.Left - layout.Right) / (double)layout.DateSpacing;
+        return Math.Max(1, (int)Math.Ceiling(Dates.Count / Math.Max(1, Math.Floor(room))));
+    }
+
+    private double X(BumpLayout layout, int index) =>
+        layout.Left + (layout.Width - layout.Left - layout.Right) * (Dates.Count == 1 ? 0 : index / (double)(Dates.Count - 1));
+
+    private static double Y(int rank) => Top + (rank - 0.5) * RowHeight;
 
     private static string Num(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Consecutive stretches on the board, each one polyline.</summary>
-    private IEnumerable<string> Paths(RankSeries series)
+    private IEnumerable<string> Paths(BumpLayout layout, RankSeries series)
     {
         var points = new List<string>();
         for (var i = 0; i < series.Ranks.Count; i++)
         {
             if (series.Ranks[i] is { } rank)
             {
-                points.Add($"{Num(X(i))},{Num(Y(rank))}");
+                points.Add($"{Num(X(layout, i))},{Num(Y(rank))}");
                 continue;
             }
             if (points.Count > 0) yield return string.Join(' ', points);

@@ -10,4 +10,8 @@ public sealed partial class TargetCard
 
     /// <summary>What to say when there is no target (first place, no award slot, already proposed).</summary>
     [Parameter] public string Empty { get; set; } = "";
+
+    /// <summary>The combined plan, when it is the only way: no content alone reaches the target.</summary>
+    private IReadOnlyList<PlanStep>? CombinedOnly =>
+        Target is { Plan: { Count: > 0 } plan } target && target.ByContent.All(g => g.Add is null) ? plan : null;
 }

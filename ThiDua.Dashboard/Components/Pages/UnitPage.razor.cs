@@ -26,6 +26,9 @@ public sealed partial class UnitPage
     private UnitInfo? Unit { get; set; }
     private UnitReport? Report { get; set; }
     private IReadOnlyList<StoredFigure> Figures { get; set; } = [];
+    // One series, named by the heading above it: a legend would only take room a phone lacks.
+    private static readonly LineChartOptions ScoreChartOptions = new() { ShowLegend = false };
+
     private List<ChartSeries<double>> ScoreSeries { get; set; } = [];
     private IReadOnlyList<DateOnly> RankDates { get; set; } = [];
     private IReadOnlyList<RankSeries> RankSeries { get; set; } = [];
@@ -81,9 +84,10 @@ public sealed partial class UnitPage
             ScoreSeries = [];
             return;
         }
-        // About ten date labels fit under a chart; the rest stay blank.
-        var step = Math.Max(1, (int)Math.Ceiling(points.Count / 10.0));
-        ChartLabels = [.. points.Select((p, i) => i % step == 0 || i == points.Count - 1 ? p.AsOf.ToString("dd/MM") : "")];
+        // Six date labels fit under the chart even on a phone; the rest stay blank. Counted back from the
+        // latest week, so the latest is always labelled and never crowds the one before it.
+        var step = Math.Max(1, (int)Math.Ceiling(points.Count / 6.0));
+        ChartLabels = [.. points.Select((p, i) => (points.Count - 1 - i) % step == 0 ? p.AsOf.ToString("dd/MM") : "")];
         ScoreSeries = [new ChartSeries<double> { Name = "Điểm", Data = points.Select(p => (double)p.Found!.Value.Entry.Score).ToArray() }];
     }
 
@@ -103,6 +107,14 @@ public sealed partial class UnitPage
         ContentState.NotApplicable => "Không áp dụng cho khối",
         _ => $"Số liệu ngày {Vi.Date(content.AsOf!.Value)}",
     };
+
+    private static string FractionText(ContentScore content) =>
+        content.Numerator is { } n ? $"{Vi.Count(n)} / {(content.Denominator is { } d ? Vi.Count(d) : "–")}" : "–";
+
+    private static string RateText(ContentScore content) => content.Rate is { } rate ? Vi.Percent(rate) : "–";
+
+    private static string PointsText(ContentScore content) =>
+        content.State == ContentState.NotApplicable ? "–" : $"{Vi.Number(content.Points)} / {Vi.Number(content.MaxPoints, 0)}";
 
     private static string SourceText(string source) => source switch
     {

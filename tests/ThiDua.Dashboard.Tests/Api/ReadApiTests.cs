@@ -114,6 +114,29 @@ public sealed class ReadApiTests : ApiTest
     }
 
     [Fact]
+    public async Task UnitScore_AwardLineOutOfReachThroughAnyOneContent_GivesACombinedPlan()
+    {
+        // Only Phường An Hòa is registered, so its score is the award line: c 10 + d 6 = 16 of 78 → 20.51.
+        // Cái Khế has c 5, b 0/100, d 0/10: beating 20.51 takes more than 16 points. b tops out at 10
+        // (→ 15), c at 10, d at 6 (→ 11), so no single content is enough. d gives 0.6 a dossier, b and c
+        // 0.125: all 10 of d (+6), then 41 of b (+5.125) → 16.125 → 20.67, while 40 of b would tie at 20.51.
+        (await Api.Writer.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-04-10" })).EnsureSuccessStatusCode();
+        (await Api.PostFigures(new object[]
+        {
+            new { unit = "p-an-hoa", asOf = "2024-06-30", indicator = "d", numerator = 10, denominator = 10 },
+            new { unit = "p-cai-khe", asOf = "2024-06-30", indicator = "b", numerator = 0, denominator = 100 },
+            new { unit = "p-cai-khe", asOf = "2024-06-30", indicator = "d", numerator = 0, denominator = 10 },
+        })).EnsureSuccessStatusCode();
+
+        var line = (await Get("/api/v1/units/p-cai-khe/score")).GetProperty("toReachAwardLine");
+
+        Assert.Equal(("p-an-hoa", 20.51m), (line.GetProperty("unit").GetString(), line.GetProperty("score").GetDecimal()));
+        Assert.All(line.GetProperty("byContent").EnumerateArray(), g => Assert.False(g.GetProperty("reachable").GetBoolean()));
+        Assert.Equal([("b", 41L), ("d", 10L)], line.GetProperty("plan").EnumerateArray()
+            .Select(s => (s.GetProperty("indicator").GetString(), s.GetProperty("add").GetInt64())));
+    }
+
+    [Fact]
     public async Task Registration_PutThenAwards_ProposesTheRegisteredUnitAndExplainsThePassedOver()
     {
         var put = await Api.Writer.PutAsJsonAsync("api/v1/units/p-cai-khe/registration", new { registeredOn = "2024-04-10" });

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Components.Pages;
 
 namespace ThiDua.Dashboard.Tests.Components;
@@ -139,6 +141,29 @@ public sealed class UnitPageTests : PageTestContext
 
         // Assert
         Assert.Empty(page.FindAll("[data-testid=merger]"));
+    }
+
+    [Fact]
+    public async Task UnitPage_AwardLineNeedsSeveralContents_ShowsOneCombinedPlan()
+    {
+        // Arrange: only An Hòa is registered, so its c 90% (10) + d 100% (6) = 16 / 78 = 20,51 is the award
+        // line. Cái Khế: c 40% (5), b 0/100, d 0/10. b tops out at 10 (→ 15), d at 6 (→ 11), c at 10, so no
+        // content alone beats 16 points. d gives 0,6 a dossier, b 0,125: all 10 of d, then 41 of b → 16,125.
+        await Services.GetRequiredService<FigureIngestion>().SetRegistrationAsync("p-an-hoa", new DateOnly(2024, 4, 1), "form", "test");
+        await SubmitAsync(
+            Dossiers("p-an-hoa", Recent, 4000), Rate("p-an-hoa", "c", Recent, 90, 100), Rate("p-an-hoa", "d", Recent, 10, 10),
+            Dossiers("p-cai-khe", Recent, 4000), Rate("p-cai-khe", "c", Recent, 40, 100),
+            Rate("p-cai-khe", "b", Recent, 0, 100), Rate("p-cai-khe", "d", Recent, 0, 10));
+
+        // Act
+        var page = RenderUnit("p-cai-khe");
+
+        // Assert
+        var awardLine = Text(page.FindAll("[data-testid=target-card]")[1]);
+        Assert.Contains("Phường An Hòa", awardLine);
+        Assert.DoesNotContain("chỉ nội dung này thì không đủ", awardLine);
+        Assert.Equal("Cần cùng lúc: b thêm 41 hồ sơ thanh toán trực tuyến, d cấp thêm 10 kết quả giải quyết điện tử. Đây là cách cần ít hồ sơ nhất (tổng 51).",
+            Text(page.Find("[data-testid=combined-plan]")));
     }
 
     [Fact]
