@@ -69,6 +69,20 @@ public static class RegistrationEndpoints
             .Produces<List<RegistrationDto>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/registrations/{id}", async (string id, HttpContext context, ApiKeys keys, RegistrationBook book, CancellationToken ct) =>
+            {
+                var (_, refused) = await ApiAccess.RequireAsync(context, keys, user => user.MayNominate, Deciders);
+                if (refused is not null) return refused;
+                return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && await book.GetAsync(number, ct) is { } found
+                    ? TypedResults.Ok(RegistrationDto.From(found))
+                    : NotFound(id);
+            })
+            .WithName("getRegistration")
+            .WithSummary("Một đăng ký thi đua (địa chỉ trong tiêu đề Location khi gửi)")
+            .Produces<RegistrationDto>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
