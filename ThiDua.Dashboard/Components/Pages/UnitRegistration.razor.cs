@@ -38,8 +38,8 @@ public sealed partial class UnitRegistration
     private string StateText => Latest switch
     {
         null => "Đơn vị chưa gửi đăng ký thi đua.",
-        { Status: RegistrationStatus.Submitted } r => $"Đã gửi đăng ký {Document(r)} ngày {Vi.Date(r.SubmittedOn)}; đang chờ Văn phòng UBND thành phố xét.",
-        { Status: RegistrationStatus.Accepted } r => $"Đã được chấp nhận {Document(r)}: đăng ký thi đua ngày {Vi.Date(r.SubmittedOn)}"
+        { Status: RegistrationStatus.Submitted } r => $"Đã gửi đăng ký ({Document(r)}) ngày {Vi.Date(r.SubmittedOn)}; đang chờ Văn phòng UBND thành phố xét.",
+        { Status: RegistrationStatus.Accepted } r => $"Đã được chấp nhận ({Document(r)}): đăng ký thi đua ngày {Vi.Date(r.SubmittedOn)}"
             + (r.SubmittedOn < Host.Rules.RegistrationDeadline ? "." : $", không trước ngày {Vi.Date(Host.Rules.RegistrationDeadline)} nên không được xét khen thưởng."),
         { } r => $"Bị trả lại: {r.Reason} ({Document(r)}, gửi ngày {Vi.Date(r.SubmittedOn)}).",
     };
@@ -83,7 +83,7 @@ public sealed partial class UnitRegistration
         }
     }
 
-    /// <summary>"(văn bản số …, ngày …)", or nothing for a date an admin recorded without a document.</summary>
+    /// <summary>"văn bản số … ngày …", or "ghi nhận trực tiếp" for a date an admin recorded without a document.</summary>
     internal static string Document(Registration r) =>
-        r.DocumentNumber is { } number ? $"(văn bản số {number}{(r.DocumentDate is { } d ? $" ngày {Vi.Date(d)}" : "")})" : "(ghi nhận trực tiếp)";
+        r.DocumentNumber is { } number ? $"văn bản số {number}{(r.DocumentDate is { } d ? $" ngày {Vi.Date(d)}" : "")}" : "ghi nhận trực tiếp";
 }

@@ -106,7 +106,7 @@ public sealed class RegistrationPagesTests : PageTestContext
         Assert.Equal("Đã được chấp nhận (văn bản số 15/ĐK-UBND ngày 01/03/2024): đăng ký thi đua ngày 02/03/2024.", State(anHoa));
         Assert.Contains("Đăng ký thi đua ngày 02/03/2024", anHoa.Markup);
         Assert.Empty(anHoa.FindAll("[data-testid=registration-form]"));
-        Assert.StartsWith("Bị trả lại: Thiếu chữ ký thủ trưởng", State(caiKhe));
+        Assert.Equal("Bị trả lại: Thiếu chữ ký thủ trưởng (văn bản số 9/ĐK ngày 01/03/2024, gửi ngày 02/03/2024).", State(caiKhe));
         Assert.NotNull(caiKhe.Find("[data-testid=registration-form]"));
     }
 
