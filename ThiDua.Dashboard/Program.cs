@@ -7,6 +7,7 @@ using ThiDua.Dashboard.Dossier;
 using ThiDua.Dashboard.Export;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Registrations;
 using ThiDua.Dashboard.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.Services.AddThiDuaApi(builder.Configuration);
 builder.Services.AddThiDuaAccounts(builder.Configuration);
 builder.Services.AddFigureImport();
 builder.Services.AddAwards();
+builder.Services.AddRegistrations();
 builder.Services.AddExports();
 builder.Services.AddDossier(builder.Configuration);
 builder.Services.AddDashboardUi();
@@ -35,6 +37,7 @@ app.UseThiDuaApi();
 app.MapImportApi();
 app.MapExportApi();
 app.MapDossierApi();
+app.MapRegistrationApi();
 app.MapLeaderboardHub();
 app.MapDashboardUi();
 

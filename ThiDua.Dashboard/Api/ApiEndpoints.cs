@@ -6,6 +6,7 @@ using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Registrations;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Text;
 
@@ -173,7 +174,7 @@ public static class ApiEndpoints
             : Problems.BadRequest(RefusedTitle, result.Errors.Select(ItemError.From).ToList());
     }
 
-    private static async Task<IResult> PutRegistration(string code, HttpRequest request, ApiKeys keys, EngineHost host, FigureIngestion ingestion,
+    private static async Task<IResult> PutRegistration(string code, HttpRequest request, ApiKeys keys, EngineHost host, RegistrationBook registrations,
         ILoggerFactory loggers, CancellationToken ct)
     {
         if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
@@ -192,7 +193,8 @@ public static class ApiEndpoints
                 return Problems.BadRequest(InvalidTitle, [new ItemError(0, "registeredOn", "Ngày đăng ký phải có dạng yyyy-MM-dd hoặc null.")]);
             registeredOn = date;
         }
-        var unit = await ingestion.SetRegistrationAsync(code, registeredOn, "api", caller.Writer(request.HttpContext), ct);
+        // A date is recorded as a registration accepted at once, so the list of registrations tells the whole story.
+        var unit = await registrations.RecordAsync(code, registeredOn, "api", caller.Writer(request.HttpContext), ct);
         return unit is null ? Problems.UnitNotFound(code) : TypedResults.Ok(UnitDto.From(unit));
     }
 

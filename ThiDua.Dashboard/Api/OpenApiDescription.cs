@@ -46,7 +46,8 @@ public sealed class OpenApiDescription : IOpenApiDocumentTransformer
         {
             foreach (var (method, operation) in item.Operations ?? [])
             {
-                if (path.StartsWith("/api/v1/audit", StringComparison.Ordinal))
+                // The audit trail and the registrations are never anonymous reading.
+                if (path.StartsWith("/api/v1/audit", StringComparison.Ordinal) || path.StartsWith("/api/v1/registrations", StringComparison.Ordinal) && method == HttpMethod.Get)
                     operation.Security = [Requirement(document, KeyScheme), Requirement(document, CookieScheme)];
                 else if (method != HttpMethod.Get)
                     operation.Security = [Requirement(document, KeyScheme)];
@@ -71,6 +72,8 @@ public sealed class OpenApiDescription : IOpenApiDocumentTransformer
                 "true (mặc định): chỉ xem trước; false: lưu nếu tệp không có lỗi."),
             "limit" => (new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "10000", Default = JsonValue.Create(500) },
                 "Số mục tối đa, từ 1 đến 10000."),
+            "status" => (new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("submitted"), JsonValue.Create("accepted"), JsonValue.Create("returned")] },
+                "Chỉ lấy đăng ký ở trạng thái này: submitted (đã gửi), accepted (được chấp nhận) hoặc returned (bị trả lại); bỏ trống để lấy tất cả."),
             "format" => (new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("xlsx"), JsonValue.Create("csv")] },
                 "Định dạng tệp: xlsx hoặc csv (mặc định xlsx khi xuất, csv với tệp mẫu)."),
             _ => (query.Schema, query.Description),

@@ -9,6 +9,9 @@ public static class AuditKinds
     public const string UnitRename = "unit.rename";
     public const string UnitActiveRange = "unit.active-range";
     public const string UnitStandard = "unit.standard";
+    public const string RegistrationSubmit = "registration.submit";
+    public const string RegistrationAccept = "registration.accept";
+    public const string RegistrationReturn = "registration.return";
     public const string CityRating = "campaign.city-rating";
     public const string Nomination = "award.nomination";
     public const string AwardIndividual = "award.individual";
@@ -26,7 +29,7 @@ public static class AuditKinds
     /// <summary>Every kind above, for the filter on the admin page.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, UnitStandard, CityRating, Nomination, AwardIndividual,
+        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, UnitStandard, RegistrationSubmit, RegistrationAccept, RegistrationReturn, CityRating, Nomination, AwardIndividual,
         UserCreate, UserUpdate, UserPassword, SignIn, SignInFailed, SignOut, KeyCreate, KeyRevoke,
         ScreenCreate, ScreenRevoke,
     ];

@@ -80,9 +80,12 @@ public sealed class FigureIngestion(
 
     /// <exception cref="UnitScopeException">The unit is outside the writer's scope; nothing is stored.</exception>
     /// <exception cref="AuditWriteException">The edit's audit entry could not be written; nothing is stored (true of every unit edit).</exception>
-    public Task<UnitInfo?> SetRegistrationAsync(string code, DateOnly? registeredOn, string source, WriteActor actor, CancellationToken cancellationToken = default) =>
+    /// <param name="with">Committed in the edit's transaction even when the date does not change: the registration
+    /// (and its audit entry) that sets the date; if it throws, nothing is stored and the exception comes out.</param>
+    public Task<UnitInfo?> SetRegistrationAsync(string code, DateOnly? registeredOn, string source, WriteActor actor, CancellationToken cancellationToken = default,
+        AlsoInTransaction<UnitUpdate>? with = null) =>
         UpdateUnitAsync(code, AuditKinds.UnitRegistration, "Ngày đăng ký thi đua", actor,
-            (at, ct, audited) => units.SetRegistrationDateAsync(code, registeredOn, source, actor.Name, at, ct, audited), cancellationToken);
+            (at, ct, audited) => units.SetRegistrationDateAsync(code, registeredOn, source, actor.Name, at, ct, audited, with), cancellationToken);
 
     /// <summary>Records (or clears) the City Office's Nghị quyết 02 assessment of a unit: stored, audited as a version, and applied.</summary>
     /// <exception cref="AuditWriteException">The edit's audit entry could not be written; nothing is stored.</exception>

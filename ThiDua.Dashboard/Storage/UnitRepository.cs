@@ -35,14 +35,17 @@ public sealed class UnitRepository(SqliteDatabase database)
 
     /// <summary>Records (or clears, with null) the date the unit's registration was received.</summary>
     /// <returns>The updated unit and version, or null when no unit has this code.</returns>
+    /// <param name="evenIfUnchanged">Committed in the same transaction whether or not the date changes (the registration
+    /// decision behind it), before <paramref name="alsoInTransaction"/>; if it throws, nothing is stored.</param>
     public Task<UnitUpdate?> SetRegistrationDateAsync(
         string code, DateOnly? registeredOn, string source, string by, DateTimeOffset receivedAt,
-        CancellationToken cancellationToken = default, AlsoInTransaction<UnitUpdate>? alsoInTransaction = null) =>
+        CancellationToken cancellationToken = default, AlsoInTransaction<UnitUpdate>? alsoInTransaction = null,
+        AlsoInTransaction<UnitUpdate>? evenIfUnchanged = null) =>
         UpdateAsync(
             code,
             unit => unit with { RegisteredOn = registeredOn },
             (before, after) => $"unit {before.Code}: registered_on {Show(before.RegisteredOn)} -> {Show(after.RegisteredOn)}",
-            source, by, receivedAt, cancellationToken, alsoInTransaction);
+            source, by, receivedAt, cancellationToken, alsoInTransaction, evenIfUnchanged);
 
     /// <summary>Records (or clears, with null) the City Office's Nghị quyết 02 assessment of the unit, with its note.</summary>
     /// <returns>The updated unit and version, or null when no unit has this code.</returns>
@@ -101,7 +104,8 @@ public sealed class UnitRepository(SqliteDatabase database)
         string by,
         DateTimeOffset receivedAt,
         CancellationToken cancellationToken,
-        AlsoInTransaction<UnitUpdate>? alsoInTransaction)
+        AlsoInTransaction<UnitUpdate>? alsoInTransaction,
+        AlsoInTransaction<UnitUpdate>? evenIfUnchanged = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         VersionLog.ThrowIfBlank(source, by);
@@ -121,7 +125,9 @@ public sealed class UnitRepository(SqliteDatabase database)
         if (after == before)
         {
             // No version bump for a no-op: the boards would not change, and clients would redraw for nothing.
-            return new UnitUpdate(before, await VersionLog.CurrentAsync(connection, transaction, cancellationToken), Changed: false);
+            var unchanged = new UnitUpdate(before, await VersionLog.CurrentAsync(connection, transaction, cancellationToken), Changed: false);
+            if (evenIfUnchanged is not null) await transaction.CommitWithAsync(evenIfUnchanged, unchanged);
+            return unchanged;
         }
 
         var timestamp = SqliteText.FromInstant(receivedAt);
@@ -139,6 +145,7 @@ public sealed class UnitRepository(SqliteDatabase database)
         var batch = await VersionLog.RecordAsync(
             connection, transaction, source, by, receivedAt, figureCount: 0, describe(before, after), cancellationToken);
         var update = new UnitUpdate(after, batch.Version, Changed: true);
+        if (evenIfUnchanged is not null) await evenIfUnchanged(connection, transaction, update);
         await transaction.CommitWithAsync(alsoInTransaction, update);
         return update;
     }

@@ -41,16 +41,18 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
         var operations = Operations(document).ToList();
 
         // Assert
-        Assert.Equal(22, operations.Count);
+        Assert.Equal(27, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var security = Security(document, operation);
             Assert.NotEmpty(security);
             if (method != "get") Assert.Equal([["ApiKey"]], security);
-            else if (path.StartsWith("/api/v1/audit", StringComparison.Ordinal)) Assert.DoesNotContain(security, r => r.Count == 0);
+            else if (path.StartsWith("/api/v1/audit", StringComparison.Ordinal) || path.StartsWith("/api/v1/registrations", StringComparison.Ordinal))
+                Assert.DoesNotContain(security, r => r.Count == 0);
             else Assert.Contains(security, r => r.Count == 0);
         }
-        Assert.Equal(["POST /api/v1/figures", "POST /api/v1/imports", "PUT /api/v1/campaign/city-rating", "PUT /api/v1/units/{code}/registration", "PUT /api/v1/units/{code}/standard"],
+        Assert.Equal(["POST /api/v1/figures", "POST /api/v1/imports", "POST /api/v1/registrations/{id}/accept", "POST /api/v1/registrations/{id}/return",
+                "POST /api/v1/units/{code}/registrations", "PUT /api/v1/campaign/city-rating", "PUT /api/v1/units/{code}/registration", "PUT /api/v1/units/{code}/standard"],
             operations.Where(o => o.Method != "get").Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").Order(StringComparer.Ordinal));
     }
 
@@ -101,6 +103,35 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
         // Assert
         var schema = Resolve(document, put.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
         Assert.True(schema.GetProperty("properties").TryGetProperty("registeredOn", out _));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/units/{code}/registrations", "documentNumber")]
+    [InlineData("/api/v1/registrations/{id}/accept", "reason")]
+    [InlineData("/api/v1/registrations/{id}/return", "reason")]
+    public async Task OpenApi_RegistrationWrites_HaveJsonRequestBodyAndTheirAnswers(string path, string field)
+    {
+        // Act
+        var document = await DocumentAsync();
+        var post = document.GetProperty("paths").GetProperty(path).GetProperty("post");
+
+        // Assert
+        var schema = Resolve(document, post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.True(schema.GetProperty("properties").TryGetProperty(field, out _));
+        var codes = post.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "400", "401", "403", "404", "500" }, codes);
+        Assert.Contains(path.EndsWith("/registrations", StringComparison.Ordinal) ? "201" : "409", codes);
+    }
+
+    [Fact]
+    public async Task OpenApi_ListRegistrations_StatusIsAnEnum()
+    {
+        // Act
+        var get = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/v1/registrations").GetProperty("get");
+
+        // Assert
+        var status = get.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "status");
+        Assert.Equal(["submitted", "accepted", "returned"], status.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Dossier;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Registrations;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Figures;
 
@@ -59,6 +60,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddThiDuaLive(configuration);
         Services.AddMudServices();
         Services.AddAwards();
+        Services.AddRegistrations();
         Services.AddDossier(configuration);
         Services.AddSingleton<DemoState>();
         Services.AddFigureImport();
