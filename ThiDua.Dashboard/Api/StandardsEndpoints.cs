@@ -119,7 +119,7 @@ public static class StandardsEndpoints
         return text;
     }
 
-    private static IEnumerable<ItemError> UnknownFields(JsonElement json, params string[] known) =>
+    internal static IEnumerable<ItemError> UnknownFields(JsonElement json, params string[] known) =>
         json.EnumerateObject().Where(p => !known.Contains(p.Name, StringComparer.Ordinal))
             .Select(p => new ItemError(0, p.Name, $"Trường “{p.Name}” không được hỗ trợ; chỉ nhận {string.Join(" và ", known)}."));
 }

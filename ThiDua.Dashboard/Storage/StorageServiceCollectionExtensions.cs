@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<FigureRepository>();
         services.AddSingleton<AwardRepository>();
+        services.AddSingleton<ProposalRepository>();
         services.AddSingleton<CityRatingRepository>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -41,6 +41,7 @@ public sealed partial class Awards
     private string? PersonPosition { get; set; }
     private string? PersonUnit { get; set; }
     private string? PersonAchievement { get; set; }
+    private string? PersonDuty { get; set; }
 
     private int CollectiveCount => Host.Rules.Groups.Sum(g => g.AwardSlots) + Host.Rules.Blocks.Sum(b => b.CommitteeSlots.Sum(s => s.Count));
     private bool Nq02Applied => Host.Rules.Indicators.Any(i => i.Nq02MinRate is not null);
@@ -103,8 +104,8 @@ public sealed partial class Awards
     private async Task AddIndividualAsync()
     {
         if (!CanNominate) return;
-        Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonAchievement ?? "", User!.UserName, User.Address)];
-        if (Errors.Count == 0) PersonName = PersonPosition = PersonUnit = PersonAchievement = null;
+        Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonDuty, PersonAchievement ?? "", User!.UserName, User.Address)];
+        if (Errors.Count == 0) PersonName = PersonPosition = PersonUnit = PersonDuty = PersonAchievement = null;
     }
 
     private async Task RemoveIndividualAsync(long id)
