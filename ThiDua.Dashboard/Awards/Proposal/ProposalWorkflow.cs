@@ -177,19 +177,24 @@ public sealed class ProposalWorkflow(EngineHost host, AwardBook awards, Proposal
             : $"Suất “{slot.Name}”, khối {block}";
     }
 
+    /// <summary>The live proposal as a draft (what a selection as of <paramref name="asOf"/> would start from), whatever the state.</summary>
+    public Task<ProposalDto> LiveAsync(DateOnly asOf, CancellationToken cancellationToken = default) => LiveAsync(asOf, [], cancellationToken);
+
+    private async Task<ProposalDto> LiveAsync(DateOnly asOf, IReadOnlyList<ProposalStepDto> history, CancellationToken cancellationToken)
+    {
+        var live = await awards.ProposalAsync(asOf, cancellationToken);
+        var listed = await awards.IndividualsAsync(live, cancellationToken);
+        return new ProposalDto(ProposalStates.Draft, live.AsOf, live.Version, [.. live.Slots.Select(s => ProposalSlotDto.From(s, []))],
+            [.. listed.Select(p => new ProposalIndividualDto(p.Individual.Id, p.Individual.FullName, p.Individual.Position, p.Individual.Unit,
+                p.UnitName, p.Individual.Duty, p.Individual.Achievement))],
+            history, null, null);
+    }
+
     private async Task<ProposalDto> ViewAsync(IReadOnlyList<StoredProposalStep> all, DateOnly asOf, CancellationToken cancellationToken)
     {
         var history = all.Select(s => new ProposalStepDto(s.Action, s.At, s.By, s.Note)).ToList();
         var state = all.Count == 0 ? ProposalStates.Draft : all[^1].State;
-        if (state == ProposalStates.Draft)
-        {
-            var live = await awards.ProposalAsync(asOf, cancellationToken);
-            var listed = await awards.IndividualsAsync(live, cancellationToken);
-            return new ProposalDto(state, live.AsOf, live.Version, [.. live.Slots.Select(s => ProposalSlotDto.From(s, []))],
-                [.. listed.Select(p => new ProposalIndividualDto(p.Individual.Id, p.Individual.FullName, p.Individual.Position, p.Individual.Unit,
-                    p.UnitName, p.Individual.Duty, p.Individual.Achievement))],
-                history, null, null);
-        }
+        if (state == ProposalStates.Draft) return await LiveAsync(asOf, history, cancellationToken);
         var selection = all.Last(s => s.Action == ProposalActions.Select);
         var fixedList = FixedProposal.FromJson(selection.FixedJson!);
         var last = all[^1];

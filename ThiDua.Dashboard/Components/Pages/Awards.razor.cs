@@ -25,10 +25,13 @@ public sealed partial class Awards
     protected override bool FollowsAwardDecisions => false;
 
     [Inject] private AwardBook AwardBook { get; set; } = default!;
+    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private IOptions<DossierDeadlineOptions> DossierOptions { get; set; } = default!;
 
     private AwardProposal? Proposal { get; set; }
+    private ThiDua.Dashboard.Awards.Proposal.ProposalDto? Review { get; set; }
+    private ThiDua.Dashboard.Awards.Proposal.ProposalDto? LiveReview { get; set; }
     private IReadOnlyList<Nomination> Nominations { get; set; } = [];
     private IReadOnlyList<IndividualView> Individuals { get; set; } = [];
     private SignedInUser? User { get; set; }
@@ -73,6 +76,8 @@ public sealed partial class Awards
         // Individuals are judged against the live proposal: that is the one the committee decides on.
         var live = IsPast ? await AwardBook.ProposalAsync(Host.DefaultAsOf()) : Proposal;
         Individuals = await AwardBook.IndividualsAsync(live);
+        Review = await Workflow.CurrentAsync(AsOf);
+        LiveReview = Review.IsFixed ? await Workflow.LiveAsync(AsOf) : Review;
     }
 
     private Nomination? NominationOf(AwardSlot slot, string unit) =>

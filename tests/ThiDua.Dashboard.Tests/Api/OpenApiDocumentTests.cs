@@ -41,7 +41,7 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
         var operations = Operations(document).ToList();
 
         // Assert
-        Assert.Equal(22, operations.Count);
+        Assert.Equal(24, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var security = Security(document, operation);
@@ -50,7 +50,7 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
             else if (path.StartsWith("/api/v1/audit", StringComparison.Ordinal)) Assert.DoesNotContain(security, r => r.Count == 0);
             else Assert.Contains(security, r => r.Count == 0);
         }
-        Assert.Equal(["POST /api/v1/figures", "POST /api/v1/imports", "PUT /api/v1/campaign/city-rating", "PUT /api/v1/units/{code}/registration", "PUT /api/v1/units/{code}/standard"],
+        Assert.Equal(["POST /api/v1/awards/proposal/transitions", "POST /api/v1/figures", "POST /api/v1/imports", "PUT /api/v1/campaign/city-rating", "PUT /api/v1/units/{code}/registration", "PUT /api/v1/units/{code}/standard"],
             operations.Where(o => o.Method != "get").Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").Order(StringComparer.Ordinal));
     }
 
@@ -123,7 +123,7 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
         // Assert
         var dates = Operations(document).SelectMany(o => o.Operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray() : Enumerable.Empty<JsonElement>())
             .Where(p => p.GetProperty("name").GetString() is "asOf" or "from" or "to").ToList();
-        Assert.Equal(12, dates.Count);
+        Assert.Equal(13, dates.Count);
         Assert.All(dates, p => Assert.Equal("date", p.GetProperty("schema").GetProperty("format").GetString()));
     }
 

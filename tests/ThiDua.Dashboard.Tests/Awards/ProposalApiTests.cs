@@ -114,6 +114,25 @@ public sealed class ProposalApiTests : StandardsHostTest
         Assert.Equal(["p-an-hoa"], Selected(WardSlot(proposal)));
     }
 
+    [Fact]
+    public async Task Dossier_AfterTheDecision_IsTheFixedListWithTheDecisionAndNoDraftMark()
+    {
+        await ReadyAsync();
+        using var script = Host.WithKey(AdminConfigKey);
+        foreach (var to in new[] { "selected", "appraised", "decided" }) await OkAsync(await script.PostAsJsonAsync(Transitions, Body(to)));
+        await CorrectAnHoaDownAsync();
+
+        using var response = await script.GetAsync("api/v1/awards/dossier/to-trinh.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Empty(Dossier.DossierFiles.WordErrors(body));
+        var text = Dossier.DossierFiles.WordText(body);
+        Assert.Contains("Quyết định số 125/QĐ-UBND ngày 20/01/2025", text);
+        Assert.Contains("Phường An Hòa", text);
+        Assert.DoesNotContain("Phường Cái Khế", text);
+        Assert.DoesNotContain("DỰ THẢO", text);
+    }
+
     [Theory]
     [InlineData(Roles.Committee, "appraised")]
     [InlineData(Roles.Committee, "returned")]
