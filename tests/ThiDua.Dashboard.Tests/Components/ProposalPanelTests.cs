@@ -114,6 +114,8 @@ public sealed class ProposalPanelTests : PageTestContext
         var marks = unit.FindAll("[data-testid=unit-award-fixed]");
         if (awarded) Assert.Contains("Được tặng Bằng khen theo Quyết định số 125/QĐ-UBND ngày 20/01/2025", Assert.Single(marks).TextContent);
         else Assert.Empty(marks);
+        // Cái Khế now tops the live board, yet the decision stands: no unit page says "being proposed".
+        Assert.Empty(unit.FindAll("[data-testid=unit-proposed]"));
     }
 
     [Fact]
