@@ -1,4 +1,4 @@
--- 0006: the award proposal's review chain (issue 13): the City Office selects, Ban Thi đua - Khen
+-- 0007: the award proposal's review chain (issue 13): the City Office selects, Ban Thi đua - Khen
 -- thưởng appraises or returns, the Chairman decides, and an admin may reopen.
 
 -- A fourth account role for Ban Thi đua - Khen thưởng. SQLite cannot change a CHECK in place, so the
