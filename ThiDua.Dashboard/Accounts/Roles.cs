@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace ThiDua.Dashboard.Accounts;
 
-/// <summary>The four roles. A user has exactly one.</summary>
+/// <summary>The five roles. A user has exactly one.</summary>
 public static class Roles
 {
     /// <summary>Everything: users, keys, units, figures of every unit, the audit trail.</summary>
@@ -14,12 +14,15 @@ public static class Roles
     /// <summary>The City Office's selection (xét chọn) of the award units: nominations. The code keeps its name.</summary>
     public const string Committee = "committee";
 
+    /// <summary>Ban Thi đua - Khen thưởng: appraises the City Office's fixed proposal, or returns it with comments.</summary>
+    public const string Appraiser = "appraiser";
+
     /// <summary>Reads only.</summary>
     public const string Viewer = "viewer";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Editor, Committee, Viewer];
+    public static IReadOnlyList<string> All { get; } = [Admin, Editor, Committee, Appraiser, Viewer];
 
-    public static bool IsKnown(string? role) => role is Admin or Editor or Committee or Viewer;
+    public static bool IsKnown(string? role) => role is Admin or Editor or Committee or Appraiser or Viewer;
 
     /// <summary>Vietnamese name for the screens.</summary>
     public static string Label(string role) => role switch
@@ -27,6 +30,7 @@ public static class Roles
         Admin => "Quản trị",
         Editor => "Nhập liệu",
         Committee => Wording.ReviewChain.SelectorRole,
+        Appraiser => Wording.ReviewChain.AppraiserRole,
         Viewer => "Chỉ xem",
         _ => role,
     };

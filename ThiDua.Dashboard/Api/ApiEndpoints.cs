@@ -55,6 +55,7 @@ public static class ApiEndpoints
             .DisableAntiforgery();
 
         api.MapStandardsApi();
+        api.MapProposalApi();
 
         api.MapGet("/units/{code}/figures", async (string code, EngineHost host, FigureRepository figures, CancellationToken ct) =>
         {

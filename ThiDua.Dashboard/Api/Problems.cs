@@ -38,6 +38,10 @@ public static class Problems
     public static IResult WholeBody(int status, string title, string message) =>
         Make(status, title, message, [ItemError.WholeBody(message)]);
 
+    /// <summary>A request refused for the state of things (409) or its input: the reasons in <c>detail</c> and each as an error without index or field.</summary>
+    public static IResult Refused(int status, string title, IReadOnlyList<string> reasons) =>
+        Make(status, title, string.Join(" ", reasons), [.. reasons.Select(ItemError.WholeBody)]);
+
     public static IResult Unauthorized() =>
         Make<ItemError>(StatusCodes.Status401Unauthorized, "Thiếu hoặc sai khóa API",
             $"Gửi khóa API hợp lệ trong tiêu đề {ApiKeys.Header}.", null);

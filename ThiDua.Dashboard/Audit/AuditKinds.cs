@@ -15,6 +15,7 @@ public static class AuditKinds
     public const string CityRating = "campaign.city-rating";
     public const string Nomination = "award.nomination";
     public const string AwardIndividual = "award.individual";
+    public const string Proposal = "award.proposal";
     public const string UserCreate = "user.create";
     public const string UserUpdate = "user.update";
     public const string UserPassword = "user.password";
@@ -29,7 +30,7 @@ public static class AuditKinds
     /// <summary>Every kind above, for the filter on the admin page.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, UnitStandard, RegistrationSubmit, RegistrationAccept, RegistrationReturn, CityRating, Nomination, AwardIndividual,
+        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, UnitStandard, RegistrationSubmit, RegistrationAccept, RegistrationReturn, CityRating, Nomination, AwardIndividual, Proposal,
         UserCreate, UserUpdate, UserPassword, SignIn, SignInFailed, SignOut, KeyCreate, KeyRevoke,
         ScreenCreate, ScreenRevoke,
     ];

@@ -152,12 +152,15 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
 
     /// <summary>Adds an individual; the unit must hold a collective award in the live proposal.</summary>
     /// <returns>Vietnamese reasons it was refused (as for <see cref="NominateAsync"/>); empty when recorded.</returns>
-    public async Task<IReadOnlyList<string>> AddIndividualAsync(string fullName, string position, string unit, string achievement, string by,
+    public async Task<IReadOnlyList<string>> AddIndividualAsync(string fullName, string position, string unit, string? duty, string achievement, string by,
         string? address = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(fullName)) errors.Add("Cần ghi họ và tên.");
         if (string.IsNullOrWhiteSpace(position)) errors.Add("Cần ghi chức vụ.");
+        // The plan (IV.2): only staff of the one-stop desk or officers controlling administrative procedures.
+        if (!IndividualDuty.IsKnown(duty))
+            errors.Add("Chọn nhiệm vụ: chỉ cá nhân làm việc tại Bộ phận Một cửa hoặc làm công tác kiểm soát thủ tục hành chính được đề nghị khen thưởng.");
         if (string.IsNullOrWhiteSpace(achievement)) errors.Add("Cần ghi tóm tắt thành tích.");
         else if (achievement.Length > 1000) errors.Add("Tóm tắt thành tích dài quá 1.000 ký tự.");
         var info = host.Engine.Unit(unit);
@@ -170,9 +173,9 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         try
         {
             // The individual and its audit entry are one transaction.
-            id = await awards.AddIndividualAsync(fullName.Trim(), position.Trim(), unit, achievement.Trim(), by, time.GetUtcNow(), IndividualLimit, cancellationToken,
+            id = await awards.AddIndividualAsync(fullName.Trim(), position.Trim(), unit, duty!, achievement.Trim(), by, time.GetUtcNow(), IndividualLimit, cancellationToken,
                 audit.EntryFor<long>(newId => new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Thêm cá nhân {fullName.Trim()} ({info!.Name})",
-                    $"individual/{newId}", Before: null, After: new { fullName = fullName.Trim(), position = position.Trim(), unit, achievement = achievement.Trim() })));
+                    $"individual/{newId}", Before: null, After: new { fullName = fullName.Trim(), position = position.Trim(), unit, duty, achievement = achievement.Trim() })));
         }
         catch (AuditWriteException)
         {
@@ -196,7 +199,8 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         return true;
     }
 
-    private void Notify()
+    /// <summary>Tells every listener the award decisions changed (also called by the proposal's review chain).</summary>
+    internal void Notify()
     {
         Action[] listeners;
         lock (_lock) listeners = [.. _listeners];

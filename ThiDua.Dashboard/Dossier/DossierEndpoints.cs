@@ -59,7 +59,7 @@ public static class DossierEndpoints
     {
         if (!AsOfQuery.TryResolve(asOf, host, out var date, out var problem)) return problem!;
         if (!host.IsLoaded) return Problems.Unavailable("Bảng xếp hạng đang được nạp; hãy thử lại sau ít giây.");
-        return file(await dossier.DraftAsync(date, ct));
+        return file(await dossier.CurrentAsync(date, ct));
     }
 
     // Results.File with a download name sends Content-Disposition: attachment; filename=...

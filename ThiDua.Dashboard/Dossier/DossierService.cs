@@ -7,7 +7,8 @@ public sealed class DossierService(DossierSource source, IOptions<DossierOptions
 {
     private DossierOptions Options => options.Value;
 
-    public Task<AwardDossier> DraftAsync(DateOnly asOf, CancellationToken cancellationToken = default) => source.DraftAsync(asOf, cancellationToken);
+    /// <summary>The fixed proposal's dossier once the City Office has selected, else the live draft as of <paramref name="asOf"/>.</summary>
+    public Task<AwardDossier> CurrentAsync(DateOnly asOf, CancellationToken cancellationToken = default) => source.CurrentAsync(asOf, cancellationToken);
 
     public byte[] ToTrinh(AwardDossier dossier) => ToTrinhDocument.Write(dossier, Options);
 

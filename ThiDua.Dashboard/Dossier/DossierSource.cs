@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Awards;
+using ThiDua.Dashboard.Awards.Proposal;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Text;
@@ -8,13 +9,37 @@ using ThiDua.Scoring.Units;
 namespace ThiDua.Dashboard.Dossier;
 
 /// <summary>
-/// Builds the dossier's model from today's award proposal (the engine's slots with the
-/// committee's nominations, and the listed individuals). There is no fixed proposal yet, so what
-/// comes out is always a draft; a fixed one will build the same <see cref="AwardDossier"/>.
+/// Builds the dossier's model: from the list the City Office fixed once the proposal is selected (then
+/// no "DỰ THẢO" mark, and the Chairman's decision once recorded), else from today's live proposal (the
+/// engine's slots with the committee's nominations, and the listed individuals) as a draft.
 /// </summary>
-public sealed class DossierSource(EngineHost host, AwardBook awards, IOptions<DossierDeadlineOptions> deadline, IOptions<DossierOptions> options)
+public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWorkflow workflow, IOptions<DossierDeadlineOptions> deadline, IOptions<DossierOptions> options)
 {
     private const string PeoplesCommittee = "Ủy ban nhân dân";
+
+    /// <summary>The dossier of the proposal as it stands: fixed when selected, else the live draft as of <paramref name="asOf"/>.</summary>
+    public async Task<AwardDossier> CurrentAsync(DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var review = await workflow.CurrentAsync(asOf, cancellationToken);
+        if (!review.IsFixed) return await DraftAsync(asOf, cancellationToken);
+
+        var rules = host.Rules;
+        var standings = host.Engine.StandingsAsOf(review.AsOf);
+        var collectives = review.Slots
+            .SelectMany(slot => slot.Selected.Select(unit => new DossierCollective(unit.Unit, unit.Name, slot.Block, host.Campaign.Block(slot.Block)?.Name ?? slot.Block,
+                slot.Group is { } code ? rules.Groups.FirstOrDefault(g => g.Block == slot.Block && g.Code == code)?.Name : null, slot.Name,
+                slot.Kind == AwardKind.Committee, unit.Rank, unit.Score, Tied: false, standings.Find(unit.Unit)?.Entry.Dossiers)))
+            .ToList();
+        var individuals = review.Individuals.Select(i => new DossierIndividual(i.FullName, i.Position, i.Unit, i.UnitName, i.Achievement)).ToList();
+        var status = review.State switch
+        {
+            ProposalStates.Decided => DossierStatus.Decided,
+            ProposalStates.Appraised => DossierStatus.Appraised,
+            _ => DossierStatus.Selected,
+        };
+        return new AwardDossier(status, rules.Name, rules.PeriodStart, rules.PeriodEnd, review.AsOf, review.Version, deadline.Value.DossierDeadline,
+            collectives, individuals, Decision: review.Decision is { } d ? new DossierDecision(d.Number, d.Date, d.Signer) : null);
+    }
 
     public async Task<AwardDossier> DraftAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,27 @@ namespace ThiDua.Dashboard.Storage;
 public sealed record Nomination(long Id, string Block, string Slot, string Unit, string Reason, string By, DateTimeOffset At);
 
 /// <summary>An individual proposed for the Bằng khen.</summary>
-public sealed record AwardIndividual(long Id, string FullName, string Position, string Unit, string Achievement, string By, DateTimeOffset At);
+/// <param name="Duty">What the plan requires of the person: <see cref="IndividualDuty.MotCua"/> or <see cref="IndividualDuty.KiemSoatTthc"/>; null when not stated (listed before it was asked).</param>
+public sealed record AwardIndividual(long Id, string FullName, string Position, string Unit, string Achievement, string By, DateTimeOffset At, string? Duty = null);
+
+/// <summary>The plan's condition on a person proposed (KH 74, IV.2): one of the two, nobody else.</summary>
+public static class IndividualDuty
+{
+    /// <summary>Works at the one-stop desk (Bộ phận Một cửa).</summary>
+    public const string MotCua = "motCua";
+
+    /// <summary>Controls administrative procedures.</summary>
+    public const string KiemSoatTthc = "kiemSoatTthc";
+
+    public static bool IsKnown(string? duty) => duty is MotCua or KiemSoatTthc;
+
+    public static string Label(string? duty) => duty switch
+    {
+        MotCua => "Làm việc tại Bộ phận Một cửa",
+        KiemSoatTthc => "Làm công tác kiểm soát thủ tục hành chính",
+        _ => "Chưa ghi nhiệm vụ",
+    };
+}
 
 /// <summary>The award committee's decisions: committee-slot nominations (append-only) and individuals.</summary>
 public sealed class AwardRepository(SqliteDatabase database)
@@ -54,7 +74,7 @@ public sealed class AwardRepository(SqliteDatabase database)
         var rows = await connection.QueryAsync<IndividualRow>(new CommandDefinition(
             """
             SELECT id AS Id, full_name AS FullName, position AS Position, unit AS Unit, achievement AS Achievement,
-                   created_by AS CreatedBy, created_at AS CreatedAt
+                   created_by AS CreatedBy, created_at AS CreatedAt, duty AS Duty
             FROM award_individuals WHERE removed_at IS NULL ORDER BY id;
             """, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToIndividual())];
@@ -63,7 +83,7 @@ public sealed class AwardRepository(SqliteDatabase database)
     /// <summary>Adds an individual unless <paramref name="limit"/> are already listed (checked in the same transaction).</summary>
     /// <returns>The new id, or null when the list is full.</returns>
     /// <param name="alsoInTransaction">Committed with the individual (its audit entry), given the new id; if it throws, nothing is stored.</param>
-    public async Task<long?> AddIndividualAsync(string fullName, string position, string unit, string achievement, string by, DateTimeOffset at, int limit,
+    public async Task<long?> AddIndividualAsync(string fullName, string position, string unit, string duty, string achievement, string by, DateTimeOffset at, int limit,
         CancellationToken cancellationToken = default, AlsoInTransaction<long>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -73,11 +93,11 @@ public sealed class AwardRepository(SqliteDatabase database)
         if (count >= limit) return null;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO award_individuals (full_name, position, unit, achievement, created_by, created_at)
-            VALUES (@FullName, @Position, @Unit, @Achievement, @By, @At)
+            INSERT INTO award_individuals (full_name, position, unit, duty, achievement, created_by, created_at)
+            VALUES (@FullName, @Position, @Unit, @Duty, @Achievement, @By, @At)
             RETURNING id;
             """,
-            new { FullName = fullName, Position = position, Unit = unit, Achievement = achievement, By = by, At = SqliteText.FromInstant(at) },
+            new { FullName = fullName, Position = position, Unit = unit, Duty = duty, Achievement = achievement, By = by, At = SqliteText.FromInstant(at) },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitWithAsync(alsoInTransaction, id);
         return id;
@@ -95,7 +115,7 @@ public sealed class AwardRepository(SqliteDatabase database)
             """
             UPDATE award_individuals SET removed_by = @By, removed_at = @At WHERE id = @Id AND removed_at IS NULL
             RETURNING id AS Id, full_name AS FullName, position AS Position, unit AS Unit, achievement AS Achievement,
-                      created_by AS CreatedBy, created_at AS CreatedAt;
+                      created_by AS CreatedBy, created_at AS CreatedAt, duty AS Duty;
             """,
             new { Id = id, By = by, At = SqliteText.FromInstant(at) }, transaction, cancellationToken: cancellationToken));
         if (row is null) return null;
@@ -124,7 +144,8 @@ public sealed class AwardRepository(SqliteDatabase database)
         public string Achievement { get; set; } = "";
         public string CreatedBy { get; set; } = "";
         public string CreatedAt { get; set; } = "";
+        public string? Duty { get; set; }
 
-        public AwardIndividual ToIndividual() => new(Id, FullName, Position, Unit, Achievement, CreatedBy, SqliteText.ToInstant(CreatedAt));
+        public AwardIndividual ToIndividual() => new(Id, FullName, Position, Unit, Achievement, CreatedBy, SqliteText.ToInstant(CreatedAt), Duty);
     }
 }

@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FigureRepository>();
         services.AddSingleton<AwardRepository>();
         services.AddSingleton<RegistrationRepository>();
+        services.AddSingleton<ProposalRepository>();
         services.AddSingleton<CityRatingRepository>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -12,6 +12,15 @@ public static class ReviewChain
     /// <summary>The role label of the users who record the selection (role <c>committee</c> in settings and the API).</summary>
     public const string SelectorRole = Selector + " (xét chọn)";
 
+    /// <summary>The body that appraises the City Office's proposal (role <c>appraiser</c>).</summary>
+    public const string Appraiser = "Ban Thi đua - Khen thưởng thành phố";
+
+    /// <summary>The role label of the users who record the appraisal.</summary>
+    public const string AppraiserRole = Appraiser + " (thẩm định)";
+
+    /// <summary>Who signs the decision.</summary>
+    public const string Decider = "Chủ tịch UBND thành phố";
+
     /// <summary>The whole chain, from the selection to the decision.</summary>
     public const string Chain =
         Selector + " xét chọn → Ban Thi đua - Khen thưởng thành phố thẩm định → Chủ tịch UBND thành phố quyết định";

@@ -25,10 +25,13 @@ public sealed partial class Awards
     protected override bool FollowsAwardDecisions => false;
 
     [Inject] private AwardBook AwardBook { get; set; } = default!;
+    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private IOptions<DossierDeadlineOptions> DossierOptions { get; set; } = default!;
 
     private AwardProposal? Proposal { get; set; }
+    private ThiDua.Dashboard.Awards.Proposal.ProposalDto? Review { get; set; }
+    private ThiDua.Dashboard.Awards.Proposal.ProposalDto? LiveReview { get; set; }
     private IReadOnlyList<Nomination> Nominations { get; set; } = [];
     private IReadOnlyList<IndividualView> Individuals { get; set; } = [];
     private SignedInUser? User { get; set; }
@@ -41,6 +44,7 @@ public sealed partial class Awards
     private string? PersonPosition { get; set; }
     private string? PersonUnit { get; set; }
     private string? PersonAchievement { get; set; }
+    private string? PersonDuty { get; set; }
 
     private int CollectiveCount => Host.Rules.Groups.Sum(g => g.AwardSlots) + Host.Rules.Blocks.Sum(b => b.CommitteeSlots.Sum(s => s.Count));
     private bool Nq02Applied => Host.Rules.Indicators.Any(i => i.Nq02MinRate is not null);
@@ -72,6 +76,8 @@ public sealed partial class Awards
         // Individuals are judged against the live proposal: that is the one the committee decides on.
         var live = IsPast ? await AwardBook.ProposalAsync(Host.DefaultAsOf()) : Proposal;
         Individuals = await AwardBook.IndividualsAsync(live);
+        Review = await Workflow.CurrentAsync(AsOf);
+        LiveReview = Review.IsFixed ? await Workflow.LiveAsync(AsOf) : Review;
     }
 
     private Nomination? NominationOf(AwardSlot slot, string unit) =>
@@ -103,8 +109,8 @@ public sealed partial class Awards
     private async Task AddIndividualAsync()
     {
         if (!CanNominate) return;
-        Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonAchievement ?? "", User!.UserName, User.Address)];
-        if (Errors.Count == 0) PersonName = PersonPosition = PersonUnit = PersonAchievement = null;
+        Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonDuty, PersonAchievement ?? "", User!.UserName, User.Address)];
+        if (Errors.Count == 0) PersonName = PersonPosition = PersonUnit = PersonDuty = PersonAchievement = null;
     }
 
     private async Task RemoveIndividualAsync(long id)

@@ -20,6 +20,7 @@ public sealed partial class UnitPage
     [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
     [Inject] private FigureRepository FigureRepository { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
 
     [Parameter] public string UnitCode { get; set; } = "";
 
@@ -62,8 +63,16 @@ public sealed partial class UnitPage
         LoadCharts();
     }
 
-    protected override async Task LoadAsync() =>
+    /// <summary>The proposal once the City Office has fixed it: the unit's place in it outranks the live one.</summary>
+    private ThiDua.Dashboard.Awards.Proposal.ProposalDto? Review { get; set; }
+
+    private bool InFixedList => Review is { IsFixed: true } review && review.CollectiveUnits().Contains(UnitCode);
+
+    protected override async Task LoadAsync()
+    {
         Figures = Unit is null ? [] : await FigureRepository.ReadForUnitAsync(UnitCode, FigureLimit);
+        Review = Unit is null ? null : await Workflow.CurrentAsync(AsOf);
+    }
 
     protected override bool Concerns(LeaderboardUpdate update) =>
         Report?.Board is { } board && update.Boards.Contains(board);

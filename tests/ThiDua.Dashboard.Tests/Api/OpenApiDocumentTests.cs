@@ -41,7 +41,7 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
         var operations = Operations(document).ToList();
 
         // Assert
-        Assert.Equal(27, operations.Count);
+        Assert.Equal(29, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var security = Security(document, operation);
@@ -51,7 +51,7 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
                 Assert.DoesNotContain(security, r => r.Count == 0);
             else Assert.Contains(security, r => r.Count == 0);
         }
-        Assert.Equal(["POST /api/v1/figures", "POST /api/v1/imports", "POST /api/v1/registrations/{id}/accept", "POST /api/v1/registrations/{id}/return",
+        Assert.Equal(["POST /api/v1/awards/proposal/transitions", "POST /api/v1/figures", "POST /api/v1/imports", "POST /api/v1/registrations/{id}/accept", "POST /api/v1/registrations/{id}/return",
                 "POST /api/v1/units/{code}/registrations", "PUT /api/v1/campaign/city-rating", "PUT /api/v1/units/{code}/registration", "PUT /api/v1/units/{code}/standard"],
             operations.Where(o => o.Method != "get").Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").Order(StringComparer.Ordinal));
     }
@@ -154,7 +154,7 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
         // Assert
         var dates = Operations(document).SelectMany(o => o.Operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray() : Enumerable.Empty<JsonElement>())
             .Where(p => p.GetProperty("name").GetString() is "asOf" or "from" or "to").ToList();
-        Assert.Equal(12, dates.Count);
+        Assert.Equal(13, dates.Count);
         Assert.All(dates, p => Assert.Equal("date", p.GetProperty("schema").GetProperty("format").GetString()));
     }
 

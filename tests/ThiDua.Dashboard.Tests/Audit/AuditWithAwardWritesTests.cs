@@ -1,3 +1,4 @@
+using ThiDua.Dashboard.Storage;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Ingestion;
@@ -34,7 +35,7 @@ public sealed class AuditWithAwardWritesTests : IAsyncLifetime
     private Task<IReadOnlyList<string>> WithdrawAsync() => Book.WithdrawAsync("so-nganh", "tham-muu", "so-tu-phap", "Văn phòng UBND thành phố rút đề cử", Committee, Address);
 
     private Task<IReadOnlyList<string>> AddIndividualAsync() =>
-        Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên", "so-tu-phap", "Tham mưu văn bản đúng hạn", Committee, Address);
+        Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên", "so-tu-phap", IndividualDuty.KiemSoatTthc, "Tham mưu văn bản đúng hạn", Committee, Address);
 
     [Fact]
     public async Task Nominate_AuditEntryCannotBeWritten_NotNominatedAndAProblem_ThenStoredWithOneEntry()

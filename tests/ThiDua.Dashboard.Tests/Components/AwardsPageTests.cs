@@ -1,3 +1,4 @@
+using ThiDua.Dashboard.Storage;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Audit;
@@ -122,8 +123,8 @@ public sealed class AwardsPageTests : PageTestContext
         await RegisterAsync("p-cai-khe", new DateOnly(2024, 4, 1));
         var book = Services.GetRequiredService<AwardBook>();
 
-        var refused = await book.AddIndividualAsync("Trần Thị B", "Công chức một cửa", "p-cai-khe", "Tiếp nhận 2.000 hồ sơ đúng hạn", "hoi-dong");
-        var added = await book.AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa", "Số hóa 100% hồ sơ", "hoi-dong");
+        var refused = await book.AddIndividualAsync("Trần Thị B", "Công chức một cửa", "p-cai-khe", IndividualDuty.MotCua, "Tiếp nhận 2.000 hồ sơ đúng hạn", "hoi-dong");
+        var added = await book.AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa", IndividualDuty.MotCua, "Số hóa 100% hồ sơ", "hoi-dong");
         var page = Show("committee");
         Assert.Contains("không có trong đề xuất khen tập thể", Assert.Single(refused));
         Assert.Empty(added);

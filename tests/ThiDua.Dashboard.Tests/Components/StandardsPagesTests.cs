@@ -1,3 +1,4 @@
+using ThiDua.Dashboard.Storage;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Accounts;
@@ -180,7 +181,7 @@ public sealed class StandardsPagesTests : PageTestContext
     {
         await NomineeAsync();
 
-        var errors = await Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên Bộ phận Một cửa", "so-tu-phap", "Tham mưu kiểm soát TTHC", "hoi-dong");
+        var errors = await Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên Bộ phận Một cửa", "so-tu-phap", IndividualDuty.MotCua, "Tham mưu kiểm soát TTHC", "hoi-dong");
 
         Assert.Empty(errors);
     }
