@@ -15,6 +15,12 @@ public sealed partial class PrintPage
     [Parameter] public string Generated { get; set; } = "";
     [Parameter] public RenderFragment? ChildContent { get; set; }
 
+    /// <summary>The on-screen page this print view was opened from.</summary>
+    [Parameter, EditorRequired] public string BackHref { get; set; } = "/";
+
+    /// <summary>What the back link says, after its arrow: "Quay lại bảng xếp hạng".</summary>
+    [Parameter, EditorRequired] public string BackText { get; set; } = "";
+
     /// <summary>
     /// The @page rules, with the title and date in the bottom margin of every printed page. Written
     /// as raw markup with CSS escapes: HTML encoding does not apply inside a style element, and
