@@ -8,12 +8,15 @@ using static Microsoft.Playwright.Assertions;
 namespace ThiDua.Browser.Tests;
 
 /// <summary>
-/// The print views (issue 14, point 17) as Chromium prints them: print media on an A4-landscape
-/// wide page (1123px), against the real app with twenty ranked wards.
+/// The print views (issue 14, point 17) as Chromium prints them: print media on a page as wide as
+/// A4 landscape inside its margins (277 mm, 1047px), against the real app with twenty ranked wards
+/// and every department tied (the longest names beside the widest rank, "1 (đồng hạng)").
 /// </summary>
 public sealed class PrintViewTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const int A4LandscapeWidth = 1123;
+    private const int A4LandscapeWidth = 1047;
+
+    private static readonly string[] Contents = ["a", "b", "c", "d", "dd", "e", "g", "h", "i"];
 
     [Theory]
     [InlineData("bang-xep-hang/phuong/in", "/bang-xep-hang/phuong", "← Quay lại bảng xếp hạng")]
@@ -40,6 +43,7 @@ public sealed class PrintViewTests(BrowserFixture browser) : IClassFixture<Brows
 
     [Theory]
     [InlineData("bang-xep-hang/phuong/in")]
+    [InlineData("bang-xep-hang/so-nganh/in")]
     [InlineData("khen-thuong/in")]
     public async Task PrintView_Printed_ShowsNoControlsRepeatsHeadersKeepsNamesToTwoLinesAndEndsWithSignatures(string path)
     {
@@ -70,6 +74,10 @@ public sealed class PrintViewTests(BrowserFixture browser) : IClassFixture<Brows
             """), JsonSerializerOptions.Web) ?? [];
         Assert.NotEmpty(names);
         Assert.All(names, n => Assert.True(n.Lines <= 2, $"“{n.Name}” takes {n.Lines} lines."));
+        // No table runs past the page's right edge.
+        var overflowing = await page.Locator("table").EvaluateAllAsync<int>(
+            "all => all.filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length");
+        Assert.Equal(0, overflowing);
         // The signatures close the document.
         var signatures = page.GetByTestId("print-signatures");
         await Expect(signatures).ToBeVisibleAsync();
@@ -114,7 +122,7 @@ public sealed class PrintViewTests(BrowserFixture browser) : IClassFixture<Brows
 
     /// <summary>
     /// Twenty wards of one group with distinct scores; only the second registered in time, so it
-    /// is proposed and the first is passed over with a reason.
+    /// is proposed and the first is passed over with a reason. The departments all score alike.
     /// </summary>
     private static async Task SeedWardsAsync(AppHost app)
     {
@@ -124,6 +132,13 @@ public sealed class PrintViewTests(BrowserFixture browser) : IClassFixture<Brows
         var wards = units.Where(u => u.Block == "phuong" && u.ActiveTo is null).Select(u => u.Code).Take(20).ToList();
         await app.PostFiguresAsync([.. wards.SelectMany((unit, i) => Figures.OnlyContentC(unit, 4_000 + 100 * i, 1_500 + 50 * i))]);
         await app.Get<ThiDua.Dashboard.Ingestion.FigureIngestion>().SetRegistrationAsync(wards[^2], new DateOnly(2024, 4, 1), "form", "test");
+        var departments = units.Where(u => u.Block == "so-nganh" && u.ActiveTo is null).Select(u => u.Code);
+        // Every content reported, so every content column is as wide as it gets ("10,00").
+        await app.PostFiguresAsync([.. departments.SelectMany(unit => (object[])
+        [
+            AppHost.Dossiers(unit, 1_500),
+            .. Contents.Select(code => AppHost.Rate(unit, code, 9_999, 10_000)),
+        ])]);
     }
 
     private sealed record UnitRow(string Code, string Block, DateOnly? ActiveTo);

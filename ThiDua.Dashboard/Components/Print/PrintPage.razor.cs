@@ -32,11 +32,14 @@ public sealed partial class PrintPage
             @page {
                 size: A4 landscape;
                 margin: 12mm 10mm 14mm 10mm;
-                @bottom-left { content: "{{CssString($"{Title} — số liệu tính đến ngày {Vi.Date(AsOf)}")}}"; font-size: 9pt; color: #555; }
-                @bottom-right { content: "Trang " counter(page) " / " counter(pages); font-size: 9pt; color: #555; }
+                @bottom-left { content: "{{CssString($"{Title} — số liệu tính đến ngày {Vi.Date(AsOf)}")}}"; font-size: 9pt; color: #555; font-family: {{MarginFont}}; }
+                @bottom-right { content: "Trang " counter(page) " / " counter(pages); font-size: 9pt; color: #555; font-family: {{MarginFont}}; }
             }
         </style>
         """;
+
+    /// <summary>The page's own sans font: the margin boxes would otherwise print in the browser's default serif.</summary>
+    private const string MarginFont = "system-ui, \"Noto Sans\", \"DejaVu Sans\", Arial, sans-serif";
 
     /// <summary>The browser's print dialog; through the circuit, as the content security policy forbids inline handlers.</summary>
     private async Task PrintAsync() => await Microsoft.JSInterop.JSRuntimeExtensions.InvokeVoidAsync(JS, "print");
