@@ -71,6 +71,119 @@ public sealed partial class PresenterTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task Board_TwentyUnitsOnFullHdScreen_FillsTheHeightWithTextOfAtLeastThreePercent()
+    {
+        // Arrange
+        await using var app = new AppHost();
+        await SeedGroupAsync(app);
+        await using var stage = await NewStagePageAsync();
+        var page = stage.Page;
+
+        // Act
+        await OpenStageAsync(page, app.Url(StagePath));
+        await Expect(Rows(page)).ToHaveCountAsync(Wards);
+
+        // Assert: the rows take most of the screen under the header, in text readable from the back.
+        var header = await page.Locator(".thidua-stage-head").BoundingBoxAsync() ?? throw new InvalidOperationException("The header has no box.");
+        var first = await Rows(page).First.BoundingBoxAsync() ?? throw new InvalidOperationException("The first row has no box.");
+        var last = await Rows(page).Last.BoundingBoxAsync() ?? throw new InvalidOperationException("The last row has no box.");
+        var rowsHeight = last.Y + last.Height - first.Y;
+        var below = ScreenHeight - (header.Y + header.Height);
+        Assert.True(rowsHeight >= 0.85 * below, $"Twenty rows take {rowsHeight:0}px of the {below:0}px under the header ({rowsHeight / below:P0}).");
+        Assert.True(last.Y + last.Height <= ScreenHeight, $"The last row ends at {last.Y + last.Height}px, below the screen.");
+        var fontSize = await Rows(page).First.Locator("td").Nth(2).EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        Assert.True(fontSize >= 0.03 * ScreenHeight, $"A row's text is {fontSize}px, under 3% of the {ScreenHeight}px screen.");
+        // Every piece of a row's text (rank, movement, name, score, dossiers) is that large.
+        var smallest = await page.Locator("#stage-table tbody").EvaluateAsync<double>(
+            "b => Math.min(...[...b.querySelectorAll('td, td *')].map(e => parseFloat(getComputedStyle(e).fontSize)))");
+        Assert.True(smallest >= 0.03 * ScreenHeight, $"Some of a row's text is {smallest}px, under 3% of the {ScreenHeight}px screen.");
+        // Nothing scrolls, nothing is clipped and nothing is pushed off the screen's side.
+        var overflow = await page.EvaluateAsync<bool[]>("""
+            () => {
+                const stage = document.querySelector('.thidua-stage');
+                const table = document.getElementById('stage-table').getBoundingClientRect();
+                return [
+                    document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
+                    stage.scrollHeight > stage.clientHeight || stage.scrollWidth > stage.clientWidth,
+                    table.right > innerWidth,
+                ];
+            }
+            """);
+        Assert.Equal([false, false, false], overflow);
+        Assert.Empty(stage.Errors);
+    }
+
+    [Fact]
+    public async Task Header_LongCampaignName_WrapsBetweenWordsInsteadOfBeingCut()
+    {
+        // Arrange
+        await using var app = new AppHost();
+        await SeedGroupAsync(app);
+        var campaignName = await CampaignNameAsync(app);
+        await using var stage = await NewStagePageAsync();
+        var page = stage.Page;
+
+        // Act
+        await OpenStageAsync(page, app.Url(StagePath));
+
+        // Assert: the whole name is there and nothing of it is hidden: no ellipsis, no clipping,
+        // and every line break falls between two words.
+        var title = page.Locator(".thidua-stage-campaign");
+        await Expect(title).ToHaveTextAsync(campaignName);
+        var shape = JsonSerializer.Deserialize<TitleShape>(await title.EvaluateAsync<string>("""
+            e => {
+                const style = getComputedStyle(e);
+                const text = e.lastChild;
+                const range = document.createRange();
+                const cuts = [];
+                let top = null;
+                for (let i = 0; i < text.length; i++) {
+                    range.setStart(text, i); range.setEnd(text, i + 1);
+                    const box = range.getBoundingClientRect();
+                    if (box.width === 0) continue;
+                    if (top !== null && box.top > top + 2) cuts.push(text.data.slice(i - 1, i + 1));
+                    top = box.top;
+                }
+                return JSON.stringify({
+                    hidden: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
+                    ellipsis: style.textOverflow === 'ellipsis' && style.whiteSpace === 'nowrap',
+                    cuts,
+                });
+            }
+            """), JsonSerializerOptions.Web) ?? throw new InvalidOperationException("The title's shape was not measured.");
+        Assert.False(shape.Hidden, "Part of the campaign name is hidden.");
+        Assert.False(shape.Ellipsis, "The campaign name is cut with an ellipsis.");
+        Assert.All(shape.Cuts, cut => Assert.True(char.IsWhiteSpace(cut[0]) || char.IsWhiteSpace(cut[1]), $"The campaign name breaks mid-word at “{cut}”."));
+        Assert.Empty(stage.Errors);
+    }
+
+    [Theory]
+    [InlineData("Đóng")]
+    [InlineData("Áp dụng")]
+    public async Task Settings_Closed_KeysWorkAgainWithoutAClick(string button)
+    {
+        // Arrange
+        await using var app = new AppHost();
+        await SeedGroupAsync(app);
+        await using var stage = await NewStagePageAsync();
+        var page = stage.Page;
+        await OpenStageAsync(page, app.Url($"trinh-chieu?trang={BoardSlide},khen-thuong&giay=600"));
+        var presenter = page.Locator("[data-testid=presenter]");
+        await page.Locator("[data-testid=presenter-settings-button]").ClickAsync();
+        await Expect(page.Locator("[data-testid=presenter-settings]")).ToBeVisibleAsync();
+
+        // Act: close the panel, then press a key on the keyboard, with no click on the stage.
+        await page.Locator("[data-testid=presenter-settings]").GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await Expect(page.Locator("[data-testid=presenter-settings]")).ToHaveCountAsync(0);
+        await Expect(presenter).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+
+        // Assert
+        await Expect(presenter).ToHaveAttributeAsync("data-slide", "khen-thuong");
+        Assert.Empty(stage.Errors);
+    }
+
+    [Fact]
     public async Task Board_FigureMovesBottomUnitToTop_ReordersWithinTwoSecondsAndHighlightsMovedRows()
     {
         // Arrange
@@ -231,4 +344,6 @@ public sealed partial class PresenterTests(BrowserFixture browser) : IClassFixtu
     }
 
     private sealed record UnitRow(string Code, string Block, DateOnly? ActiveTo);
+
+    private sealed record TitleShape(bool Hidden, bool Ellipsis, string[] Cuts);
 }

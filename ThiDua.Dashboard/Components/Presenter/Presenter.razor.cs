@@ -50,6 +50,11 @@ public sealed partial class Presenter : IAsyncDisposable
     private bool DraftDark { get; set; }
     private HashSet<string> DraftSlides { get; set; } = [];
     private IReadOnlyList<(string Id, string Label)> SlideOptions { get; set; } = [];
+    private HashSet<string> DefaultSlides { get; set; } = [];
+    private bool _refocus;
+
+    /// <summary>A board is a slide without being chosen when it has units and is a real group.</summary>
+    private static bool ShownByDefault(Board board) => board.Entries.Length > 0 && board.Key.Group is not null;
 
     protected override void Load()
     {
@@ -59,9 +64,11 @@ public sealed partial class Presenter : IAsyncDisposable
         // Ranked or nominated by the City Office for a committee slot: either way the unit holds an award.
         Proposed = [.. Awards.SelectMany(a => a.Proposed).Select(p => p.Unit)];
         var chosen = string.IsNullOrWhiteSpace(Trang) ? null : Trang.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
-        // Empty groups have nothing to show on a projector; they stay in the settings list.
-        Deck.Build(Standings.Boards.Where(b => b.Entries.Length > 0 || chosen is not null), chosen);
+        // Empty groups and the "Chưa xếp nhóm" boards (units not ranked in any group) have nothing
+        // to show a meeting; they stay in the settings list and become slides only when chosen there.
+        Deck.Build(Standings.Boards.Where(b => chosen is not null || ShownByDefault(b)), chosen);
         SlideOptions = [.. Standings.Boards.Select(b => (Slide.IdOf(b.Key), $"{b.BlockName} — {b.GroupName ?? "Chưa xếp nhóm"}")), (Slide.AwardsId, "Đề xuất khen thưởng")];
+        DefaultSlides = [.. Standings.Boards.Where(ShownByDefault).Select(b => Slide.IdOf(b.Key)), Slide.AwardsId];
         MarkShown();
     }
 
@@ -74,7 +81,13 @@ public sealed partial class Presenter : IAsyncDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!RendererInfo.IsInteractive) return;
-        if (firstRender) await _stage.FocusAsync();
+        // The ⚙ panel's buttons held the focus and are gone once it closes: give it back to the
+        // stage so the keys work again without a click.
+        if (firstRender || _refocus)
+        {
+            _refocus = false;
+            await _stage.FocusAsync();
+        }
         await JS.InvokeVoidAsync("thidua.flip", "stage-table");
     }
 
@@ -141,11 +154,21 @@ public sealed partial class Presenter : IAsyncDisposable
 
     private void ToggleSettings()
     {
-        SettingsOpen = !SettingsOpen;
-        if (!SettingsOpen) return;
+        if (SettingsOpen)
+        {
+            CloseSettings();
+            return;
+        }
+        SettingsOpen = true;
         DraftInterval = IntervalSeconds;
         DraftDark = GiaoDien == "toi";
-        DraftSlides = string.IsNullOrWhiteSpace(Trang) ? [.. SlideOptions.Select(o => o.Id)] : [.. Trang.Split(',', StringSplitOptions.TrimEntries)];
+        DraftSlides = string.IsNullOrWhiteSpace(Trang) ? [.. DefaultSlides] : [.. Trang.Split(',', StringSplitOptions.TrimEntries)];
+    }
+
+    private void CloseSettings()
+    {
+        SettingsOpen = false;
+        _refocus = true;
     }
 
     private void ToggleDraft(string id, bool on)
@@ -155,9 +178,9 @@ public sealed partial class Presenter : IAsyncDisposable
 
     private void ApplySettings()
     {
-        SettingsOpen = false;
-        var all = DraftSlides.SetEquals(SlideOptions.Select(o => o.Id));
-        var trang = all ? null : string.Join(',', SlideOptions.Select(o => o.Id).Where(DraftSlides.Contains));
+        CloseSettings();
+        var asDefault = DraftSlides.SetEquals(DefaultSlides);
+        var trang = asDefault ? null : string.Join(',', SlideOptions.Select(o => o.Id).Where(DraftSlides.Contains));
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
             ["giay"] = DraftInterval == DefaultIntervalSeconds ? null : DraftInterval,

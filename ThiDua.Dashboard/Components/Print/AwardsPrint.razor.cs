@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Scoring.Awards;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Components.Print;
 
@@ -20,12 +21,15 @@ public sealed partial class AwardsPrint
         Generated = Host.CampaignNow().ToString("HH:mm dd/MM/yyyy");
     }
 
+    /// <summary>The award page on screen, at the same date when a past one is printed.</summary>
+    private string BackHref => "/khen-thuong" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
+
     private string BlockName(string code) => Host.Campaign.Block(code)?.Name ?? code;
 
     private static string PassedText(AwardSlot slot) =>
         slot.PassedOver.Count == 0 ? "" :
         (slot.Kind == AwardKind.Committee ? "Đề cử không đạt điều kiện: " : "Không đủ điều kiện dù xếp trên: ")
-        + string.Join("; ", slot.PassedOver.Select(p => $"{p.Name}{(p.Rank > 0 ? $" (hạng {p.Rank})" : "")}: {string.Join(" ", p.Reasons)}"));
+        + Sentences.Join(slot.PassedOver.Select(p => $"{p.Name}{(p.Rank > 0 ? $" (hạng {p.Rank})" : "")}: {Sentences.Join(p.Reasons)}"));
 
     /// <summary>A committee slot's condition on the city's 766 classification, while it does not hold.</summary>
     private static string ConditionText(AwardSlot slot) => slot.Condition is { Met: not true } condition ? condition.Text + " " : "";

@@ -21,6 +21,9 @@ public sealed partial class BoardPrint
     private string Generated { get; set; } = "";
     private string? Departures { get; set; }
 
+    /// <summary>The block's board on screen, at the same date when a past one is printed.</summary>
+    private string BackHref => $"/bang-xep-hang/{Uri.EscapeDataString(BlockCode)}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
+
     protected override void Load()
     {
         var engine = Host.Engine;

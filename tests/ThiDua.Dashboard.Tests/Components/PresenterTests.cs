@@ -35,10 +35,9 @@ public sealed class PresenterTests : PageTestContext
         Time.Advance(TimeSpan.FromSeconds(10));
 
         page.WaitForAssertion(() => Assert.NotEqual(second, Slide(page)));
-        // Every board with units, in pages of 20, then the awards: phường 1.500–3.500, the districts'
-        // single group, and the not-grouped boards of the departments (19), wards (39: 2 pages),
-        // communes (40: 2 pages) and the commune above 2.000.
-        Assert.Equal(9, page.Instance.Deck.Slides.Count);
+        // Every group board with units, then the awards: phường 1.500–3.500, the districts' single
+        // group and the commune above 2.000; the "Chưa xếp nhóm" boards are not slides by default.
+        Assert.Equal(4, page.Instance.Deck.Slides.Count);
     }
 
     [Fact]
@@ -72,6 +71,35 @@ public sealed class PresenterTests : PageTestContext
 
         page.Find("[data-testid=presenter]").KeyDown(new KeyboardEventArgs { Key = "Escape" });
         Assert.EndsWith("/", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task NotGroupedBoards_NotChosen_AreNoSlides()
+    {
+        var page = await ShowAsync("");
+
+        Assert.DoesNotContain(page.Instance.Deck.Slides, s => s.Id.EndsWith("/chua-xep-nhom", StringComparison.Ordinal));
+        Assert.Contains(page.Instance.Deck.Slides, s => s.Id == "phuong/tu-1500-duoi-3500");
+        Assert.Contains(page.Instance.Deck.Slides, s => s.Id == "khen-thuong");
+    }
+
+    [Fact]
+    public async Task NotGroupedBoard_ChosenInTheSettingsPanel_BecomesASlide()
+    {
+        var page = await ShowAsync("");
+        page.Find("[data-testid=presenter-settings-button]").Click();
+        var settings = page.Find("[data-testid=presenter-settings]");
+        // The panel lists the not-grouped board, unticked, beside the ticked group boards.
+        var notGrouped = settings.QuerySelectorAll("label").Single(l => l.TextContent.Contains("UBND phường — Chưa xếp nhóm"));
+        Assert.False(notGrouped.QuerySelector("input")!.HasAttribute("checked"));
+
+        notGrouped.QuerySelector("input")!.Change(true);
+        page.FindAll("[data-testid=presenter-settings] button").Single(b => b.TextContent.Contains("Áp dụng")).Click();
+
+        page.WaitForAssertion(() => Assert.Contains(page.Instance.Deck.Slides, s => s.Id == "phuong/chua-xep-nhom"));
+        Assert.Contains("phuong%2Fchua-xep-nhom", Navigation.Uri, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(page.Instance.Deck.Slides, s => s.Id == "phuong/tu-1500-duoi-3500");
+        Assert.DoesNotContain(page.Instance.Deck.Slides, s => s.Id == "xa/chua-xep-nhom");
     }
 
     [Fact]

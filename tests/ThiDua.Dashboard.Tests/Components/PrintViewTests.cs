@@ -46,6 +46,51 @@ public sealed class PrintViewTests : PageTestContext
     }
 
     [Fact]
+    public async Task AwardsPrint_TwoUnitsPassedOver_ReasonsReadAsSentencesWithoutStrayPunctuation()
+    {
+        // Neither ward registered: both are passed over, each for a reason that is a full sentence.
+        await SubmitAsync(
+            Dossiers("p-an-hoa", Recent, 2000), Rate("p-an-hoa", "c", Recent, 90, 100),
+            Dossiers("p-cai-khe", Recent, 2000), Rate("p-cai-khe", "c", Recent, 70, 100));
+        Navigation.NavigateTo("/khen-thuong/in");
+
+        var page = Render<AwardsPrint>();
+
+        var row = Text(page.FindAll("[data-testid=print-awards] tbody tr").Single(r => r.TextContent.Contains("Phường An Hòa")));
+        const string Expected = "Phường An Hòa (hạng 1): Chưa ghi nhận đăng ký thi đua trước ngày 15/04/2024. Phường Cái Khế (hạng 2): Chưa ghi nhận đăng ký thi đua trước ngày 15/04/2024.";
+        Assert.True(row.Contains(Expected, StringComparison.Ordinal), row);
+        Assert.DoesNotContain(".;", page.Markup);
+    }
+
+    [Theory]
+    [InlineData("/bang-xep-hang/phuong/in", "/bang-xep-hang/phuong", "← Quay lại bảng xếp hạng")]
+    [InlineData("/khen-thuong/in?ngay=2024-06-30", "/khen-thuong?ngay=2024-06-30", "← Quay lại trang khen thưởng")]
+    public void PrintView_LinksBackAndEndsWithSignatures(string address, string back, string text)
+    {
+        Navigation.NavigateTo(address);
+
+        Func<string, AngleSharp.Dom.IElement> find;
+        if (address.StartsWith("/khen-thuong", StringComparison.Ordinal))
+        {
+            var awards = Render<AwardsPrint>();
+            find = selector => awards.Find(selector);
+        }
+        else
+        {
+            var board = Render<BoardPrint>(p => p.Add(x => x.BlockCode, "phuong"));
+            find = selector => board.Find(selector);
+        }
+
+        var link = find("[data-testid=print-back]");
+        Assert.Equal(back, link.GetAttribute("href"));
+        Assert.Equal(text, Text(link));
+        Assert.Contains("thidua-noprint", find("[data-testid=print-controls]").ClassName);
+        var signatures = Text(find("[data-testid=print-signatures]"));
+        Assert.Contains("Người lập biểu (Ký, ghi rõ họ tên)", signatures);
+        Assert.Contains("Thủ trưởng cơ quan (Ký, ghi rõ họ tên)", signatures);
+    }
+
+    [Fact]
     public async Task AwardsPrint_TieAtTheLastSlot_TheCityOfficeSelectsAndTheChairmanDecides()
     {
         await SubmitAsync(
