@@ -16,6 +16,9 @@ public sealed partial class Home
 
     private Standings? Standings { get; set; }
     private HashSet<string> Proposed { get; set; } = [];
+
+    /// <summary>Units with at least one figure: a unit at 0,00 for want of any figure is listed nowhere as a leader.</summary>
+    private HashSet<string> Reported { get; set; } = [];
     private IReadOnlyList<CityRate> CityRates { get; set; } = [];
     private IReadOnlyList<FeedLine> Feed { get; set; } = [];
 
@@ -31,6 +34,7 @@ public sealed partial class Home
         Proposed = [.. engine.Awards(AsOf).Slots.SelectMany(s => s.Proposed).Select(p => p.Unit)];
 
         var scores = engine.Scores(Standings.Boards.SelectMany(b => b.Entries).Select(e => e.Unit), AsOf).Values.ToList();
+        Reported = [.. scores.Where(s => s.LastReport is not null).Select(s => s.Unit)];
         CityRates = [.. Host.Rules.Indicators.Select(indicator =>
         {
             var reported = scores.SelectMany(s => s.Contents).Where(c => c.Indicator == indicator.Code && c.State == ContentState.Rate).ToList();
