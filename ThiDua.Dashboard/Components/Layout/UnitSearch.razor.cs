@@ -26,9 +26,9 @@ public sealed partial class UnitSearch
 
     private static string OptionId(string code) => "app-search-" + code;
 
-    private void OnInput(ChangeEventArgs e)
+    /// <summary>After each keystroke (a binding, so a slow round trip never writes an older text back into the box).</summary>
+    private void Find()
     {
-        Query = e.Value as string ?? "";
         // A new query clears the highlight: Enter right after typing must not open a row nobody looked at.
         Highlighted = null;
         var all = Open
