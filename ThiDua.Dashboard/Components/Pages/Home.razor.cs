@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Scoring;
@@ -13,6 +15,25 @@ public sealed partial class Home
     private const int FeedLength = 12;
 
     [Inject] private FigureRepository FigureRepository { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>"Đơn vị của tôi", as chosen on a board and remembered by this browser; read after the first render.</summary>
+    private string? MyUnit { get; set; }
+
+    /// <summary>The own unit where it stands today, for the card that comes first.</summary>
+    private MyPlace? Mine
+    {
+        get
+        {
+            if (MyUnit is null || Standings is null) return null;
+            foreach (var board in Standings.Boards)
+                foreach (var entry in board.Entries)
+                    if (entry.Unit == MyUnit) return new MyPlace(board, entry, Reported.Contains(MyUnit));
+            return null;
+        }
+    }
+
+    private sealed record MyPlace(Board Board, BoardEntry Entry, bool HasData);
 
     private Standings? Standings { get; set; }
     private HashSet<string> Proposed { get; set; } = [];
@@ -43,6 +64,18 @@ public sealed partial class Home
         })];
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        // Remembered in the browser's storage, which a prerender cannot read.
+        var mine = await JS.InvokeAsync<string?>("thidua.getMyUnit");
+        if (mine is not null && Host.Engine.Unit(mine) is not null)
+        {
+            MyUnit = mine;
+            StateHasChanged();
+        }
+    }
+
     protected override async Task LoadAsync()
     {
         var latest = await FigureRepository.ReadLatestAsync(FeedLength, IsPast ? AsOf : null);
@@ -58,6 +91,8 @@ public sealed partial class Home
         var value = figure.Denominator is > 0 and var d ? Vi.Percent((decimal)figure.Numerator / d) : "không phát sinh";
         return $"{name} cập nhật chỉ tiêu {Vi.ContentLetter(figure.Indicator)}: {value}";
     }
+
+    private string UnitHref(string unit) => $"/don-vi/{unit}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
 
     private string BlockHref(string block) => $"/bang-xep-hang/{block}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
 

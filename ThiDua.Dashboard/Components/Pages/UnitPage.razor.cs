@@ -38,7 +38,7 @@ public sealed partial class UnitPage
     /// <summary>This unit's merger, or the units merged into it, with the date: read from the unit data.</summary>
     private IReadOnlyList<string> Mergers { get; set; } = [];
 
-    private const string NoDataYet = "Chưa có số liệu";
+    private const string NoDataYet = Place.NoDataYet;
 
     /// <summary>A unit without a single figure has no place to speak of: 0,00 beside others at 0,00 is no "Hạng 1".</summary>
     private bool HasData => Report?.Score.LastReport is not null;
@@ -49,8 +49,7 @@ public sealed partial class UnitPage
     /// <summary>Proposed only because it shares the last rank slot with more units than the slot holds.</summary>
     private bool TiedAtLastSlot { get; set; }
 
-    private string RankText(BoardEntry entry) =>
-        HasData ? $"Hạng {entry.Rank.ToString(Vi.Culture)}/{BoardSize.ToString(Vi.Culture)}" : NoDataYet;
+    private string RankText(BoardEntry entry) => Place.Text(entry.Rank, BoardSize, HasData);
 
     /// <summary>A content that does not count says so; "0,00 / 12" read as a content scored nothing out of 12.</summary>
     private static string PointsText(ContentScore content) => content switch
