@@ -30,6 +30,8 @@ public sealed class AppSearchTests(BrowserFixture browser) : IClassFixture<Brows
 
         // Assert: the bar's items, the search included, are whole on the screen and the page does not scroll sideways.
         await AssertOnScreenAsync(page, width, "[data-testid=app-search]", "[data-testid=sign-in]", "[data-testid=last-changed]");
+        await Expect(page.Locator("[data-testid=last-changed]")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(@"^Số liệu cập nhật lúc \d\d:\d\d:\d\d \d\d/\d\d/\d{4}$"));
 
         // Act: from the page's heading (where navigation puts the focus) back up to the bar with Shift+Tab,
         // type without accents, arrow to the unit, Enter.
@@ -51,6 +53,32 @@ public sealed class AppSearchTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.Locator("h1")).ToContainTextAsync("Phường Cái Khế");
         await Expect(page.Locator("[data-testid=app-search-list]")).ToHaveCountAsync(0);
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        Assert.Empty(browserPage.Errors);
+    }
+
+    /// <summary>Issue 14, point 8: the own unit chosen on a board is remembered and comes first on the overview.</summary>
+    [Fact]
+    public async Task MyUnit_ChosenOnABoard_ComesFirstOnTheOverview()
+    {
+        // Arrange
+        await using var app = new AppHost();
+        await app.PostFiguresAsync([.. Figures.OnlyContentC("p-cai-khe", 5_000, 3_600), .. Figures.OnlyContentC("p-an-hoa", 7_000, 4_000)]);
+        await using var browserPage = await browser.NewPageAsync();
+        var page = browserPage.Page;
+        await browserPage.OpenAsync(app.Url("bang-xep-hang/phuong"));
+
+        // Act
+        await page.Locator("[data-testid=my-unit]").SelectOptionAsync("p-cai-khe");
+        await Expect(page.Locator("tr[data-unit='p-cai-khe']")).ToHaveAttributeAsync("aria-current", "true");
+        await browserPage.OpenAsync(app.Url(""));
+
+        // Assert
+        var cards = page.Locator("[data-testid=my-unit-card], [data-testid^=block-]");
+        await Expect(cards.First).ToHaveAttributeAsync("data-testid", "my-unit-card");
+        await Expect(cards.First).ToContainTextAsync("Phường Cái Khế");
+        await Expect(page.Locator("[data-testid=my-unit-rank]")).ToHaveTextAsync("Hạng 2/2");
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "tong-quan-don-vi-cua-toi.png") });
         Assert.Empty(browserPage.Errors);
     }
 
