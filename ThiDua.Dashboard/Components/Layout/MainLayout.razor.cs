@@ -28,8 +28,12 @@ public sealed partial class MainLayout
 
     private IReadOnlyList<BlockRules> Blocks => Host.Rules.Blocks;
 
-    /// <summary>When the data last changed, in the campaign's time zone; null before the first figure.</summary>
-    private string? LastChanged => Host.LastChangedAt is { } at ? $"{Host.CampaignTime(at):HH:mm:ss dd/MM/yyyy}" : null;
+    /// <summary>
+    /// When the data last changed, in the campaign's time zone; null before the first figure. The date is
+    /// apart so that a phone's bar can leave it out.
+    /// </summary>
+    private (string Time, string Date)? LastChanged =>
+        Host.LastChangedAt is { } at ? (Host.CampaignTime(at).ToString("HH:mm:ss"), Host.CampaignTime(at).ToString("dd/MM/yyyy")) : null;
 
     protected override void OnInitialized() =>
         _subscription = Notifier.Subscribe(_ => InvokeAsync(StateHasChanged));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Scoring;
@@ -13,9 +15,31 @@ public sealed partial class Home
     private const int FeedLength = 12;
 
     [Inject] private FigureRepository FigureRepository { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>"Đơn vị của tôi", as chosen on a board and remembered by this browser; read after the first render.</summary>
+    private string? MyUnit { get; set; }
+
+    /// <summary>The own unit where it stands today, for the card that comes first.</summary>
+    private MyPlace? Mine
+    {
+        get
+        {
+            if (MyUnit is null || Standings is null) return null;
+            foreach (var board in Standings.Boards)
+                foreach (var entry in board.Entries)
+                    if (entry.Unit == MyUnit) return new MyPlace(board, entry, Reported.Contains(MyUnit));
+            return null;
+        }
+    }
+
+    private sealed record MyPlace(Board Board, BoardEntry Entry, bool HasData);
 
     private Standings? Standings { get; set; }
     private HashSet<string> Proposed { get; set; } = [];
+
+    /// <summary>Units with at least one figure: a unit at 0,00 for want of any figure is listed nowhere as a leader.</summary>
+    private HashSet<string> Reported { get; set; } = [];
     private IReadOnlyList<CityRate> CityRates { get; set; } = [];
     private IReadOnlyList<FeedLine> Feed { get; set; } = [];
 
@@ -31,12 +55,25 @@ public sealed partial class Home
         Proposed = [.. engine.Awards(AsOf).Slots.SelectMany(s => s.Proposed).Select(p => p.Unit)];
 
         var scores = engine.Scores(Standings.Boards.SelectMany(b => b.Entries).Select(e => e.Unit), AsOf).Values.ToList();
+        Reported = [.. scores.Where(s => s.LastReport is not null).Select(s => s.Unit)];
         CityRates = [.. Host.Rules.Indicators.Select(indicator =>
         {
             var reported = scores.SelectMany(s => s.Contents).Where(c => c.Indicator == indicator.Code && c.State == ContentState.Rate).ToList();
             var denominator = reported.Sum(c => c.Denominator!.Value);
             return new CityRate(indicator.Code, indicator.Name, denominator == 0 ? null : (decimal)reported.Sum(c => c.Numerator!.Value) / denominator, indicator.FullCreditAt);
         })];
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        // Remembered in the browser's storage, which a prerender cannot read.
+        var mine = await JS.InvokeAsync<string?>("thidua.getMyUnit");
+        if (mine is not null && Host.Engine.Unit(mine) is not null)
+        {
+            MyUnit = mine;
+            StateHasChanged();
+        }
     }
 
     protected override async Task LoadAsync()
@@ -54,6 +91,8 @@ public sealed partial class Home
         var value = figure.Denominator is > 0 and var d ? Vi.Percent((decimal)figure.Numerator / d) : "không phát sinh";
         return $"{name} cập nhật chỉ tiêu {Vi.ContentLetter(figure.Indicator)}: {value}";
     }
+
+    private string UnitHref(string unit) => $"/don-vi/{unit}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
 
     private string BlockHref(string block) => $"/bang-xep-hang/{block}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
 

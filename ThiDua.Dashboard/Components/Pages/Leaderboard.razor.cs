@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -17,8 +16,6 @@ namespace ThiDua.Dashboard.Components.Pages;
 /// <summary>A block's boards: a tab per size group (plus "not grouped"), the ranked table, and the rank history.</summary>
 public sealed partial class Leaderboard
 {
-    private static readonly CompareInfo Compare = Vi.Culture.CompareInfo;
-
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
@@ -132,12 +129,19 @@ public sealed partial class Leaderboard
 
     private bool Matches(BoardEntry entry)
     {
-        if (!string.IsNullOrWhiteSpace(Search)
-            && Compare.IndexOf(entry.Name, Search.Trim(), CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) < 0
-            && !entry.Unit.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase))
-            return false;
+        if (!MatchesSearch(entry)) return false;
         return District is null || Host.Engine.Unit(entry.Unit)?.District == District;
     }
+
+    /// <summary>Without accents ("cai khe"), the one way every search box matches; a unit's code also finds it.</summary>
+    private bool MatchesSearch(BoardEntry entry) =>
+        string.IsNullOrWhiteSpace(Search) || ViSearch.Matches(entry.Name, Search)
+        || entry.Unit.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>While searching, the block's units on the other tabs that match, with the tab that holds them.</summary>
+    private IReadOnlyList<(BoardEntry Entry, Board Board)> Elsewhere =>
+        string.IsNullOrWhiteSpace(Search) ? [] :
+        [.. Boards.Where(b => b.Key != Selected?.Key).SelectMany(b => b.Entries.Where(MatchesSearch).Select(e => (e, b)))];
 
     /// <summary>
     /// The plan sets no reporting schedule, so nothing here calls a unit late: past the display

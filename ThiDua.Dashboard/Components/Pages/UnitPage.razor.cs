@@ -4,6 +4,7 @@ using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Dashboard.Wording;
+using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Explanations;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Scoring;
@@ -41,6 +42,27 @@ public sealed partial class UnitPage
     /// <summary>This unit's merger, or the units merged into it, with the date: read from the unit data.</summary>
     private IReadOnlyList<string> Mergers { get; set; } = [];
 
+    private const string NoDataYet = Place.NoDataYet;
+
+    /// <summary>A unit without a single figure has no place to speak of: 0,00 beside others at 0,00 is no "Hạng 1".</summary>
+    private bool HasData => Report?.Score.LastReport is not null;
+
+    /// <summary>Units on the unit's board, for "Hạng 12/14".</summary>
+    private int BoardSize { get; set; }
+
+    /// <summary>Proposed only because it shares the last rank slot with more units than the slot holds.</summary>
+    private bool TiedAtLastSlot { get; set; }
+
+    private string RankText(BoardEntry entry) => Place.Text(entry.Rank, BoardSize, HasData);
+
+    /// <summary>A content that does not count says so; "0,00 / 12" read as a content scored nothing out of 12.</summary>
+    private static string PointsText(ContentScore content) => content switch
+    {
+        { State: ContentState.NotApplicable } => "–",
+        { State: ContentState.NothingArose, Available: 0m } => "không tính",
+        _ => $"{Vi.Number(content.Points)} / {Vi.Number(content.MaxPoints, 0)}",
+    };
+
     private string AwardLineEmpty =>
         Report is null ? "" :
         Report.Proposed ? "Đơn vị đang trong số được đề xuất khen thưởng." :
@@ -60,7 +82,19 @@ public sealed partial class UnitPage
         Mergers = Unit.MergedInto is null
             ? UnitChanges.Absorbed(Unit, Host.Engine.Units)
             : UnitChanges.Departures([Unit], Host.Engine.Unit);
+        LoadPlace();
         LoadCharts();
+    }
+
+    private void LoadPlace()
+    {
+        BoardSize = 0;
+        TiedAtLastSlot = false;
+        if (Report is not { Board: { } key, Entry: { } entry }) return;
+        BoardSize = Host.Engine.StandingsAsOf(AsOf).Board(key)?.Entries.Length ?? 0;
+        if (!Report.Proposed || !entry.Tied) return;
+        var slot = Host.Engine.Awards(AsOf).Slots.FirstOrDefault(s => s.Kind == AwardKind.Rank && s.Block == key.Block && s.Group == key.Group);
+        TiedAtLastSlot = slot is { Tied: true, Proposed.Count: > 0 } && entry.Rank == slot.Proposed.Max(p => p.Rank);
     }
 
     /// <summary>The proposal once the City Office has fixed it: the unit's place in it outranks the live one.</summary>

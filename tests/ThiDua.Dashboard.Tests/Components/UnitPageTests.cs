@@ -33,7 +33,7 @@ public sealed class UnitPageTests : PageTestContext
         Assert.Contains("chưa xếp nhóm", page.Markup);
         Assert.Empty(page.FindAll("[data-testid=figure-history]"));
         Assert.Contains("chưa báo cáo số liệu nào đến ngày 14/12/2024", page.Find("[data-testid=no-report]").TextContent);
-        Assert.Contains("Đang đồng hạng nhất", page.FindAll("[data-testid=target-card]")[0].TextContent);
+        Assert.Contains("Chưa có số liệu", page.FindAll("[data-testid=target-card]")[0].TextContent);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class UnitPageTests : PageTestContext
 
         // Assert
         Assert.Equal("14,32", page.Find("[data-testid=unit-score]").TextContent.Trim());
-        Assert.Equal("2", page.Find("[data-testid=unit-rank]").TextContent.Trim());
+        Assert.Equal("Hạng 2/2", page.Find("[data-testid=unit-rank]").TextContent.Trim());
         var d = Text(BreakdownRow(page, "d"));
         Assert.Contains("82 / 100", d);
         Assert.Contains("82,00%", d);
