@@ -156,9 +156,6 @@ public sealed partial class UnitPage
 
     private static string RateText(ContentScore content) => content.Rate is { } rate ? Vi.Percent(rate) : "–";
 
-    private static string PointsText(ContentScore content) =>
-        content.State == ContentState.NotApplicable ? "–" : $"{Vi.Number(content.Points)} / {Vi.Number(content.MaxPoints, 0)}";
-
     private static string SourceText(string source) => source switch
     {
         "api" => "API",
