@@ -178,9 +178,11 @@ public static class ApiEndpoints
     private static async Task<IResult> PutRegistration(string code, HttpRequest request, ApiKeys keys, EngineHost host, RegistrationBook registrations,
         ILoggerFactory loggers, CancellationToken ct)
     {
-        if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
+        // Issue 13: recording a date directly is the admin's; a unit sends its registration through POST …/registrations.
+        var (writer, refused) = await ApiAccess.RequireAsync(request.HttpContext, keys, user => user.IsAdmin,
+            "Chỉ quản trị viên (đăng nhập, hoặc khóa API quản trị) được ghi trực tiếp ngày đăng ký thi đua; đơn vị gửi đăng ký bằng POST /api/v1/units/{mã}/registrations.");
+        if (refused is not null) return refused;
         if (host.Engine.Unit(code) is null) return Problems.UnitNotFound(code);
-        if (!caller.Scope.Allows(code)) return AccessProblems.OutOfScope([code]);
         if (await ReadJson(request, ct) is not { ValueKind: JsonValueKind.Object } body || !TryGetRegisteredOn(body, out var value))
             return Problems.BadRequest(InvalidTitle, "Gửi { \"registeredOn\": \"yyyy-MM-dd\" } hoặc { \"registeredOn\": null }.");
 
@@ -195,7 +197,7 @@ public static class ApiEndpoints
             registeredOn = date;
         }
         // A date is recorded as a registration accepted at once, so the list of registrations tells the whole story.
-        var unit = await registrations.RecordAsync(code, registeredOn, "api", caller.Writer(request.HttpContext), ct);
+        var unit = await registrations.RecordAsync(code, registeredOn, "api", writer!, ct);
         return unit is null ? Problems.UnitNotFound(code) : TypedResults.Ok(UnitDto.From(unit));
     }
 

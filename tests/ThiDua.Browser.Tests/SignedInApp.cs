@@ -34,6 +34,7 @@ public sealed class SignedInApp : IAsyncDisposable
             ["ConnectionStrings:ThiDua"] = $"Data Source={Path.Combine(_folder, "thidua.db")}",
             ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu-dang-nhap",
             ["ThiDua:Ingest:ApiKeys:0:Key"] = AppHost.Key,
+            ["ThiDua:Ingest:ApiKeys:0:Admin"] = "true",
             ["ThiDua:Admin:UserName"] = AdminUserName,
             ["ThiDua:Admin:InitialPassword"] = InitialPassword,
         });

@@ -19,6 +19,8 @@ public sealed class ApiHost : IAsyncDisposable
             ["ConnectionStrings:ThiDua"] = $"Data Source={databaseFile}",
             ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu",
             ["ThiDua:Ingest:ApiKeys:0:Key"] = Key,
+            // The machine that also records registration dates, which only an admin key may.
+            ["ThiDua:Ingest:ApiKeys:0:Admin"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         _host = new DashboardHost(all, environment);

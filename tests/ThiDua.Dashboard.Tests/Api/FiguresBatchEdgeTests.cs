@@ -115,7 +115,7 @@ public sealed class FiguresBatchEdgeTests : FiguresEdgeTest
     public async Task PutRegistration_LoneSurrogateInRegisteredOn_400AndTheUnitUnchanged()
     {
         // Act
-        using var response = await Writer().PutAsync("api/v1/units/p-an-hoa/registration",
+        using var response = await (await AdminAsync()).PutAsync("api/v1/units/p-an-hoa/registration",
             new StringContent("""{"registeredOn":"\ud800"}""", Encoding.UTF8, "application/json"));
 
         // Assert
@@ -154,7 +154,7 @@ public sealed class FiguresBatchEdgeTests : FiguresEdgeTest
     public async Task PutRegistration_5000CharacterUnitCode_404EchoesAt100Characters()
     {
         // Act: 5,000 characters still fit Kestrel's request line.
-        using var response = await Writer().PutAsJsonAsync("api/v1/units/" + new string('x', 5_000) + "/registration", new { registeredOn = "2024-03-01" });
+        using var response = await (await AdminAsync()).PutAsJsonAsync("api/v1/units/" + new string('x', 5_000) + "/registration", new { registeredOn = "2024-03-01" });
         var text = await response.Content.ReadAsStringAsync();
 
         // Assert

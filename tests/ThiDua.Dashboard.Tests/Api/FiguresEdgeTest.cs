@@ -21,6 +21,9 @@ public abstract class FiguresEdgeTest : IAsyncDisposable
     /// <summary>A client sending the key from the settings.</summary>
     private protected HttpClient Writer() => Keep(Host.WithKey(AccessHost.ConfigKey));
 
+    /// <summary>A client sending an admin key, for what only an admin may write (a registration date).</summary>
+    private protected async Task<HttpClient> AdminAsync() => Keep(Host.WithKey((await Host.CreateKeyAsync("quan-tri-may", admin: true)).Secret));
+
     private protected HttpClient Reader() => Keep(Host.Anonymous());
 
     private protected Task<HttpResponseMessage> PostRaw(string json) =>

@@ -20,7 +20,7 @@ public sealed class AuditTrailTests : AccessHostTest
         using var admin = Host.WithKey(adminKey);
         using var writer = Host.WithKey(AccessHost.ConfigKey);
         (await AccessHost.PostFigures(writer, AccessHost.Rate("p-an-hoa"))).EnsureSuccessStatusCode();
-        (await writer.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("unit,asOf,indicator,numerator,denominator\np-cai-khe,2024-06-30,c,700,1000\n")), "file", "tep.csv" } };
         (await writer.PostAsync("api/v1/imports?dryRun=false", form)).EnsureSuccessStatusCode();
         using var browser = Host.Browser();

@@ -386,11 +386,29 @@ public sealed class RegistrationApiTests : StandardsHostTest
         await ProblemAsync(anonymous, HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("config-key")]
+    [InlineData("ui-key")]
+    [InlineData(Roles.Editor)]
+    [InlineData(Roles.Committee)]
+    public async Task PutRegistration_AnyoneButAnAdmin_403AndNothingStored(string caller)
+    {
+        using var client = await CallerAsync(caller);
+
+        using var response = await client.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-03-01" });
+
+        var problem = await ProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.StartsWith("Chỉ quản trị viên", problem.GetProperty("detail").GetString());
+        using var admin = await CallerAsync("admin-config-key");
+        var unit = (await admin.GetFromJsonAsync<JsonElement>("api/v1/units")).EnumerateArray().Single(u => u.GetProperty("code").GetString() == "p-an-hoa");
+        Assert.Equal(JsonValueKind.Null, unit.GetProperty("registeredOn").ValueKind);
+    }
+
     [Fact]
     public async Task PutRegistration_Date_RecordsAnAcceptedRegistrationAudited()
     {
         // Arrange
-        using var writer = Host.WithKey(AccessHost.ConfigKey);
+        using var writer = Host.WithKey(AdminConfigKey);
 
         // Act
         (await writer.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
@@ -398,7 +416,7 @@ public sealed class RegistrationApiTests : StandardsHostTest
         // Assert
         using var committee = await CallerAsync(Roles.Committee);
         var listed = Assert.Single((await committee.GetFromJsonAsync<JsonElement>("api/v1/registrations?status=accepted")).EnumerateArray());
-        Assert.Equal(("p-an-hoa", "2024-03-01", "may-cau-hinh"),
+        Assert.Equal(("p-an-hoa", "2024-03-01", "van-phong-script"),
             (listed.GetProperty("unit").GetString(), listed.GetProperty("submittedOn").GetString(), listed.GetProperty("decidedBy").GetString()));
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("documentNumber").ValueKind);
         Assert.Single(await AuditAsync(AuditKinds.RegistrationAccept));

@@ -135,7 +135,7 @@ public sealed class CityRatingApiTests : StandardsHostTest
     public async Task ThamMuu_RatedKha_NominationRefusedAndAnExistingOneShownAsNotMeetingTheCondition()
     {
         // Arrange: a department nominated while the rating was not recorded.
-        using var writer = Host.WithKey(AccessHost.ConfigKey);
+        using var writer = Host.WithKey(AdminConfigKey);
         (await writer.PutAsJsonAsync("api/v1/units/so-tu-phap/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
         (await writer.PutAsJsonAsync("api/v1/units/so-noi-vu/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
         var book = Host.Get<AwardBook>();

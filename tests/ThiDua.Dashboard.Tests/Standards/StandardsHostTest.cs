@@ -97,7 +97,8 @@ public abstract class StandardsHostTest : IAsyncLifetime
         object Dossiers(string unit) => new { unit, asOf = "2024-06-30", indicator = "dossiers", numerator = 2000 };
         (await AccessHost.PostFigures(writer, Dossiers("p-an-hoa"), AccessHost.Rate("p-an-hoa", numerator: 900),
             Dossiers("p-cai-khe"), AccessHost.Rate("p-cai-khe", numerator: 500))).EnsureSuccessStatusCode();
+        using var admin = Host.WithKey(AdminConfigKey);
         foreach (var unit in new[] { "p-an-hoa", "p-cai-khe" })
-            (await writer.PutAsJsonAsync($"api/v1/units/{unit}/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync($"api/v1/units/{unit}/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
     }
 }
