@@ -76,7 +76,7 @@ public sealed partial class MeetingPanel
             .Select(v => new MeetingVoteDraft(v.Key, v.Row.For ?? 0, v.Row.Against ?? 0, v.Row.Abstain ?? 0)).ToList();
         try
         {
-            var (recorded, errors) = await Meetings.RecordAsync(new MeetingMinutesDraft(At, Place, Chair, Secretary, attendees, votes), User!.UserName, User.Address);
+            var (recorded, errors) = await Meetings.RecordAsync(new MeetingMinutesDraft(ToMinute(At), Place, Chair, Secretary, attendees, votes), User!.UserName, User.Address);
             Errors = [.. errors.Select(e => e.Message)];
             if (recorded is null) return;
             Current = recorded;
@@ -88,6 +88,15 @@ public sealed partial class MeetingPanel
             Errors = [AuditWriteException.UserMessage];
         }
     }
+
+    /// <summary>
+    /// The browser's date-and-time input hands the value over with seconds ("2025-01-08T14:30:00"); the
+    /// minutes keep the minute, so that form is accepted here (the API takes exactly "yyyy-MM-ddTHH:mm").
+    /// </summary>
+    private static string? ToMinute(string? text) =>
+        DateTime.TryParseExact(text?.Trim(), ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at.ToString(MeetingRepository.TimeFormat, CultureInfo.InvariantCulture)
+            : text;
 
     private sealed class VoteRow
     {

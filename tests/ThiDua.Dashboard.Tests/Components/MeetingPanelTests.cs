@@ -56,7 +56,8 @@ public sealed class MeetingPanelTests : PageTestContext
         Assert.Contains("Tập thể: Phường An Hòa", page.Find("[data-subject=p-an-hoa]").TextContent);
         Assert.Contains("Cá nhân: Nguyễn Văn A (Phường An Hòa)", page.Find("[data-subject='Nguyễn Văn A']").TextContent);
 
-        Field(page.Find("[data-testid=meeting-panel]"), "meeting-at").Change("2025-01-08T14:30");
+        // The browser's date-and-time input sends the seconds too.
+        Field(page.Find("[data-testid=meeting-panel]"), "meeting-at").Change("2025-01-08T14:30:00");
         Field(page.Find("[data-testid=meeting-panel]"), "meeting-place").Change("Phòng họp số 1");
         Field(page.Find("[data-testid=meeting-panel]"), "meeting-chair").Change("Lê Văn C");
         Field(page.Find("[data-testid=meeting-panel]"), "meeting-secretary").Change("Phạm Thị D");
