@@ -56,6 +56,7 @@ public static class ApiEndpoints
 
         api.MapStandardsApi();
         api.MapProposalApi();
+        api.MapMeetingApi();
 
         api.MapGet("/units/{code}/figures", async (string code, EngineHost host, FigureRepository figures, CancellationToken ct) =>
         {

@@ -16,6 +16,7 @@ public static class AuditKinds
     public const string Nomination = "award.nomination";
     public const string AwardIndividual = "award.individual";
     public const string Proposal = "award.proposal";
+    public const string Meeting = "award.meeting";
     public const string UserCreate = "user.create";
     public const string UserUpdate = "user.update";
     public const string UserPassword = "user.password";
@@ -30,7 +31,7 @@ public static class AuditKinds
     /// <summary>Every kind above, for the filter on the admin page.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, UnitStandard, RegistrationSubmit, RegistrationAccept, RegistrationReturn, CityRating, Nomination, AwardIndividual, Proposal,
+        Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, UnitStandard, RegistrationSubmit, RegistrationAccept, RegistrationReturn, CityRating, Nomination, AwardIndividual, Proposal, Meeting,
         UserCreate, UserUpdate, UserPassword, SignIn, SignInFailed, SignOut, KeyCreate, KeyRevoke,
         ScreenCreate, ScreenRevoke,
     ];

@@ -10,6 +10,7 @@ public static class DossierRegistration
         services.AddOptions<DossierOptions>().Bind(configuration.GetSection(DossierOptions.SectionName));
         services.AddOptions<DossierDeadlineOptions>().Bind(configuration.GetSection(CampaignRegistration.SectionName));
         services.AddSingleton<DossierSource>();
+        services.AddSingleton<MeetingBook>();
         return services.AddSingleton<DossierService>();
     }
 }

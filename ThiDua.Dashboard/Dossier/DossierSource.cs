@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Awards.Proposal;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Awards;
 using ThiDua.Scoring.Text;
 using ThiDua.Scoring.Units;
@@ -13,7 +14,7 @@ namespace ThiDua.Dashboard.Dossier;
 /// no "DỰ THẢO" mark, and the Chairman's decision once recorded), else from today's live proposal (the
 /// engine's slots with the committee's nominations, and the listed individuals) as a draft.
 /// </summary>
-public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWorkflow workflow, IOptions<DossierDeadlineOptions> deadline, IOptions<DossierOptions> options)
+public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWorkflow workflow, MeetingRepository meetings, IOptions<DossierDeadlineOptions> deadline, IOptions<DossierOptions> options)
 {
     private const string PeoplesCommittee = "Ủy ban nhân dân";
 
@@ -38,7 +39,8 @@ public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWor
             _ => DossierStatus.Selected,
         };
         return new AwardDossier(status, rules.Name, rules.PeriodStart, rules.PeriodEnd, review.AsOf, review.Version, deadline.Value.DossierDeadline,
-            collectives, individuals, Decision: review.Decision is { } d ? new DossierDecision(d.Number, d.Date, d.Signer) : null);
+            collectives, individuals, Meeting: await MeetingAsync(cancellationToken),
+            Decision: review.Decision is { } d ? new DossierDecision(d.Number, d.Date, d.Signer) : null);
     }
 
     public async Task<AwardDossier> DraftAsync(DateOnly asOf, CancellationToken cancellationToken = default)
@@ -67,8 +69,12 @@ public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWor
             .ToList();
 
         return new AwardDossier(DossierStatus.Draft, rules.Name, rules.PeriodStart, rules.PeriodEnd, proposal.AsOf, proposal.Version,
-            deadline.Value.DossierDeadline, collectives, individuals);
+            deadline.Value.DossierDeadline, collectives, individuals, Meeting: await MeetingAsync(cancellationToken));
     }
+
+    /// <summary>The minutes the City Office recorded on /khen-thuong; null leaves the biên bản's blanks to fill by hand.</summary>
+    private async Task<MeetingMinutes?> MeetingAsync(CancellationToken cancellationToken) =>
+        (await meetings.CurrentAsync(cancellationToken))?.Minutes;
 
     /// <summary>A unit's own figures for its report; null when there is no such unit.</summary>
     public UnitAchievement? Unit(string code, AwardDossier dossier)

@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RegistrationRepository>();
         services.AddSingleton<ProposalRepository>();
         services.AddSingleton<CityRatingRepository>();
+        services.AddSingleton<MeetingRepository>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }
