@@ -51,14 +51,14 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         var date = page.Locator("[data-testid=registration-date] input").Or(page.Locator("input[data-testid=registration-date]")).First;
         await date.FillAsync("10/04/2024");
         await date.PressAsync("Tab");
-        await SignedInApp.ScreenshotAsync(page, "walk-01-don-vi-gui-dang-ky");
+        await ScreenshotAsync(page, "walk-01-don-vi-gui-dang-ky");
         await page.Locator("[data-testid=registration-send]").ClickAsync();
 
         // Assert 1
         await Expect(page.Locator("[data-testid=registration-message]")).ToContainTextAsync("Đã gửi đăng ký thi đua (văn bản số 15/ĐK-UBND).");
         await Expect(page.Locator("[data-testid=registration-state]")).ToHaveAttributeAsync("data-status", "submitted");
         await Expect(page.Locator("[data-testid=registration-form]")).ToHaveCountAsync(0);
-        await SignedInApp.ScreenshotAsync(page, "walk-02-don-vi-da-gui");
+        await ScreenshotAsync(page, "walk-02-don-vi-da-gui");
         await SignedInApp.AssertHealthyAsync(editor);
 
         // Act 2: the City Office accepts it on /dang-ky
@@ -68,7 +68,7 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         var row = page.Locator("[data-testid=registration-row][data-status=submitted]").Filter(new() { HasText = WardName });
         await Expect(row).ToContainTextAsync("15/ĐK-UBND");
         await Expect(row).ToContainTextAsync("10/04/2024");
-        await SignedInApp.ScreenshotAsync(page, "walk-03-dang-ky-cho-xet");
+        await ScreenshotAsync(page, "walk-03-dang-ky-cho-xet");
         await row.Locator("[data-testid=accept]").ClickAsync();
 
         // Assert 2
@@ -76,7 +76,7 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("[data-testid=registration-row]").Filter(new() { HasText = WardName })).ToHaveCountAsync(0);
         await page.Locator("[data-testid=filter-accepted]").ClickAsync();
         await Expect(page.Locator("[data-testid=registration-row][data-status=accepted]").Filter(new() { HasText = WardName })).ToHaveCountAsync(1);
-        await SignedInApp.ScreenshotAsync(page, "walk-04-dang-ky-da-chap-nhan");
+        await ScreenshotAsync(page, "walk-04-dang-ky-da-chap-nhan");
         await SignedInApp.AssertHealthyAsync(office);
 
         // The test host runs on the real clock (DashboardHost has no test clock, and a fixed one would also
@@ -90,7 +90,7 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         await office.OpenAsync(app.Url("khen-thuong"));
         await Expect(Panel(page)).ToHaveAttributeAsync("data-state", "draft");
         await Expect(page.Locator("[data-testid=do-select]")).ToBeVisibleAsync();
-        await SignedInApp.ScreenshotAsync(page, "walk-05-khen-thuong-du-thao");
+        await ScreenshotAsync(page, "walk-05-khen-thuong-du-thao");
         await page.Locator("[data-testid=do-select]").ClickAsync();
 
         // Assert 3
@@ -98,7 +98,7 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("[data-testid=proposal-errors]")).ToHaveCountAsync(0);
         await Expect(page.Locator($"[data-testid=proposal-fixed] tr[data-unit={Ward}]")).ToContainTextAsync(WardName);
         await Expect(page.Locator($"[data-testid=proposal-fixed] tr[data-unit={OtherWard}]")).ToHaveCountAsync(0);
-        await SignedInApp.ScreenshotAsync(page, "walk-06-khen-thuong-da-chot");
+        await ScreenshotAsync(page, "walk-06-khen-thuong-da-chot");
         await SignedInApp.AssertHealthyAsync(office);
 
         // Act 4: Ban Thi đua - Khen thưởng appraises
@@ -107,13 +107,13 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         page = board.Page;
         await Expect(Panel(page)).ToHaveAttributeAsync("data-state", "selected");
         await Expect(page.Locator("[data-testid=do-select]")).ToHaveCountAsync(0);
-        await SignedInApp.ScreenshotAsync(page, "walk-07-tham-dinh");
+        await ScreenshotAsync(page, "walk-07-tham-dinh");
         await page.Locator("[data-testid=do-appraise]").ClickAsync();
 
         // Assert 4
         await Expect(Panel(page)).ToHaveAttributeAsync("data-state", "appraised");
         await Expect(page.Locator("[data-testid=proposal-errors]")).ToHaveCountAsync(0);
-        await SignedInApp.ScreenshotAsync(page, "walk-08-da-tham-dinh");
+        await ScreenshotAsync(page, "walk-08-da-tham-dinh");
         await SignedInApp.AssertHealthyAsync(board);
 
         // Act 5: the admin records the Chairman's decision
@@ -124,14 +124,14 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         await page.Locator("[data-testid=decision-number] input").Or(page.Locator("input[data-testid=decision-number]")).First.FillAsync(DecisionNumber);
         await page.Locator("[data-testid=decision-date] input").Or(page.Locator("input[data-testid=decision-date]")).First.FillAsync("2025-01-20");
         await page.Locator("[data-testid=decision-signer] input").Or(page.Locator("input[data-testid=decision-signer]")).First.FillAsync("Trần Việt Trường");
-        await SignedInApp.ScreenshotAsync(page, "walk-09-quyet-dinh");
+        await ScreenshotAsync(page, "walk-09-quyet-dinh");
         await page.Locator("[data-testid=do-decide]").ClickAsync();
 
         // Assert 5
         await Expect(Panel(page)).ToHaveAttributeAsync("data-state", "decided");
         await Expect(page.Locator("[data-testid=proposal-decision]")).ToContainTextAsync($"Quyết định số {DecisionNumber} ngày 20/01/2025");
         await Expect(page.Locator("[data-testid=proposal-history] li")).ToHaveCountAsync(3);
-        await SignedInApp.ScreenshotAsync(page, "walk-10-da-quyet-dinh");
+        await ScreenshotAsync(page, "walk-10-da-quyet-dinh");
         await SignedInApp.AssertHealthyAsync(admin);
 
         // Act 6: the dossier
@@ -151,9 +151,20 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         // Assert 7
         page = editor.Page;
         await Expect(page.Locator("[data-testid=unit-award-fixed]")).ToContainTextAsync($"Được tặng Bằng khen theo Quyết định số {DecisionNumber}");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("Chưa nằm trong số suất khen của nhóm.");
         await Expect(page.Locator("[data-testid=registration-state]")).ToHaveAttributeAsync("data-status", "accepted");
-        await SignedInApp.ScreenshotAsync(page, "walk-11-don-vi-duoc-khen");
+        await ScreenshotAsync(page, "walk-11-don-vi-duoc-khen");
         await SignedInApp.AssertHealthyAsync(editor);
+    }
+
+    /// <summary>
+    /// From the top of the page: a full-page shot taken while scrolled (after filling a form low on the
+    /// page) paints the fixed app bar and menu across the middle.
+    /// </summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await SignedInApp.ScreenshotAsync(page, name);
     }
 
     private static async Task<byte[]> ZipEntryAsync(IDownload download, string name)

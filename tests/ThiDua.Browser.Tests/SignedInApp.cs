@@ -138,7 +138,8 @@ public sealed class SignedInApp : IAsyncDisposable
     {
         Directory.CreateDirectory(ScreenshotFolder);
         var file = Path.Combine(ScreenshotFolder, "signed-in-" + name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        // Finished transitions only: a button caught half-way between outlined and filled looks disabled.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         Assert.True(new FileInfo(file).Length > 0, $"Screenshot {file} is empty.");
         return file;
     }
