@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Browser.Tests.Browser;
 using ThiDua.Browser.Tests.Hosting;
 using ThiDua.Dashboard.Tests.Hosting;
@@ -11,7 +13,7 @@ namespace ThiDua.Browser.Tests;
 /// <summary>
 /// The real app on its own temp SQLite file, started with a known first administrator password
 /// (<c>ThiDua:Admin:InitialPassword</c>) so a browser can sign in as that administrator, plus one
-/// API key from the settings for seeding figures.
+/// API key from the settings for seeding figures, and an admin key for what only an admin may record.
 /// </summary>
 public sealed class SignedInApp : IAsyncDisposable
 {
@@ -20,11 +22,18 @@ public sealed class SignedInApp : IAsyncDisposable
     public const string InitialPassword = "mat-khau-ban-dau-2024";
     public const string NewPassword = "mat-khau-moi-cua-admin-2024";
 
+    /// <summary>The temporary password of every account <see cref="CreateUserAsync"/> makes; the first sign-in changes it.</summary>
+    public const string UserInitialPassword = "mat-khau-tam-thoi-2024";
+
+    /// <summary>An admin API key (settings), for steps only an admin may take, e.g. a unit's Nghị quyết 02 assessment.</summary>
+    public const string AdminKey = "browser-admin-key-0123456789";
+
     private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "thidua-signed-in-" + Guid.NewGuid().ToString("N"));
     private readonly DashboardHost _host;
     private readonly HttpClient _writer;
+    private readonly HttpClient _admin;
 
     public SignedInApp()
     {
@@ -35,12 +44,17 @@ public sealed class SignedInApp : IAsyncDisposable
             ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu-dang-nhap",
             ["ThiDua:Ingest:ApiKeys:0:Key"] = AppHost.Key,
             ["ThiDua:Ingest:ApiKeys:0:Admin"] = "true",
+            ["ThiDua:Ingest:ApiKeys:1:Name"] = "van-phong-thu",
+            ["ThiDua:Ingest:ApiKeys:1:Key"] = AdminKey,
+            ["ThiDua:Ingest:ApiKeys:1:Admin"] = "true",
             ["ThiDua:Admin:UserName"] = AdminUserName,
             ["ThiDua:Admin:InitialPassword"] = InitialPassword,
         });
         BaseAddress = _host.Start();
         _writer = new HttpClient { BaseAddress = BaseAddress };
         _writer.DefaultRequestHeaders.Add("X-Api-Key", AppHost.Key);
+        _admin = new HttpClient { BaseAddress = BaseAddress };
+        _admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
     }
 
     /// <summary>e.g. http://127.0.0.1:41234/</summary>
@@ -64,6 +78,22 @@ public sealed class SignedInApp : IAsyncDisposable
             throw new InvalidOperationException($"PUT registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Records a unit's Nghị quyết 02 assessment as met (admin key): a selection requires it of every unit selected.</summary>
+    public async Task AssessAsMetAsync(string unit)
+    {
+        using var response = await _admin.PutAsJsonAsync($"api/v1/units/{unit}/standard", new { nq02 = "met", note = (string?)null });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"PUT standard answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>An account as the admin page makes it: it must choose its own password at first sign-in (<see cref="SignInFirstTimeAsync"/>).</summary>
+    public async Task CreateUserAsync(string userName, string displayName, string role, UnitScope scope)
+    {
+        var (user, problem) = await _host.Services.GetRequiredService<AccountService>()
+            .CreateUserAsync(userName, displayName, role, scope, UserInitialPassword, new AccountActor(AdminUserName, null));
+        if (user is null) throw new InvalidOperationException($"Creating {userName} failed: {problem}");
+    }
+
     /// <summary>Fills and submits the plain sign-in form (a server-rendered page without a circuit).</summary>
     public static async Task SubmitSignInAsync(IPage page, string userName, string password)
     {
@@ -85,16 +115,23 @@ public sealed class SignedInApp : IAsyncDisposable
     /// First sign-in of the administrator: the initial password, the forced change at /doi-mat-khau,
     /// then back on <paramref name="returnPath"/> with a live circuit.
     /// </summary>
-    public async Task SignInAsAdminAsync(BrowserPage browserPage, string returnPath)
+    public Task SignInAsAdminAsync(BrowserPage browserPage, string returnPath) =>
+        SignInFirstTimeAsync(browserPage, AdminUserName, AdminDisplayName, InitialPassword, NewPassword, returnPath);
+
+    /// <summary>
+    /// First sign-in of an account: its initial password, the forced change at /doi-mat-khau, then back
+    /// on <paramref name="returnPath"/> with a live circuit and the display name in the header.
+    /// </summary>
+    public async Task SignInFirstTimeAsync(BrowserPage browserPage, string userName, string displayName, string initialPassword, string newPassword, string returnPath)
     {
         var page = browserPage.Page;
         await page.GotoAsync(Url("dang-nhap?ReturnUrl=" + Uri.EscapeDataString(returnPath)));
-        await SubmitSignInAsync(page, AdminUserName, InitialPassword);
+        await SubmitSignInAsync(page, userName, initialPassword);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/doi-mat-khau");
-        await SubmitPasswordChangeAsync(page, InitialPassword, NewPassword, NewPassword);
+        await SubmitPasswordChangeAsync(page, initialPassword, newPassword, newPassword);
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnPath);
         await Expect(page.Locator(".thidua-root[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
-        await Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(AdminDisplayName);
+        await Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(displayName);
     }
 
     /// <summary>A full-page screenshot under the test output's artifacts/screenshots/; returns its path.</summary>
@@ -102,7 +139,8 @@ public sealed class SignedInApp : IAsyncDisposable
     {
         Directory.CreateDirectory(ScreenshotFolder);
         var file = Path.Combine(ScreenshotFolder, "signed-in-" + name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        // Finished transitions only: a button caught half-way between outlined and filled looks disabled.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         Assert.True(new FileInfo(file).Length > 0, $"Screenshot {file} is empty.");
         return file;
     }
@@ -117,6 +155,7 @@ public sealed class SignedInApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _writer.Dispose();
+        _admin.Dispose();
         await _host.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* a leftover temp folder is harmless */ }

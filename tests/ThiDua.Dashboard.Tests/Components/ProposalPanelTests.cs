@@ -112,7 +112,12 @@ public sealed class ProposalPanelTests : PageTestContext
         var unit = RenderPage<Pages.UnitPage>(p => p.Add(x => x.UnitCode, code));
 
         var marks = unit.FindAll("[data-testid=unit-award-fixed]");
-        if (awarded) Assert.Contains("Được tặng Bằng khen theo Quyết định số 125/QĐ-UBND ngày 20/01/2025", Assert.Single(marks).TextContent);
+        if (awarded)
+        {
+            Assert.Contains("Được tặng Bằng khen theo Quyết định số 125/QĐ-UBND ngày 20/01/2025", Assert.Single(marks).TextContent);
+            // The award card does not contradict the decision with the live board's view.
+            Assert.DoesNotContain("Chưa nằm trong số suất khen của nhóm.", unit.Markup, StringComparison.Ordinal);
+        }
         else Assert.Empty(marks);
         // Cái Khế now tops the live board, yet the decision stands: no unit page says "being proposed".
         Assert.Empty(unit.FindAll("[data-testid=unit-proposed]"));
