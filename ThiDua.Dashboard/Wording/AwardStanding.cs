@@ -24,11 +24,14 @@ public static class AwardStanding
         : proposal.IsFixed ? $"Có trong danh sách đề nghị khen thưởng đã chốt ({ProposalStates.Label(proposal.State).ToLower(Vi.Culture)})"
         : "Đang được đề xuất khen thưởng";
 
+    /// <summary>The heading of the live proposal, also while the list is still being read.</summary>
+    public const string DraftHeading = "Đề xuất khen thưởng — Bằng khen của Chủ tịch UBND thành phố";
+
     /// <summary>The heading of an award list (slide, print view).</summary>
-    public static string Heading(ProposalDto proposal) =>
-        proposal.Decision is not null ? "Khen thưởng — Bằng khen của Chủ tịch UBND thành phố"
-        : proposal.IsFixed ? "Danh sách đề nghị khen thưởng đã chốt — Bằng khen của Chủ tịch UBND thành phố"
-        : "Đề xuất khen thưởng — Bằng khen của Chủ tịch UBND thành phố";
+    public static string Heading(ProposalDto? proposal) =>
+        proposal?.Decision is not null ? "Khen thưởng — Bằng khen của Chủ tịch UBND thành phố"
+        : proposal is { IsFixed: true } ? "Danh sách đề nghị khen thưởng đã chốt — Bằng khen của Chủ tịch UBND thành phố"
+        : DraftHeading;
 
     /// <summary>
     /// The line that says the list no longer follows the figures: the decision once decided, the
