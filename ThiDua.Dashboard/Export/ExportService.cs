@@ -1,4 +1,4 @@
-using ThiDua.Dashboard.Awards;
+using ThiDua.Dashboard.Awards.Proposal;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Ranking;
@@ -8,12 +8,15 @@ using ThiDua.Scoring.Text;
 namespace ThiDua.Dashboard.Export;
 
 /// <summary>Builds the leaderboard and award-proposal files from the live engine as of a date.</summary>
-public sealed class ExportService(EngineHost host, AwardBook awards, TimeProvider time)
+public sealed class ExportService(EngineHost host, ProposalWorkflow workflow, TimeProvider time)
 {
     private const int ConsistentReadAttempts = 3;
 
     /// <summary>The information sheet's row that says whose point scale the file uses.</summary>
     public const string ScaleItem = "Thang điểm";
+
+    /// <summary>The information sheet's row that says where the award proposal stands.</summary>
+    public const string ProposalStateItem = "Trạng thái đề xuất";
 
     /// <summary>Every board as of the date: a workbook with one sheet per block, or one CSV table.</summary>
     /// <param name="asOf">A date inside the campaign period (the caller checks it).</param>
@@ -37,20 +40,26 @@ public sealed class ExportService(EngineHost host, AwardBook awards, TimeProvide
     }
 
     /// <summary>
-    /// The award proposal as of the date, committee nominations included: a workbook (information
-    /// sheet, then the proposal) or one CSV table.
+    /// The award proposal as of the date, committee nominations included (once the City Office fixed the
+    /// list, that list, and once decided a line with the decision): a workbook (information sheet, then
+    /// the proposal) or one CSV table.
     /// </summary>
     /// <param name="asOf">A date inside the campaign period (the caller checks it).</param>
     public async Task<ExportFile> AwardsAsync(DateOnly asOf, ExportFormat format)
     {
         var rules = host.Rules;
-        var proposal = await awards.ProposalAsync(asOf);
+        var proposal = await workflow.CurrentAsync(asOf);
         var sheet = AwardExport.Sheet(rules, proposal);
         var fileName = ExportFormats.FileName(AwardExport.BaseName, asOf, format);
         if (format == ExportFormat.Csv)
             return new ExportFile(CsvExport.Write(sheet), ExportFormats.CsvContentType, fileName);
 
-        var info = ExportInfo.Sheet(rules, proposal.AsOf, proposal.Version, time.GetUtcNow());
+        // A fixed list is as of the date the City Office fixed it, not the date asked for.
+        var info = ExportInfo.Sheet(rules, proposal.AsOf, proposal.Version, time.GetUtcNow(),
+        [
+            (ProposalStateItem, ProposalStates.Label(proposal.State)),
+            .. proposal.Decision is { } decision ? [(AwardExport.DecisionLine, (object?)AwardStanding.DecisionText(decision))] : Array.Empty<(string, object?)>(),
+        ]);
         return new ExportFile(XlsxExport.Write([info, sheet], ExportColumns.Styles(rules)), ExportFormats.XlsxContentType, fileName);
     }
 

@@ -16,6 +16,7 @@ public sealed partial class Home
 
     [Inject] private FigureRepository FigureRepository { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
 
     /// <summary>"Đơn vị của tôi", as chosen on a board and remembered by this browser; read after the first render.</summary>
     private string? MyUnit { get; set; }
@@ -36,7 +37,10 @@ public sealed partial class Home
     private sealed record MyPlace(Board Board, BoardEntry Entry, bool HasData);
 
     private Standings? Standings { get; set; }
-    private HashSet<string> Proposed { get; set; } = [];
+    private IReadOnlySet<string> Proposed { get; set; } = new HashSet<string>();
+
+    /// <summary>The award list the marks follow: the live proposal while draft, the fixed list once selected.</summary>
+    private ThiDua.Dashboard.Awards.Proposal.ProposalDto? Review { get; set; }
 
     /// <summary>Units with at least one figure: a unit at 0,00 for want of any figure is listed nowhere as a leader.</summary>
     private HashSet<string> Reported { get; set; } = [];
@@ -51,8 +55,6 @@ public sealed partial class Home
     {
         var engine = Host.Engine;
         Standings = engine.StandingsAsOf(AsOf);
-        // Ranked or nominated by the City Office for a committee slot: either way the unit holds an award.
-        Proposed = [.. engine.Awards(AsOf).Slots.SelectMany(s => s.Proposed).Select(p => p.Unit)];
 
         var scores = engine.Scores(Standings.Boards.SelectMany(b => b.Entries).Select(e => e.Unit), AsOf).Values.ToList();
         Reported = [.. scores.Where(s => s.LastReport is not null).Select(s => s.Unit)];
@@ -78,6 +80,10 @@ public sealed partial class Home
 
     protected override async Task LoadAsync()
     {
+        // Ranked or nominated by the City Office while draft; once the list is fixed, only its units
+        // hold an award, whatever the figures since.
+        Review = await Workflow.CurrentAsync(AsOf);
+        Proposed = Review.CollectiveUnits();
         var latest = await FigureRepository.ReadLatestAsync(FeedLength, IsPast ? AsOf : null);
         Feed = [.. latest.Select(f => new FeedLine(f.Id, Host.CampaignTime(f.ReceivedAt).ToString("HH:mm:ss"), Describe(f)))];
     }

@@ -20,6 +20,7 @@ public sealed partial class Leaderboard
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
     [Inject] private IOptions<DisplayOptions> Display { get; set; } = default!;
+    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
 
     [Parameter] public string BlockCode { get; set; } = "";
 
@@ -31,7 +32,10 @@ public sealed partial class Leaderboard
     private Board? Selected { get; set; }
     private int SelectedIndex => Selected is null ? 0 : Math.Max(0, Boards.ToList().FindIndex(b => b.Key == Selected.Key));
     private IReadOnlyDictionary<string, UnitScore> Scores { get; set; } = new Dictionary<string, UnitScore>();
-    private HashSet<string> Proposed { get; set; } = [];
+    private IReadOnlySet<string> Proposed { get; set; } = new HashSet<string>();
+
+    /// <summary>The award list the marks follow: the live proposal while draft, the fixed list once selected.</summary>
+    private ThiDua.Dashboard.Awards.Proposal.ProposalDto? Review { get; set; }
     private string? AwardLineAfter { get; set; }
     private DateOnly? ComparisonDate { get; set; }
     private IReadOnlyList<DateOnly> HistoryDates { get; set; } = [];
@@ -79,10 +83,24 @@ public sealed partial class Leaderboard
         if (Selected is null) return;
 
         Scores = engine.Scores(Selected.Entries.Select(e => e.Unit), AsOf);
-        var slot = engine.Awards(AsOf).Slots.FirstOrDefault(s => s.Kind == AwardKind.Rank && s.Block == BlockCode && s.Group == Selected.Key.Group);
+        LoadHistory(Selected);
+    }
+
+    protected override async Task LoadAsync()
+    {
+        if (Selected is null) return;
+        Review = await Workflow.CurrentAsync(AsOf);
+        if (Review.IsFixed)
+        {
+            // The fixed list no longer follows the ranking: its units are marked wherever they now stand,
+            // and the live award boundary would draw a line the decision does not follow.
+            Proposed = Review.CollectiveUnits();
+            AwardLineAfter = null;
+            return;
+        }
+        var slot = Review.Slots.FirstOrDefault(s => s.Kind == AwardKind.Rank && s.Block == BlockCode && s.Group == Selected.Key.Group);
         Proposed = slot?.Proposed.Select(p => p.Unit).ToHashSet() ?? [];
         AwardLineAfter = Selected.Entries.LastOrDefault(e => Proposed.Contains(e.Unit)).Unit;
-        LoadHistory(Selected);
     }
 
     private void LoadHistory(Board board)

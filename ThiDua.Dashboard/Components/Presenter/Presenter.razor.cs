@@ -31,6 +31,7 @@ public sealed partial class Presenter : IAsyncDisposable
     [Inject] private DemoState Demo { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "giay")] public int? Giay { get; set; }
     [SupplyParameterFromQuery(Name = "trang")] public string? Trang { get; set; }
@@ -38,8 +39,9 @@ public sealed partial class Presenter : IAsyncDisposable
 
     public SlideDeck Deck { get; } = new();
     private Standings? Standings { get; set; }
-    private IReadOnlyList<AwardSlot> Awards { get; set; } = [];
-    private HashSet<string> Proposed { get; set; } = [];
+    /// <summary>The award list the slide and the marks follow: the live proposal while draft, the fixed list once selected.</summary>
+    private ThiDua.Dashboard.Awards.Proposal.ProposalDto? Review { get; set; }
+    private IReadOnlySet<string> Proposed { get; set; } = new HashSet<string>();
     private Board? CurrentBoard => Deck.Current?.Board is { } key ? Standings?.Board(key) : null;
     private int IntervalSeconds => Math.Clamp(Giay ?? DefaultIntervalSeconds, 3, 600);
     private string Clock => Host.CampaignTime(Time.GetUtcNow()).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -60,9 +62,6 @@ public sealed partial class Presenter : IAsyncDisposable
     {
         var engine = Host.Engine;
         Standings = engine.StandingsAsOf(AsOf);
-        Awards = engine.Awards(AsOf).Slots;
-        // Ranked or nominated by the City Office for a committee slot: either way the unit holds an award.
-        Proposed = [.. Awards.SelectMany(a => a.Proposed).Select(p => p.Unit)];
         var chosen = string.IsNullOrWhiteSpace(Trang) ? null : Trang.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         // Empty groups and the "Chưa xếp nhóm" boards (units not ranked in any group) have nothing
         // to show a meeting; they stay in the settings list and become slides only when chosen there.
@@ -70,6 +69,13 @@ public sealed partial class Presenter : IAsyncDisposable
         SlideOptions = [.. Standings.Boards.Select(b => (Slide.IdOf(b.Key), $"{b.BlockName} — {b.GroupName ?? "Chưa xếp nhóm"}")), (Slide.AwardsId, "Đề xuất khen thưởng")];
         DefaultSlides = [.. Standings.Boards.Where(ShownByDefault).Select(b => Slide.IdOf(b.Key)), Slide.AwardsId];
         MarkShown();
+    }
+
+    protected override async Task LoadAsync()
+    {
+        // Ranked or nominated by the City Office while draft; once the list is fixed, only its units.
+        Review = await Workflow.CurrentAsync(AsOf);
+        Proposed = Review.CollectiveUnits();
     }
 
     protected override void OnInitialized()

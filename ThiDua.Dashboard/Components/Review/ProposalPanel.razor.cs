@@ -106,6 +106,5 @@ public sealed partial class ProposalPanel
     private string Local(DateTimeOffset at) => Host.CampaignTime(at).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"Quyết định số … ngày … của Chủ tịch UBND thành phố", as every page that names an award says it.</summary>
-    public static string DecisionText(DecisionDto decision) =>
-        $"Quyết định số {decision.Number} ngày {Vi.Date(decision.Date)} của {Wording.ReviewChain.Decider} (người ký: {decision.Signer}).";
+    public static string DecisionText(DecisionDto decision) => Wording.AwardStanding.DecisionText(decision);
 }

@@ -378,6 +378,38 @@ public sealed class ProposalApiTests : StandardsHostTest
         Assert.Equal("asOf", problem.GetProperty("parameter").GetString());
     }
 
+    [Fact]
+    public async Task AwardsExport_AfterTheDecision_IsTheFixedListWithTheDecisionLine_WhateverFiguresFollow()
+    {
+        await ReadyAsync();
+        using var admin = await Host.AdminBrowserAsync();
+        foreach (var to in new[] { "selected", "appraised", "decided" })
+            await OkAsync(await admin.PostAsJsonAsync(Transitions, Body(to)));
+        // After the decision Cái Khế overtakes An Hòa on the boards.
+        await CorrectAnHoaDownAsync();
+        using var reader = Host.WithKey(AccessHost.ConfigKey);
+
+        using var csvResponse = await reader.GetAsync("api/v1/awards/export?format=csv");
+        using var xlsxResponse = await reader.GetAsync("api/v1/awards/export?format=xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
+        var lines = System.Text.Encoding.UTF8.GetString((await csvResponse.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
+        Assert.Contains(lines, l => l.Contains(",p-an-hoa,", StringComparison.Ordinal) && l.Contains(",Được tặng Bằng khen", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(",p-cai-khe,", StringComparison.Ordinal));
+        Assert.StartsWith("Quyết định khen thưởng,Khen thưởng theo Quyết định số 125/QĐ-UBND ngày 20/01/2025 của Chủ tịch UBND thành phố", lines[^2]);
+
+        Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
+        using var workbook = new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync());
+        var info = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Thông tin").Cast<IDictionary<string, object?>>()
+            .ToDictionary(r => (string)r["Mục"]!, r => r["Giá trị"]);
+        Assert.Equal("Đã có quyết định khen thưởng", info["Trạng thái đề xuất"]);
+        Assert.StartsWith("Quyết định số 125/QĐ-UBND ngày 20/01/2025", (string)info["Quyết định khen thưởng"]!);
+        workbook.Position = 0;
+        var units = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Đề xuất khen thưởng").Cast<IDictionary<string, object?>>()
+            .Where(r => (string?)r["Đề xuất"] == "Được tặng Bằng khen").Select(r => (string)r["Mã đơn vị"]!).ToList();
+        Assert.Equal(["p-an-hoa"], units);
+    }
+
     private async Task CorrectAnHoaDownAsync()
     {
         using var writer = Host.WithKey(AccessHost.ConfigKey);

@@ -9,7 +9,11 @@ using Pages = ThiDua.Dashboard.Components.Pages;
 
 namespace ThiDua.Dashboard.Tests.Components;
 
-/// <summary>The review chain on /khen-thuong and its mark on the unit page.</summary>
+/// <summary>
+/// The review chain on /khen-thuong and its mark on every surface that names an award: the unit page, the
+/// overview, the boards, the presenter's award slide and the award print view follow the fixed list and
+/// say "Quyết định số … ngày …" once decided.
+/// </summary>
 public sealed class ProposalPanelTests : PageTestContext
 {
     private static readonly DateOnly Recent = new(2024, 12, 10);
@@ -121,6 +125,92 @@ public sealed class ProposalPanelTests : PageTestContext
         else Assert.Empty(marks);
         // Cái Khế now tops the live board, yet the decision stands: no unit page says "being proposed".
         Assert.Empty(unit.FindAll("[data-testid=unit-proposed]"));
+    }
+
+    private const string DecisionWords = "Quyết định số 125/QĐ-UBND ngày 20/01/2025 của Chủ tịch UBND thành phố";
+
+    [Fact]
+    public async Task AfterTheDecision_TheOverviewMarksTheFixedList_AndNamesTheDecision()
+    {
+        await DecidedAsync();
+
+        var home = RenderPage<Pages.Home>(_ => { });
+
+        home.WaitForAssertion(() => Assert.Contains(DecisionWords, home.Find("[data-testid=award-decision]").TextContent));
+        var wards = home.Find("[data-testid=block-phuong]");
+        var anHoa = wards.QuerySelectorAll("li").Single(li => li.TextContent.Contains("Phường An Hòa", StringComparison.Ordinal));
+        var caiKhe = wards.QuerySelectorAll("li").Single(li => li.TextContent.Contains("Phường Cái Khế", StringComparison.Ordinal));
+        Assert.Equal("★ được tặng Bằng khen", anHoa.QuerySelector("[data-testid=award-mark]")!.TextContent);
+        Assert.Contains(DecisionWords, anHoa.QuerySelector("[data-testid=award-mark]")!.GetAttribute("title"));
+        // Cái Khế now leads the live board, yet the decision stands.
+        Assert.Null(caiKhe.QuerySelector("[data-testid=award-mark]"));
+    }
+
+    [Fact]
+    public async Task AfterTheDecision_TheBoardMarksTheFixedList_WithTheDecisionInItsTitle_AndALineAboveTheTable()
+    {
+        await DecidedAsync();
+        Navigation.NavigateTo("/bang-xep-hang/phuong?nhom=tu-1500-duoi-3500");
+
+        var board = RenderPage<Pages.Leaderboard>(p => p.Add(x => x.BlockCode, "phuong"));
+
+        board.WaitForAssertion(() => Assert.Contains(DecisionWords, board.Find("[data-testid=award-decision]").TextContent));
+        // The figure after the decision moved the board: Cái Khế is first now.
+        Assert.Equal("p-cai-khe", board.FindAll("tr[data-unit]")[0].GetAttribute("data-unit"));
+        var mark = board.Find("tr[data-unit='p-an-hoa'] [data-testid=award-mark]");
+        Assert.Equal("★ được tặng Bằng khen", mark.TextContent);
+        Assert.Equal($"Được tặng Bằng khen theo {DecisionWords} (người ký: Trần Việt Trường).", mark.GetAttribute("title"));
+        Assert.Empty(board.FindAll("tr[data-unit='p-cai-khe'] [data-testid=award-mark]"));
+        // The live award boundary no longer applies to a decided list.
+        Assert.Empty(board.FindAll("[data-testid=award-line]"));
+    }
+
+    [Fact]
+    public async Task AfterTheDecision_ThePresenterAwardSlideShowsTheFixedList_AndTheDecision()
+    {
+        await DecidedAsync();
+        Navigation.NavigateTo("/trinh-chieu?trang=khen-thuong");
+
+        var show = RenderPage<ThiDua.Dashboard.Components.Presenter.Presenter>(_ => { });
+
+        show.WaitForAssertion(() => Assert.Contains(DecisionWords, show.Find("[data-testid=presenter-award-decision]").TextContent));
+        Assert.Equal("Khen thưởng — Bằng khen của Chủ tịch UBND thành phố", show.Find(".thidua-stage-title").TextContent.Trim());
+        var units = show.FindAll("[data-testid=presenter-award-unit]").Select(u => u.TextContent).ToList();
+        Assert.Contains(units, u => u.Contains("Phường An Hòa", StringComparison.Ordinal));
+        Assert.DoesNotContain(units, u => u.Contains("Phường Cái Khế", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AfterTheDecision_TheAwardPrintViewPrintsTheFixedList_AndTheDecision()
+    {
+        await DecidedAsync();
+        Navigation.NavigateTo("/khen-thuong/in");
+
+        var print = Render<ThiDua.Dashboard.Components.Print.AwardsPrint>();
+
+        print.WaitForAssertion(() => Assert.Contains(DecisionWords, print.Find("[data-testid=print-decision]").TextContent));
+        var table = print.Find("[data-testid=print-awards]").TextContent;
+        Assert.Contains("Phường An Hòa", table);
+        Assert.DoesNotContain("Phường Cái Khế", table);
+        // The fixed list is as of the date it was fixed.
+        Assert.Contains("Số liệu tính đến ngày 14/12/2024", print.Find("[data-testid=print-asof]").TextContent);
+    }
+
+    [Fact]
+    public async Task BoardOpenDuringTheDecision_NamesItWithoutAReload()
+    {
+        await ReadyAsync();
+        await StepAsync(ProposalActions.Select, Roles.Committee);
+        await StepAsync(ProposalActions.Appraise, Roles.Appraiser);
+        Navigation.NavigateTo("/bang-xep-hang/phuong?nhom=tu-1500-duoi-3500");
+        var board = RenderPage<Pages.Leaderboard>(p => p.Add(x => x.BlockCode, "phuong"));
+        board.WaitForAssertion(() => Assert.Contains("đã được chốt theo số liệu ngày 14/12/2024", board.Find("[data-testid=award-decision]").TextContent));
+        Assert.Equal("★ trong danh sách đề nghị", board.Find("tr[data-unit='p-an-hoa'] [data-testid=award-mark]").TextContent);
+
+        await StepAsync(ProposalActions.Decide, decision: new DecisionDto("125/QĐ-UBND", new DateOnly(2025, 1, 20), "Trần Việt Trường"));
+
+        board.WaitForAssertion(() => Assert.Contains(DecisionWords, board.Find("[data-testid=award-decision]").TextContent));
+        Assert.Equal("★ được tặng Bằng khen", board.Find("tr[data-unit='p-an-hoa'] [data-testid=award-mark]").TextContent);
     }
 
     [Fact]
