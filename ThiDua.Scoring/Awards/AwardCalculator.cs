@@ -42,6 +42,9 @@ internal static class AwardCalculator
             // Past the last slot (and its tie), nobody else is proposed or needs explaining.
             if (proposed.Count >= count && entry.Rank > lastRank) break;
             var track = trackOf(entry.Unit)!;
+            // A unit that has reported nothing has no place to be proposed from, nor to be passed over
+            // from: its 0,00 beside others at 0,00 is no "Hạng 1" (issue 14, "no data, no first place").
+            if (!track.HasReportedBy(asOf)) continue;
             var reasons = Ineligibility(campaign, track, asOf);
             if (reasons.Count > 0)
             {

@@ -16,6 +16,10 @@ internal sealed class UnitTrack(UnitInfo info, int block, int indicatorCount)
     public History?[] Contents { get; } = new History?[indicatorCount];
     public History? Dossiers { get; private set; }
 
+    /// <summary>Whether the unit had reported any figure (a content or its dossiers) by <paramref name="asOf"/>.</summary>
+    public bool HasReportedBy(DateOnly asOf) =>
+        (Dossiers is { Count: > 0 } dossiers && dossiers[0].AsOf <= asOf) || Contents.Any(h => h is { Count: > 0 } && h[0].AsOf <= asOf);
+
     // Derived from the figures; dropped whenever one is recorded and rebuilt on the next use.
     private ScoreTimeline? _timeline;
 

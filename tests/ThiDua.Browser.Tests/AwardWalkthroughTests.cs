@@ -122,7 +122,7 @@ public sealed class AwardWalkthroughTests(BrowserFixture browser) : IClassFixtur
         page = admin.Page;
         await Expect(Panel(page)).ToHaveAttributeAsync("data-state", "appraised");
         await page.Locator("[data-testid=decision-number] input").Or(page.Locator("input[data-testid=decision-number]")).First.FillAsync(DecisionNumber);
-        await page.Locator("[data-testid=decision-date] input").Or(page.Locator("input[data-testid=decision-date]")).First.FillAsync("2025-01-20");
+        await page.Locator("[data-testid=decision-date] input").Or(page.Locator("input[data-testid=decision-date]")).First.FillAsync("20/01/2025");
         await page.Locator("[data-testid=decision-signer] input").Or(page.Locator("input[data-testid=decision-signer]")).First.FillAsync("Trần Việt Trường");
         await ScreenshotAsync(page, "walk-09-quyet-dinh");
         await page.Locator("[data-testid=do-decide]").ClickAsync();

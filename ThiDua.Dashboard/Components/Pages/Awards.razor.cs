@@ -36,6 +36,9 @@ public sealed partial class Awards
     private IReadOnlyList<IndividualView> Individuals { get; set; } = [];
     private SignedInUser? User { get; set; }
     private bool CanNominate => User is { MayNominate: true, MustChangePassword: false };
+
+    /// <summary>Nominations and individuals change the live proposal only: once the list is fixed they wait for a reopening.</summary>
+    private bool MayChangeLive => CanNominate && !IsPast && Review is not { IsFixed: true };
     private List<string> Errors { get; set; } = [];
 
     private string? NominateUnit { get; set; }
@@ -95,27 +98,27 @@ public sealed partial class Awards
 
     private async Task NominateAsync(AwardSlot slot)
     {
-        if (!CanNominate) return;
+        if (!MayChangeLive) return;
         Errors = [.. await AwardBook.NominateAsync(slot.Block, slot.Code!, NominateUnit ?? "", NominateReason ?? "", User!.UserName, User.Address)];
         if (Errors.Count == 0) NominateUnit = NominateReason = null;
     }
 
     private async Task WithdrawAsync(AwardSlot slot, string unit)
     {
-        if (!CanNominate) return;
+        if (!MayChangeLive) return;
         Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, $"{ReviewChain.Selector} rút đề cử", User!.UserName, User.Address)];
     }
 
     private async Task AddIndividualAsync()
     {
-        if (!CanNominate) return;
+        if (!MayChangeLive) return;
         Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonDuty, PersonAchievement ?? "", User!.UserName, User.Address)];
         if (Errors.Count == 0) PersonName = PersonPosition = PersonUnit = PersonDuty = PersonAchievement = null;
     }
 
     private async Task RemoveIndividualAsync(long id)
     {
-        if (!CanNominate) return;
+        if (!MayChangeLive) return;
         try
         {
             await AwardBook.RemoveIndividualAsync(id, User!.UserName, User.Address);

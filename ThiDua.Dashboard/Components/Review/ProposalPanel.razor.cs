@@ -24,11 +24,12 @@ public sealed partial class ProposalPanel
 
     [Parameter] public SignedInUser? User { get; set; }
 
-    private string? SelectAsOf { get; set; }
+    // Dates as the page shows every date (dd/MM/yyyy), not the browser's own date input, which follows its language.
+    private DateTime? SelectAsOf { get; set; }
     private string? Note { get; set; }
     private string? ReopenNote { get; set; }
     private string? DecisionNumber { get; set; }
-    private string? DecisionDate { get; set; }
+    private DateTime? DecisionDate { get; set; }
     private string? DecisionSigner { get; set; }
     private Dictionary<string, HashSet<string>> Choices { get; } = [];
     private Dictionary<string, string?> Reasons { get; } = [];
@@ -41,7 +42,7 @@ public sealed partial class ProposalPanel
 
     private IEnumerable<ProposalSlotDto> TiedSlots => Live.Slots.Where(s => s.Tied);
 
-    protected override void OnParametersSet() => SelectAsOf ??= Live.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    protected override void OnParametersSet() => SelectAsOf ??= Live.AsOf.ToDateTime(TimeOnly.MinValue);
 
     private HashSet<string> Chosen(string slot) => Choices.TryGetValue(slot, out var units) ? units : Choices[slot] = [];
 
@@ -60,7 +61,7 @@ public sealed partial class ProposalPanel
         DateOnly? asOf = null;
         if (action == ProposalActions.Select)
         {
-            if (DateOnly.TryParseExact(SelectAsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && Host.Campaign.IsInPeriod(date)) asOf = date;
+            if (SelectAsOf is { } chosen && DateOnly.FromDateTime(chosen) is var date && Host.Campaign.IsInPeriod(date)) asOf = date;
             else errors.Add($"Chọn ngày số liệu trong đợt thi đua ({Vi.Date(Host.Rules.PeriodStart)} – {Vi.Date(Host.Rules.PeriodEnd)}).");
         }
         var note = action == ProposalActions.Reopen ? ReopenNote : Note;
@@ -71,8 +72,8 @@ public sealed partial class ProposalPanel
         {
             if (string.IsNullOrWhiteSpace(DecisionNumber)) errors.Add("Ghi số quyết định.");
             if (string.IsNullOrWhiteSpace(DecisionSigner)) errors.Add("Ghi người ký quyết định.");
-            if (!DateOnly.TryParseExact(DecisionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) errors.Add("Chọn ngày quyết định.");
-            else if (errors.Count == 0) decision = new DecisionDto(DecisionNumber!.Trim(), date, DecisionSigner!.Trim());
+            if (DecisionDate is not { } decided) errors.Add("Chọn ngày quyết định.");
+            else if (errors.Count == 0) decision = new DecisionDto(DecisionNumber!.Trim(), DateOnly.FromDateTime(decided), DecisionSigner!.Trim());
         }
         var choices = action != ProposalActions.Select ? [] : TiedSlots.Where(s => Chosen(s.Id).Count > 0)
             .Select(s => new SlotChoice(s.Id, [.. s.Proposed.Select(p => p.Unit).Where(Chosen(s.Id).Contains)], ReasonOf(s.Id) ?? "")).ToList();

@@ -221,4 +221,18 @@ public sealed class ProposalPanelTests : PageTestContext
             .AddIndividualAsync("Nguyễn Văn A", "Chuyên viên", "p-an-hoa", null, "Số hóa hồ sơ", "van-phong");
         Assert.Contains(errors, e => e.Contains("Bộ phận Một cửa hoặc làm công tác kiểm soát thủ tục hành chính", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task OnceFixed_TheOfficeCannotNominateOrAddIndividualsUntilReopened()
+    {
+        await ReadyAsync();
+        var draft = Show("van-phong", Roles.Committee);
+        Assert.NotEmpty(draft.FindAll("[data-testid=individual-form]"));
+
+        await StepAsync(ProposalActions.Select, Roles.Committee);
+
+        draft.WaitForAssertion(() => Assert.Empty(draft.FindAll("[data-testid=individual-form]")));
+        Assert.Empty(draft.FindAll("[data-testid=nominate-form]"));
+        Assert.Contains("mở lại đề xuất", draft.Find("[data-testid=live-locked]").TextContent);
+    }
 }

@@ -29,6 +29,20 @@ public sealed class AwardTests
     }
 
     [Fact]
+    public void Awards_UnitsWithoutAnyFigure_AreNeitherProposedNorPassedOver()
+    {
+        var units = new[] { TestCampaigns.Unit("a", "An") with { RegisteredOn = null }, TestCampaigns.Unit("b", "Bình"), TestCampaigns.Unit("c", "Cường") };
+
+        var silent = Assert.Single(Propose(TestCampaigns.Simple(), units).Slots);
+        var oneReports = Assert.Single(Propose(TestCampaigns.Simple(), units, F.Rate("c", "x", 1, 10)).Slots);
+
+        Assert.Empty(silent.Proposed);
+        Assert.Empty(silent.PassedOver);
+        Assert.Equal("c", Assert.Single(oneReports.Proposed).Unit);
+        Assert.Empty(oneReports.PassedOver);
+    }
+
+    [Fact]
     public void Awards_RegisteredOnTheDeadline_IsNotEligible()
     {
         var units = new[] { TestCampaigns.Unit("a", registeredOn: TestCampaigns.Deadline), TestCampaigns.Unit("b", registeredOn: TestCampaigns.Deadline.AddDays(-1)) };
@@ -67,7 +81,7 @@ public sealed class AwardTests
     {
         var units = new[] { TestCampaigns.Unit("a") with { RegisteredOn = null }, TestCampaigns.Unit("b") with { RegisteredOn = null } };
 
-        var slot = Propose(TestCampaigns.Simple(), units, F.Rate("a", "x", 9, 10)).Slots[0];
+        var slot = Propose(TestCampaigns.Simple(), units, F.Rate("a", "x", 9, 10), F.Rate("b", "x", 5, 10)).Slots[0];
 
         Assert.Empty(slot.Proposed);
         Assert.Equal(["a", "b"], slot.PassedOver.Select(p => p.Unit));
