@@ -77,13 +77,23 @@ public sealed partial class UnitPicker
         HighlightedCode = null;
     }
 
-    private void OnInput(ChangeEventArgs e)
+    /// <summary>
+    /// The box's text: the query while the list is open, else the chosen unit's name. Bound rather than
+    /// set from an input handler, so a render answering an earlier keystroke never overwrites what the
+    /// person has typed since (letters were lost that way on a busy server).
+    /// </summary>
+    private string InputText
     {
-        Open = true;
-        Query = e.Value as string ?? "";
-        // A new query clears the highlight: Enter right after typing must not choose a row the person never looked at.
-        HighlightedCode = null;
+        get => Open ? Query : Selected?.Name ?? "";
+        set
+        {
+            Open = true;
+            Query = value ?? "";
+        }
     }
+
+    /// <summary>A new query clears the highlight: Enter right after typing must not choose a row the person never looked at.</summary>
+    private void ClearHighlight() => HighlightedCode = null;
 
     private async Task OnKeyDown(KeyboardEventArgs e)
     {
