@@ -93,11 +93,16 @@ public static class DanhSachWorkbook
         Add(HeaderCells(row + 1, ["STT", "Tên tập thể", "Khối", "Nhóm / suất", "Hạng", "Điểm", "Ghi chú"]));
         var number = 0;
         foreach (var c in dossier.Collectives)
+        {
+            var slot = c.ByCommittee ? $"Xét chọn: {c.SlotName}" : c.GroupName ?? c.SlotName;
+            var note = c.Tied ? "Đồng hạng, cần xét chọn" : $"Mã đơn vị: {c.Unit}";
+            height = RowHeight((c.Name, 26), (c.BlockName, 18), (slot, 20), (note, 20));
             Add(Number("A", row + 1, ++number, Whole), Text("B", row + 1, c.Name, Boxed), Text("C", row + 1, c.BlockName, Boxed),
-                Text("D", row + 1, c.ByCommittee ? $"Xét chọn: {c.SlotName}" : c.GroupName ?? c.SlotName, Boxed),
+                Text("D", row + 1, slot, Boxed),
                 c.Rank > 0 ? Number("E", row + 1, c.Rank, Whole) : Text("E", row + 1, "—", Boxed),
                 c.Rank > 0 ? Number("F", row + 1, c.Score, Decimal) : Text("F", row + 1, "—", Boxed),
-                Text("G", row + 1, c.Tied ? "Đồng hạng, cần xét chọn" : $"Mã đơn vị: {c.Unit}", Boxed));
+                Text("G", row + 1, note, Boxed));
+        }
         Add();
 
         Add(Text("A", row + 1, $"II. CÁ NHÂN ({Vi.Count(dossier.Individuals.Count)})", Bold));
@@ -106,12 +111,21 @@ public static class DanhSachWorkbook
         number = 0;
         foreach (var p in dossier.Individuals)
         {
+            height = RowHeight((p.FullName, 26), (p.Position, 18), (p.UnitName, 34), (p.Achievement, 20));
             Add(Number("A", row + 1, ++number, Whole), Text("B", row + 1, p.FullName, Boxed), Text("C", row + 1, p.Position, Boxed),
                 Text("D", row + 1, p.UnitName, Boxed), Text("E", row + 1, "", Boxed), Text("F", row + 1, "", Boxed), Text("G", row + 1, p.Achievement, Boxed));
             merges.Append(new MergeCell { Reference = $"D{row}:F{row}" });
         }
         if (dossier.Individuals.Count == 0) Add(Text("B", row + 1, "Chưa có cá nhân nào trong đề xuất.", Italic));
     }
+
+    /// <summary>
+    /// A row tall enough for its longest wrapped cell: a stored row height is what LibreOffice and a
+    /// printed page use (without one the wrapped lines of a cell spill over the rows below). Widths
+    /// in characters, as the columns are set; one line is 16 points at the sheet's 12-point font.
+    /// </summary>
+    internal static double RowHeight(params (string Text, double Width)[] cells) =>
+        16 * cells.Max(c => Math.Max(1, (int)Math.Ceiling(c.Text.Length / Math.Max(1, c.Width - 2))));
 
     private static Cell[] HeaderCells(uint row, IReadOnlyList<string> titles) =>
         [.. titles.Select((title, i) => Text(((char)('A' + i)).ToString(), row, title, Header))];

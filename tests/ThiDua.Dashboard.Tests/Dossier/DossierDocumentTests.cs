@@ -66,6 +66,20 @@ public sealed class DossierDocumentTests
     }
 
     [Fact]
+    public void DanhSach_LongGroupName_ItsRowIsTallEnoughForTheWrappedLines()
+    {
+        var body = DanhSachWorkbook.Write(Decided(), Options);
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(body), false);
+        var rows = document.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>();
+        var unitRow = rows.Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .Any(c => c.CellReference!.Value!.StartsWith('B') && c.InnerText == "Phường An Hòa"));
+        // "Từ 3.500 hồ sơ trở lên" (22 characters) wraps to two lines in its 20-character column.
+        Assert.True(unitRow.CustomHeight?.Value);
+        Assert.Equal(32, unitRow.Height!.Value);
+    }
+
+    [Fact]
     public void BaoCao_ContentStates_EachSaidInWords()
     {
         var unit = new UnitAchievement("p-an-hoa", "ỦY BAN NHÂN DÂN QUẬN NINH KIỀU", "ỦY BAN NHÂN DÂN PHƯỜNG AN HÒA", "Ủy ban nhân dân phường An Hòa",
