@@ -33,26 +33,18 @@ public static class ApiEndpoints
             .WithSummary("Gửi một lô số liệu (tất cả hoặc không)")
             .Accepts<List<FigureInput>>("application/json")
             .Produces<AcceptedDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
 
         api.MapPut("/units/{code}/registration", PutRegistration)
             .WithName("putUnitRegistration")
             .WithSummary("Ghi nhận ngày đăng ký thi đua của đơn vị")
             .Accepts<RegistrationInput>("application/json")
             .Produces<UnitDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
 
         api.MapStandardsApi();
         api.MapProposalApi();
@@ -126,6 +118,17 @@ public static class ApiEndpoints
     /// </summary>
     internal static TBuilder WithApiErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status500InternalServerError);
+
+    /// <summary>
+    /// What every writing endpoint shares: its 400 (bad body), 403 (not allowed) and 429 (the per-key rate
+    /// limit) answers, that limit, and no antiforgery token (machines call it with a key, not a form).
+    /// </summary>
+    internal static RouteHandlerBuilder AsWrite(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(AccessRegistration.WritePolicy)
+            .DisableAntiforgery();
 
     private const string RefusedTitle = "Lô số liệu có lỗi, không lưu dòng nào";
     private const string InvalidTitle = "Dữ liệu gửi lên không hợp lệ";

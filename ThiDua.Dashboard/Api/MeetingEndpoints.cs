@@ -33,12 +33,8 @@ public static class MeetingEndpoints
             .WithSummary("Ghi biên bản họp xét khen thưởng (Văn phòng UBND thành phố hoặc quản trị viên)")
             .Accepts<MeetingMinutesInput>("application/json")
             .Produces<MeetingMinutesDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
         return api;
     }
 

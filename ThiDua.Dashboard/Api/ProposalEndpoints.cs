@@ -35,13 +35,9 @@ public static class ProposalEndpoints
             .WithSummary("Chuyển bước đề xuất: chốt danh sách, thẩm định, trả lại, quyết định, mở lại")
             .Accepts<ProposalTransitionInput>("application/json")
             .Produces<ProposalDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
         return api;
     }
 

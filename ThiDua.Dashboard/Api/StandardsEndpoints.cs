@@ -28,25 +28,17 @@ public static class StandardsEndpoints
             .WithSummary("Ghi nhận đánh giá tiêu chí Nghị quyết 02/NQ-CP của đơn vị (đạt, không đạt, chưa đánh giá)")
             .Accepts<StandardInput>("application/json")
             .Produces<UnitDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
 
         api.MapPut("/campaign/city-rating", PutCityRating)
             .WithName("putCityRating")
             .WithSummary("Ghi nhận xếp loại Bộ chỉ số 766 của thành phố (điều kiện của suất khen tham mưu)")
             .Accepts<CityRatingInput>("application/json")
             .Produces<CampaignDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
         return api;
     }
 

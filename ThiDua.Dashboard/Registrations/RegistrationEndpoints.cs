@@ -28,12 +28,8 @@ public static class RegistrationEndpoints
             .WithSummary("Đơn vị gửi đăng ký thi đua (số và ngày văn bản) cho Văn phòng UBND thành phố")
             .Accepts<RegistrationSubmission>("application/json")
             .Produces<RegistrationDto>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
 
         api.MapPost("/registrations/{id}/accept", (string id, HttpContext context, ApiKeys keys, RegistrationBook book, ILoggerFactory loggers, CancellationToken ct) =>
                 DecideAsync(id, RegistrationStatus.Accepted, context, keys, book, loggers, ct))
@@ -41,13 +37,9 @@ public static class RegistrationEndpoints
             .WithSummary("Văn phòng UBND thành phố chấp nhận đăng ký thi đua: ngày đăng ký của đơn vị là ngày gửi")
             .Accepts<RegistrationDecision>("application/json")
             .Produces<RegistrationDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
 
         api.MapPost("/registrations/{id}/return", (string id, HttpContext context, ApiKeys keys, RegistrationBook book, ILoggerFactory loggers, CancellationToken ct) =>
                 DecideAsync(id, RegistrationStatus.Returned, context, keys, book, loggers, ct))
@@ -55,13 +47,9 @@ public static class RegistrationEndpoints
             .WithSummary("Văn phòng UBND thành phố trả lại đăng ký thi đua, có lý do")
             .Accepts<RegistrationDecision>("application/json")
             .Produces<RegistrationDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(AccessRegistration.WritePolicy)
-            .DisableAntiforgery();
+            .AsWrite();
 
         api.MapGet("/registrations", ListAsync)
             .WithName("listRegistrations")
