@@ -23,10 +23,8 @@ public sealed partial class Admin
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private AccountService Accounts { get; set; } = default!;
-    [Inject] private UserStore UserStore { get; set; } = default!;
-    [Inject] private ApiKeyStore KeyStore { get; set; } = default!;
+    [Inject] private AccountQueries AccountQueries { get; set; } = default!;
     [Inject] private ScreenLinkService ScreenLinkService { get; set; } = default!;
-    [Inject] private ScreenLinkStore ScreenLinkStore { get; set; } = default!;
     [Inject] private IAuditTrail Audit { get; set; } = default!;
     [Inject] private FigureIngestion Ingestion { get; set; } = default!;
     [Inject] private EngineHost Host { get; set; } = default!;
@@ -113,9 +111,9 @@ public sealed partial class Admin
 
     private async Task ReloadAsync()
     {
-        Users = await UserStore.GetAllAsync();
-        Keys = await KeyStore.GetAllAsync();
-        ScreenLinks = await ScreenLinkStore.GetAllAsync();
+        Users = await AccountQueries.UsersAsync();
+        Keys = await AccountQueries.ApiKeysAsync();
+        ScreenLinks = await AccountQueries.ScreenLinksAsync();
         await LoadAuditAsync();
     }
 
