@@ -39,6 +39,7 @@ public static class AccessRegistration
         services.AddSingleton<ScreenLinkStore>();
         services.AddSingleton<ScreenLinkService>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<AccountQueries>();
         services.AddSingleton<AdminBootstrap>();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<SessionValidator>();

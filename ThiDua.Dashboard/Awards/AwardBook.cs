@@ -15,21 +15,12 @@ public sealed record IndividualView(AwardIndividual Individual, string UnitName,
 /// decisions (nominations for committee slots, the individuals), with the plan's conditions
 /// checked here so the page and the API say the same thing.
 /// </summary>
-public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatingRepository cityRatings, IAuditTrail audit, TimeProvider time)
+public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatingRepository cityRatings, IAuditTrail audit, LeaderboardNotifier notifier, TimeProvider time)
 {
     /// <summary>The plan: "Tặng Bằng khen cho 10 cá nhân".</summary>
     public const int IndividualLimit = 10;
 
     private readonly SemaphoreSlim _write = new(1, 1);
-    private readonly Lock _lock = new();
-    private readonly List<Action> _listeners = [];
-
-    /// <summary>Called after every committee decision; dispose the result to stop listening.</summary>
-    public IDisposable OnChanged(Action listener)
-    {
-        lock (_lock) _listeners.Add(listener);
-        return new Listener(this, listener);
-    }
 
     /// <summary>The proposal as of a date, committee slots holding the current nominations (the engine holds them).</summary>
     public Task<AwardProposal> ProposalAsync(DateOnly asOf, CancellationToken cancellationToken = default) =>
@@ -199,19 +190,6 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         return true;
     }
 
-    /// <summary>Tells every listener the award decisions changed (also called by the proposal's review chain).</summary>
-    internal void Notify()
-    {
-        Action[] listeners;
-        lock (_lock) listeners = [.. _listeners];
-        foreach (var listener in listeners) listener();
-    }
-
-    private sealed class Listener(AwardBook owner, Action listener) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner._lock) owner._listeners.Remove(listener);
-        }
-    }
+    /// <summary>After the commit: pages hear of decisions through the notifier, which keeps a listener's failure away from this writer.</summary>
+    private void Notify() => notifier.PublishDecisions();
 }

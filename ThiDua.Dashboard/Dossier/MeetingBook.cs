@@ -20,7 +20,7 @@ public sealed record MeetingVoteDraft(string? Subject, long For, long Against, l
 /// The selection meeting's minutes (biên bản họp xét): checked here so the page and the API refuse the
 /// same things with the same Vietnamese words, stored append-only with their audit entry in one transaction.
 /// </summary>
-public sealed class MeetingBook(MeetingRepository meetings, DossierSource dossier, EngineHost host, AwardBook awards, IAuditTrail audit, TimeProvider time)
+public sealed class MeetingBook(MeetingRepository meetings, DossierSource dossier, EngineHost host, LeaderboardNotifier notifier, IAuditTrail audit, TimeProvider time)
 {
     public const int MaxPlaceLength = 500;
     public const int MaxNameLength = 200;
@@ -62,7 +62,7 @@ public sealed class MeetingBook(MeetingRepository meetings, DossierSource dossie
             audit.EntryFor<MeetingMinutesRecord>(r => new AuditRecord(AuditKinds.Meeting, by, address,
                 $"Biên bản họp xét: {r.Minutes.At.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)} tại {r.Minutes.Place}, chủ trì {r.Minutes.Chair}", "meeting",
                 Before: before is null ? null : Describe(before.Minutes), After: Describe(r.Minutes))));
-        awards.Notify();
+        notifier.PublishDecisions();
         return (recorded, []);
     }
 

@@ -10,7 +10,8 @@ namespace ThiDua.Dashboard.Live;
 /// interval fold into one trailing push. Boards are timed separately, so a change on one board never
 /// waits behind a push of another, an import of 50,000 rows makes a handful of renders, and a lone
 /// figure meets no added delay. Callbacks run outside any lock and their exceptions are logged,
-/// never thrown into the writer.
+/// never thrown into the writer. The committee's award decisions go out through here too
+/// (<see cref="PublishDecisions"/>), so pages, the layout and the hub hear of every change one way.
 /// </summary>
 public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvider time, ILogger<LeaderboardNotifier> logger)
     : ILeaderboardPublisher, IDisposable
@@ -41,6 +42,22 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
         var subscription = new Subscription(this, callback);
         lock (_lock) _subscribers.Add(subscription);
         return subscription;
+    }
+
+    /// <summary>
+    /// Tells every subscriber the committee's decisions changed; called by the writer after its commit.
+    /// Not paced: decisions are single clicks by people, never bursts, and the deciding page expects to
+    /// see its own decision at once. Subscribers' failures are logged, never thrown back here.
+    /// </summary>
+    public void PublishDecisions()
+    {
+        long version;
+        lock (_lock)
+        {
+            if (_disposed) return;
+            version = _version;
+        }
+        Dispatch(new LeaderboardUpdate(version, new HashSet<BoardKey>(), DecisionsChanged: true));
     }
 
     public void Publish(ApplyResult result)

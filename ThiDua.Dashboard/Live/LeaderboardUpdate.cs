@@ -4,4 +4,8 @@ namespace ThiDua.Dashboard.Live;
 
 /// <summary>One push to subscribers: the boards that changed since the last push, and the engine version now.</summary>
 /// <param name="UnitsChanged">A unit edit happened since the last push (award eligibility may have changed).</param>
-public sealed record LeaderboardUpdate(long Version, IReadOnlySet<BoardKey> Boards, bool UnitsChanged = false);
+/// <param name="DecisionsChanged">
+/// The committee decided since the last push (a nomination, an individual, the city's 766 rating, a
+/// step of the proposal's review): who holds an award may change without any board changing.
+/// </param>
+public sealed record LeaderboardUpdate(long Version, IReadOnlySet<BoardKey> Boards, bool UnitsChanged = false, bool DecisionsChanged = false);

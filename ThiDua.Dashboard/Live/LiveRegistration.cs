@@ -15,6 +15,7 @@ public static class LiveRegistration
         services.AddSingleton<ILeaderboardPublisher>(sp => sp.GetRequiredService<LeaderboardNotifier>());
         services.AddSingleton<FigureIngestion>();
         services.AddSingleton<StandingsHistory>();
+        services.AddSingleton<FigureHistoryQueries>();
         services.AddHostedService<DayRollover>();
         services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.SectionName))
             .Validate(o => o.StaleAfterDays >= 0, "ThiDua:Display:StaleAfterDays phải là số ngày không âm (0 là tắt dấu “chưa cập nhật”).")

@@ -25,7 +25,7 @@ public sealed record TransitionOutcome(ProposalDto? Proposal, int Status, string
 /// list as of a date; then Ban Thi đua - Khen thưởng appraises or returns it; the Chairman's decision
 /// closes it; an admin may reopen. Each step is one append-only row with its audit entry, in one transaction.
 /// </summary>
-public sealed class ProposalWorkflow(EngineHost host, AwardBook awards, ProposalRepository steps, IAuditTrail audit, TimeProvider time)
+public sealed class ProposalWorkflow(EngineHost host, AwardBook awards, LeaderboardNotifier notifier, ProposalRepository steps, IAuditTrail audit, TimeProvider time)
 {
     public const string StateConflict = "Bước này không thực hiện được ở trạng thái hiện tại";
     public const string PlanConflict = "Danh sách đề nghị không đúng kế hoạch";
@@ -75,7 +75,7 @@ public sealed class ProposalWorkflow(EngineHost host, AwardBook awards, Proposal
         {
             _write.Release();
         }
-        awards.Notify();
+        notifier.PublishDecisions();
         return TransitionOutcome.Done(await CurrentAsync(step.AsOf, cancellationToken));
     }
 

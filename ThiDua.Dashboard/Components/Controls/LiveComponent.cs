@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Text;
 
@@ -9,22 +8,19 @@ namespace ThiDua.Dashboard.Components.Controls;
 /// <summary>
 /// Base of every page that shows boards: resolves the as-of date from <c>?ngay=</c> (default the
 /// latest), and while it shows the latest date, re-reads and re-renders when the notifier says a
-/// board it shows has changed. A page at a past date never changes under the reader's eyes.
+/// board it shows has changed or the committee has decided. A page at a past date never changes
+/// under the reader's eyes (unless it shows the decisions themselves: <see cref="FollowsDecisionsInThePast"/>).
 /// </summary>
-public abstract class LiveComponent : ComponentBase, IDisposable
+public abstract class LiveComponent : LiveListener
 {
-    private IDisposable? _subscription;
-    private IDisposable? _decisions;
-
     [Inject] protected EngineHost Host { get; set; } = default!;
-    [Inject] protected LeaderboardNotifier Notifier { get; set; } = default!;
-    [Inject] private AwardBook AwardDecisions { get; set; } = default!;
 
     /// <summary>
-    /// Whether the page re-reads when the City Office decides (a nomination, the city's 766 rating):
-    /// who holds an award changes without any board changing. Pages that listen themselves opt out.
+    /// Whether the page re-reads when the City Office decides (a nomination, the city's 766 rating)
+    /// at a past date too: decisions are not dated, so a page that shows them shows the current ones.
+    /// At the latest date every page follows them: who holds an award changes without any board changing.
     /// </summary>
-    protected virtual bool FollowsAwardDecisions => true;
+    protected virtual bool FollowsDecisionsInThePast => false;
 
     [SupplyParameterFromQuery(Name = "ngay")]
     public string? Ngay { get; set; }
@@ -54,12 +50,7 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         }
         IsPast = AsOf != latest;
 
-        if (IsPast) { _subscription?.Dispose(); _subscription = null; _decisions?.Dispose(); _decisions = null; }
-        else
-        {
-            _subscription ??= Notifier.Subscribe(OnUpdateAsync);
-            if (FollowsAwardDecisions) _decisions ??= AwardDecisions.OnChanged(() => _ = OnDecisionAsync());
-        }
+        Listen(!IsPast || FollowsDecisionsInThePast);
         Load();
         await LoadAsync();
     }
@@ -72,30 +63,17 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     /// <summary>Reads what needs I/O (e.g. stored figure history); called after <see cref="Load"/>.</summary>
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
-    /// <summary>Whether an update concerns what this page shows; by default every update does.</summary>
+    /// <summary>Whether a change of boards or units concerns what this page shows; by default every one does.</summary>
     protected virtual bool Concerns(LeaderboardUpdate update) => true;
 
-    private Task OnUpdateAsync(LeaderboardUpdate update) =>
-        IsPast || !Concerns(update) ? Task.CompletedTask : ReloadAsync();
+    protected sealed override bool Wants(LeaderboardUpdate update) =>
+        (update.DecisionsChanged && (!IsPast || FollowsDecisionsInThePast))
+        || (!IsPast && (update.Boards.Count > 0 || update.UnitsChanged) && Concerns(update));
 
-    private Task OnDecisionAsync() => IsPast ? Task.CompletedTask : ReloadAsync();
-
-    private Task ReloadAsync()
+    protected sealed override async Task OnLiveUpdateAsync(LeaderboardUpdate update)
     {
-        return InvokeAsync(async () =>
-        {
-            Load();
-            await LoadAsync();
-            StateHasChanged();
-        });
-    }
-
-    public virtual void Dispose()
-    {
-        _subscription?.Dispose();
-        _subscription = null;
-        _decisions?.Dispose();
-        _decisions = null;
-        GC.SuppressFinalize(this);
+        Load();
+        await LoadAsync();
+        StateHasChanged();
     }
 }

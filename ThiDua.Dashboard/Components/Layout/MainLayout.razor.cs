@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Rules;
 
 namespace ThiDua.Dashboard.Components.Layout;
 
-public sealed partial class MainLayout
+/// <summary>The app bar and navigation around every page; the bar's "last changed" follows every push through the notifier.</summary>
+public sealed partial class MainLayout : LiveListener
 {
-    private IDisposable? _subscription;
     private bool _navOpen = true;
 
+    /// <summary>The page inside the layout (what <see cref="LayoutComponentBase"/> would give; the base here is the live listener).</summary>
+    [Parameter] public RenderFragment? Body { get; set; }
+
     [Inject] private EngineHost Host { get; set; } = default!;
-    [Inject] private LeaderboardNotifier Notifier { get; set; } = default!;
     [Inject] private DemoState Demo { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -35,13 +38,19 @@ public sealed partial class MainLayout
     private (string Time, string Date)? LastChanged =>
         Host.LastChangedAt is { } at ? (Host.CampaignTime(at).ToString("HH:mm:ss"), Host.CampaignTime(at).ToString("dd/MM/yyyy")) : null;
 
-    protected override void OnInitialized() =>
-        _subscription = Notifier.Subscribe(_ => InvokeAsync(StateHasChanged));
+    protected override void OnInitialized() => Listen(true);
+
+    /// <summary>Boards and units move "last changed"; a committee decision alone does not.</summary>
+    protected override bool Wants(LeaderboardUpdate update) => update.Boards.Count > 0 || update.UnitsChanged;
+
+    protected override Task OnLiveUpdateAsync(LeaderboardUpdate update)
+    {
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
 
     protected override async Task OnParametersSetAsync() =>
         User = Authentication is null ? null : SignedInUser.From((await Authentication).User);
 
     private void ToggleNav() => _navOpen = !_navOpen;
-
-    public void Dispose() => _subscription?.Dispose();
 }

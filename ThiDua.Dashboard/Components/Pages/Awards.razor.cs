@@ -19,10 +19,8 @@ namespace ThiDua.Dashboard.Components.Pages;
 /// </summary>
 public sealed partial class Awards
 {
-    private IDisposable? _awardListener;
-
-    /// <summary>This page listens to the award book itself, past dates included.</summary>
-    protected override bool FollowsAwardDecisions => false;
+    /// <summary>The page shows the committee's current decisions at every date, so it hears of them at every date.</summary>
+    protected override bool FollowsDecisionsInThePast => true;
 
     [Inject] private AwardBook AwardBook { get; set; } = default!;
     [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
@@ -65,11 +63,6 @@ public sealed partial class Awards
     protected override async Task OnInitializedAsync()
     {
         User = SignedInUser.From((await Authentication.GetAuthenticationStateAsync()).User);
-        _awardListener = AwardBook.OnChanged(() => InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }));
     }
 
     protected override async Task LoadAsync()
@@ -128,11 +121,5 @@ public sealed partial class Awards
         {
             Errors = [AuditWriteException.UserMessage + " Cá nhân này vẫn có trong danh sách."];
         }
-    }
-
-    public override void Dispose()
-    {
-        _awardListener?.Dispose();
-        base.Dispose();
     }
 }

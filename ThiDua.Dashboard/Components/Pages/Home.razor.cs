@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
@@ -14,7 +15,7 @@ public sealed partial class Home
 {
     private const int FeedLength = 12;
 
-    [Inject] private FigureRepository FigureRepository { get; set; } = default!;
+    [Inject] private FigureHistoryQueries FigureHistory { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
 
@@ -84,7 +85,7 @@ public sealed partial class Home
         // hold an award, whatever the figures since.
         Review = await Workflow.CurrentAsync(AsOf);
         Proposed = Review.CollectiveUnits();
-        var latest = await FigureRepository.ReadLatestAsync(FeedLength, IsPast ? AsOf : null);
+        var latest = await FigureHistory.LatestAsync(FeedLength, IsPast ? AsOf : null);
         Feed = [.. latest.Select(f => new FeedLine(f.Id, Host.CampaignTime(f.ReceivedAt).ToString("HH:mm:ss"), Describe(f)))];
     }
 

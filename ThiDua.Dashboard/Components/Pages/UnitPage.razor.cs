@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
@@ -19,7 +20,7 @@ public sealed partial class UnitPage
     private const int FigureLimit = 200;
 
     [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
-    [Inject] private FigureRepository FigureRepository { get; set; } = default!;
+    [Inject] private FigureHistoryQueries FigureHistory { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
 
@@ -104,7 +105,7 @@ public sealed partial class UnitPage
 
     protected override async Task LoadAsync()
     {
-        Figures = Unit is null ? [] : await FigureRepository.ReadForUnitAsync(UnitCode, FigureLimit);
+        Figures = Unit is null ? [] : await FigureHistory.ForUnitAsync(UnitCode, FigureLimit);
         Review = Unit is null ? null : await Workflow.CurrentAsync(AsOf);
     }
 

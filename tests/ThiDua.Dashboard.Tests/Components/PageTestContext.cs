@@ -71,6 +71,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ScreenLinkStore>();
         Services.AddSingleton<ScreenLinkService>();
         Services.AddSingleton<AccountService>();
+        Services.AddSingleton<AccountQueries>();
         // Anonymous until a test signs someone in with Authorization.SetAuthorized(...).
         Authorization = AddAuthorization();
         // Last: it resolves the renderer, after which no service can be added.

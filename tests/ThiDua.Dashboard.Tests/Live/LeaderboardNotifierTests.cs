@@ -264,4 +264,36 @@ public sealed class LeaderboardNotifierTests : IDisposable
         var only = Assert.Single(received);
         Assert.Equal(1, only.Version);
     }
+
+    [Fact]
+    public void PublishDecisions_TwoDecisionsInOneInterval_BothPushedAtOnceWithNoBoardAndTheCurrentVersion()
+    {
+        // Arrange
+        var received = Listen();
+        _notifier.Publish(Changed(4, Wards));
+
+        // Act: no time passes between them on the fake clock
+        _notifier.PublishDecisions();
+        _notifier.PublishDecisions();
+
+        // Assert: decisions are not paced behind the boards' interval, and carry no board.
+        Assert.Equal([false, true, true], received.Select(u => u.DecisionsChanged));
+        Assert.All(received.Skip(1), u => Assert.Empty(u.Boards));
+        Assert.All(received, u => Assert.Equal(4, u.Version));
+    }
+
+    [Fact]
+    public void PublishDecisions_SubscriberThrows_OthersStillReceiveAndPublisherDoesNotThrow()
+    {
+        // Arrange
+        _notifier.Subscribe(_ => throw new InvalidOperationException("screen gone"));
+        var received = Listen();
+
+        // Act
+        var error = Record.Exception(_notifier.PublishDecisions);
+
+        // Assert
+        Assert.Null(error);
+        Assert.True(Assert.Single(received).DecisionsChanged);
+    }
 }

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Components;
+using ThiDua.Dashboard.Live;
+
+namespace ThiDua.Dashboard.Components.Controls;
+
+/// <summary>
+/// The one way a component hears about changes, the layout's bar and every live page alike: a
+/// subscription to the <see cref="LeaderboardNotifier"/>, which carries the boards, unit edits and
+/// the committee's award decisions. The notifier calls back after the writer's commit and logs a
+/// callback's failure instead of throwing it into the writer; here the work is moved onto the
+/// component's renderer. Dispose releases the subscription.
+/// </summary>
+public abstract class LiveListener : ComponentBase, IDisposable
+{
+    private IDisposable? _subscription;
+
+    [Inject] protected LeaderboardNotifier Notifier { get; set; } = default!;
+
+    /// <summary>Starts or stops listening; calling it again with the same value does nothing.</summary>
+    protected void Listen(bool on)
+    {
+        if (on) _subscription ??= Notifier.Subscribe(OnPushAsync);
+        else
+        {
+            _subscription?.Dispose();
+            _subscription = null;
+        }
+    }
+
+    /// <summary>Whether a push concerns what this component shows; checked before any work is queued on the renderer.</summary>
+    protected abstract bool Wants(LeaderboardUpdate update);
+
+    /// <summary>Re-reads and re-renders after a push it <see cref="Wants"/>; runs on the component's renderer.</summary>
+    protected abstract Task OnLiveUpdateAsync(LeaderboardUpdate update);
+
+    private Task OnPushAsync(LeaderboardUpdate update) =>
+        Wants(update) ? InvokeAsync(() => OnLiveUpdateAsync(update)) : Task.CompletedTask;
+
+    public virtual void Dispose()
+    {
+        Listen(false);
+        GC.SuppressFinalize(this);
+    }
+}
