@@ -2,16 +2,20 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ThiDua.Dashboard.Metrics;
 
-/// <summary>Counts open Blazor circuits: each interactive page (or tab) holds one on the node it connected to.</summary>
+/// <summary>
+/// Counts the Blazor circuits connected to this node: each interactive page (or tab) holds one. A circuit
+/// whose connection dropped is not counted while the server keeps it for a reconnect (minutes), so the
+/// figure follows the pages actually open rather than the memory still held for them.
+/// </summary>
 internal sealed class CircuitMetricsHandler(ThiDuaMetrics metrics) : CircuitHandler
 {
-    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         metrics.CircuitChanged(+1);
         return Task.CompletedTask;
     }
 
-    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         metrics.CircuitChanged(-1);
         return Task.CompletedTask;

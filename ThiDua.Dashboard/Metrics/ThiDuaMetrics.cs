@@ -37,7 +37,7 @@ public sealed class ThiDuaMetrics
         _pushesSent = meter.CreateCounter<long>("thidua.hub.pushes", "{push}", "LeaderboardChanged messages sent to all hub clients (one per changed board)");
         _pushFanOut = meter.CreateHistogram("thidua.hub.fanout.duration", "s", "Time to send one round of changed boards to every hub client", advice: _seconds);
         _hubClients = meter.CreateUpDownCounter<long>("thidua.hub.clients", "{connection}", "Connected clients of /hubs/leaderboard");
-        _circuits = meter.CreateUpDownCounter<long>("thidua.blazor.circuits", "{circuit}", "Open Blazor circuits (interactive pages)");
+        _circuits = meter.CreateUpDownCounter<long>("thidua.blazor.circuits", "{circuit}", "Blazor circuits connected to this node (interactive pages open)");
         // Published at zero, so a node without clients shows 0 rather than no series at all.
         _hubClients.Add(0);
         _circuits.Add(0);
