@@ -7,6 +7,7 @@ using ThiDua.Dashboard.Dossier;
 using ThiDua.Dashboard.Export;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Metrics;
 using ThiDua.Dashboard.Registrations;
 using ThiDua.Dashboard.Storage;
 
@@ -26,6 +27,7 @@ builder.Services.AddDossier(builder.Configuration);
 builder.Services.AddDashboardUi();
 ThiDua.Dashboard.Demo.DemoRegistration.AddDemo(builder.Services, builder.Configuration, args);
 builder.Services.AddLeaderboardHub();
+builder.Services.AddThiDuaMetrics();
 
 var app = builder.Build();
 await app.LoadThiDuaAsync();
@@ -39,6 +41,7 @@ app.MapExportApi();
 app.MapDossierApi();
 app.MapRegistrationApi();
 app.MapLeaderboardHub();
+app.MapThiDuaMetrics();
 app.MapDashboardUi();
 
 app.Run();

@@ -53,9 +53,9 @@ public sealed class AccessGate(RequestDelegate next, IOptionsMonitor<AccessOptio
         context.Response.Redirect("/dang-nhap?ReturnUrl=" + Uri.EscapeDataString(path + context.Request.QueryString));
     }
 
-    /// <summary>The sign-in pages, the health probe, and static files (the sign-in page's stylesheet among them).</summary>
+    /// <summary>The sign-in pages, the health probe, the metrics scrape (when enabled; see docs/operators.md), and static files (the sign-in page's stylesheet among them).</summary>
     private static bool IsAlwaysOpen(PathString path) =>
         path.StartsWithSegments("/dang-nhap") || path.StartsWithSegments("/dang-xuat") || path.StartsWithSegments("/doi-mat-khau")
-        || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
         || (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/hubs") && Path.HasExtension(path.Value));
 }

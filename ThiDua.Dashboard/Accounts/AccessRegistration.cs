@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,12 +45,12 @@ public static class AccessRegistration
         // Before AddDashboardUi, whose default provider is registered only when none is.
         services.AddScoped<AuthenticationStateProvider, RevalidatingAccessStateProvider>();
 
-        // The keys that encrypt the sign-in cookie (and antiforgery tokens) live beside the database, so a
-        // restart, a redeploy to another folder or a container without a home folder signs nobody out.
+        // The keys that encrypt the sign-in cookie (and antiforgery tokens) live in the database, so a
+        // restart, a redeploy, or another node on the same database reads every cookie issued before.
         services.AddDataProtection().SetApplicationName("ThiDua");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                KeyFolder(provider.GetRequiredService<SqliteDatabase>()), provider.GetRequiredService<ILoggerFactory>())));
+            options.XmlRepository = ActivatorUtilities.CreateInstance<DataProtectionKeyRepository>(
+                provider, LegacyKeyFolder(provider.GetRequiredService<SqliteDatabase>()))));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -102,17 +101,9 @@ public static class AccessRegistration
         return services;
     }
 
-    /// <summary>The folder of the data-protection keys: <c>keys</c> beside the database file, readable by this account only.</summary>
-    public static DirectoryInfo KeyFolder(SqliteDatabase database)
-    {
-        var path = Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys");
-        if (!Directory.Exists(path))
-        {
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
-            else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return new DirectoryInfo(path);
-    }
+    /// <summary>Where earlier versions kept the data-protection keys (<c>keys</c> beside the database file); copied into the database once.</summary>
+    public static DirectoryInfo LegacyKeyFolder(SqliteDatabase database) =>
+        new(Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys"));
 
     /// <summary>Creates the first administrator when there is none. Call after the storage is initialized.</summary>
     public static Task InitializeAccountsAsync(this WebApplication app, CancellationToken cancellationToken = default) =>

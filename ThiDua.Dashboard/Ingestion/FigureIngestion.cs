@@ -21,7 +21,8 @@ public sealed class FigureIngestion(
     ILeaderboardPublisher publisher,
     TimeProvider time,
     ILogger<FigureIngestion> logger,
-    IAuditTrail? audit = null)
+    IAuditTrail? audit = null,
+    Metrics.ThiDuaMetrics? metrics = null)
 {
     private readonly SemaphoreSlim _write = new(1, 1);
 
@@ -48,13 +49,14 @@ public sealed class FigureIngestion(
         if (batch.Count == 0)
             return IngestionResult.Rejected([new FigureError(-1, "", "Lô số liệu không có dòng nào.")], engine.Version);
         var errors = Validate(batch);
-        if (errors.Count > 0) return IngestionResult.Rejected(errors, engine.Version);
+        if (errors.Count > 0) { metrics?.Refused(batch.Count); return IngestionResult.Rejected(errors, engine.Version); }
 
         ApplyResult applied;
         await _write.WaitAsync(cancellationToken);
         try
         {
             var receivedAt = time.GetUtcNow();
+            var commitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             // The batch's audit entry is committed with the figures: one durable commit, and no
             // crash can leave stored figures without their entry.
             var stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None,
@@ -64,6 +66,7 @@ public sealed class FigureIngestion(
             applied = engine.Apply(batch);
             host.MarkChanged(receivedAt, applied.ChangedBoards);
             CheckVersion(stored.Version, applied.Version);
+            metrics?.Accepted(batch.Count, commitStarted);
         }
         finally
         {

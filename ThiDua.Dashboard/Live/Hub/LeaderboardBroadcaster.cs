@@ -14,7 +14,8 @@ public sealed class LeaderboardBroadcaster(
     LeaderboardNotifier notifier,
     EngineHost host,
     IHubContext<LeaderboardHub, ILeaderboardClient> hub,
-    ILogger<LeaderboardBroadcaster> logger) : BackgroundService
+    ILogger<LeaderboardBroadcaster> logger,
+    Metrics.ThiDuaMetrics? metrics = null) : BackgroundService
 {
     private readonly Channel<LeaderboardUpdate> _updates = Channel.CreateUnbounded<LeaderboardUpdate>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
@@ -81,6 +82,7 @@ public sealed class LeaderboardBroadcaster(
         // highest seen keeps each client's versions growing even if the notifier's callbacks for two
         // pushes ran out of order.
         _highestVersion = Math.Max(_highestVersion, version);
+        var (started, sent) = (System.Diagnostics.Stopwatch.GetTimestamp(), 0);
         var ordered = boards
             .OrderBy(b => b.Block, StringComparer.Ordinal)
             .ThenBy(b => b.Group, StringComparer.Ordinal);
@@ -91,6 +93,7 @@ public sealed class LeaderboardBroadcaster(
                 var engine = host.Engine;
                 var change = LeaderboardChangedDto.From(_highestVersion, engine.AsOf, engine.Board(key));
                 await hub.Clients.All.LeaderboardChanged(change);
+                sent++;
             }
             catch (Exception exception)
             {
@@ -98,5 +101,6 @@ public sealed class LeaderboardBroadcaster(
                 logger.LogError(exception, "Could not broadcast board {Block}/{Group} at version {Version}", key.Block, key.Group, _highestVersion);
             }
         }
+        metrics?.Pushed(sent, started);
     }
 }
