@@ -34,6 +34,10 @@ public static class RulesValidator
         if (rules.RegistrationDeadline != default && rules.PeriodEnd != default && rules.RegistrationDeadline > rules.PeriodEnd)
             Error("dates-out-of-order", "RegistrationDeadline",
                 $"Hạn đăng ký ({Vi.Date(rules.RegistrationDeadline)}) đứng sau ngày kết thúc đợt thi đua ({Vi.Date(rules.PeriodEnd)}).");
+        // A warning, not an error: the plan's dossiers report on the whole period, but nothing breaks if they are due earlier.
+        if (rules.DossierDeadline is { } dossierDeadline && rules.PeriodEnd != default && dossierDeadline <= rules.PeriodEnd)
+            Warn("dossier-deadline-early", "DossierDeadline",
+                $"Hạn nộp hồ sơ khen thưởng ({Vi.Date(dossierDeadline)}) không đứng sau ngày kết thúc đợt thi đua ({Vi.Date(rules.PeriodEnd)}): hồ sơ phải nộp khi chưa có kết quả cả đợt.");
         if (rules.ComparisonDays < 1)
             Error("comparison-days", "ComparisonDays", "Số ngày so sánh biến động phải từ 1 trở lên.");
 

@@ -163,6 +163,20 @@ public sealed class RulesValidatorTests
     }
 
     [Fact]
+    public void Validate_DossierDeadlineNotAfterPeriodEnd_WarnsWithBothDates()
+    {
+        var rules = TestCampaigns.Simple() with { PeriodEnd = new DateOnly(2024, 12, 14), DossierDeadline = new DateOnly(2024, 12, 14) };
+
+        var result = RulesValidator.Validate(rules);
+
+        Assert.Empty(result.Errors);
+        var warning = Assert.Single(result.Warnings, w => w.Code == "dossier-deadline-early");
+        Assert.Equal("ThiDua:Campaign:DossierDeadline", warning.Key);
+        Assert.Equal("Hạn nộp hồ sơ khen thưởng (14/12/2024) không đứng sau ngày kết thúc đợt thi đua (14/12/2024): hồ sơ phải nộp khi chưa có kết quả cả đợt.", warning.Message);
+        Assert.DoesNotContain(RulesValidator.Validate(rules with { DossierDeadline = new DateOnly(2025, 1, 15) }).Warnings, w => w.Code == "dossier-deadline-early");
+    }
+
+    [Fact]
     public void Validate_ManyProblems_ReturnsEveryOneInOneCall()
     {
         var rules = TestCampaigns.Simple() with
