@@ -50,8 +50,11 @@ internal static class FileLocation
         ["activeTo"] = "ngày hết hiệu lực",
     };
 
-    /// <summary><c>Groups:3:MinDossiers</c> (a validator key without prefix) as <c>groups[3].minDossiers</c>.</summary>
-    public static string PathOfKey(string key)
+    /// <summary>
+    /// <c>Groups:3:MinDossiers</c> (a validator key without prefix) as the file's <c>groups[3].minDossiers</c>,
+    /// or, not <paramref name="camelCase"/>, as the form's <c>Groups[3].MinDossiers</c>.
+    /// </summary>
+    public static string PathOfKey(string key, bool camelCase = true)
     {
         var path = new StringBuilder();
         foreach (var segment in key.Split(':', StringSplitOptions.RemoveEmptyEntries))
@@ -59,7 +62,7 @@ internal static class FileLocation
             if (int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 path.Append('[').Append(segment).Append(']');
             else
-                path.Append(path.Length == 0 ? "" : ".").Append(char.ToLowerInvariant(segment[0])).Append(segment.AsSpan(1));
+                path.Append(path.Length == 0 ? "" : ".").Append(camelCase ? char.ToLowerInvariant(segment[0]) : segment[0]).Append(segment.AsSpan(1));
         }
         return path.ToString();
     }
