@@ -17,7 +17,7 @@ internal static class FileLocation
         ["groups"] = ("nhóm", "danh sách nhóm"),
         ["indicators"] = ("nội dung", "danh sách nội dung thi đua"),
         ["units"] = ("đơn vị", "danh sách đơn vị"),
-        ["committeeSlots"] = ("suất khen do hội đồng chọn", "các suất khen do hội đồng chọn"),
+        ["committeeSlots"] = ("suất khen xét chọn", "các suất khen xét chọn"),
         ["tieBreakers"] = ("tiêu chí phân định đồng hạng", "các tiêu chí phân định đồng hạng"),
         ["appliesTo"] = ("khối áp dụng", "các khối áp dụng"),
         ["predecessors"] = ("đơn vị tiền thân", "các đơn vị tiền thân"),

@@ -212,7 +212,7 @@ public sealed class CampaignFileReaderTests
         file["blocks"]![0]!["committeeSlots"] = JsonNode.Parse("""[ { "code": "tham-muu", "name": "Tham mưu", "minCityRating": "Good" } ]""");
 
         AssertOnlyError(Read(file), "enum-unknown", "blocks[0].committeeSlots[0].minCityRating",
-            "Khối thứ 1, suất khen do hội đồng chọn thứ 1, xếp loại tối thiểu của thành phố (blocks[0].committeeSlots[0].minCityRating): “Good” không hợp lệ; chọn một trong: XuatSac, Tot, Kha, TrungBinh, Yeu.");
+            "Khối thứ 1, suất khen xét chọn thứ 1, xếp loại tối thiểu của thành phố (blocks[0].committeeSlots[0].minCityRating): “Good” không hợp lệ; chọn một trong: XuatSac, Tot, Kha, TrungBinh, Yeu.");
     }
 
     [Fact]
