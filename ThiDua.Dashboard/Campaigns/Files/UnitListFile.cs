@@ -101,6 +101,7 @@ public sealed class UnitListFile : ITabularFile
         return ok;
     }
 
+    // Without a usable header the file is refused as a whole; its rows need no count.
     void ITabularFile.CountUnreadRow()
     {
     }
