@@ -12,6 +12,8 @@ internal static class CellValues
     private const double FirstSerialDay = 1;
     private const double LastSerialDay = 2958465;
 
+    public static bool IsBlank(object? cell) => cell is null || (cell is string s && string.IsNullOrWhiteSpace(s));
+
     public static string Text(object? cell) => cell switch
     {
         null => "",

@@ -10,7 +10,7 @@ namespace ThiDua.Dashboard.Import;
 /// spreadsheet row), the reading errors, and the header names as written, so that the shared
 /// validator's errors can be shown at the row and column the data officer typed them in.
 /// </summary>
-public sealed class FigureFile
+public sealed class FigureFile : ITabularFile
 {
     /// <summary>A file with errors on every row would otherwise answer with megabytes of them.</summary>
     public const int MaxListedErrors = 1000;
@@ -98,6 +98,16 @@ public sealed class FigureFile
     }
 
     // ----- building, used by the reader -----
+
+    void ITabularFile.AddFileError(int row, string message) => AddFileError(row, message);
+
+    void ITabularFile.Refuse(int row, string message) => Refuse(row, message);
+
+    bool ITabularFile.SetHeader(int row, IReadOnlyList<string?> cells) => SetHeader(row, cells);
+
+    void ITabularFile.CountUnreadRow() => CountUnreadRow();
+
+    void ITabularFile.AddRow(int row, IReadOnlyList<object?> cells) => AddRow(row, cells);
 
     internal void AddFileError(int row, string message) => _readErrors.Add(new ImportError(row, "", message));
 
@@ -211,7 +221,7 @@ public sealed class FigureFile
         _unreadable.Add(unreadable);
     }
 
-    internal static bool IsBlank(object? cell) => cell is null || (cell is string s && string.IsNullOrWhiteSpace(s));
+    internal static bool IsBlank(object? cell) => CellValues.IsBlank(cell);
 
     private static string NotAnInteger(string what, object? cell) =>
         $"{char.ToUpper(what[0], CultureInfo.InvariantCulture)}{what[1..]} “{CellValues.Text(cell)}” không phải là số nguyên; viết liền các chữ số, không dùng dấu phân cách hàng nghìn.";

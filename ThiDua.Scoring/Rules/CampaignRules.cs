@@ -8,6 +8,12 @@ namespace ThiDua.Scoring.Rules;
 /// </summary>
 public sealed record CampaignRules
 {
+    /// <summary>
+    /// The campaign's short code (e.g. <c>can-tho-2024</c>), which pages and the API name it by;
+    /// empty in the settings section, required in a campaign file.
+    /// </summary>
+    public string Code { get; init; } = "";
+
     public string Name { get; init; } = "";
 
     /// <summary>IANA zone in which "today" is a date, e.g. Asia/Ho_Chi_Minh.</summary>
@@ -18,6 +24,12 @@ public sealed record CampaignRules
 
     /// <summary>Registrations recorded strictly before this date count ("trước ngày").</summary>
     public DateOnly RegistrationDeadline { get; init; }
+
+    /// <summary>
+    /// Award dossiers must reach the proposing office strictly before this date ("trước ngày");
+    /// null when the plan sets none. The same key the dossier options bind.
+    /// </summary>
+    public DateOnly? DossierDeadline { get; init; }
 
     /// <summary>Movement is measured against the board this many days before the as-of date.</summary>
     public int ComparisonDays { get; init; } = 7;

@@ -34,6 +34,10 @@ public static class RulesValidator
         if (rules.RegistrationDeadline != default && rules.PeriodEnd != default && rules.RegistrationDeadline > rules.PeriodEnd)
             Error("dates-out-of-order", "RegistrationDeadline",
                 $"Hạn đăng ký ({Vi.Date(rules.RegistrationDeadline)}) đứng sau ngày kết thúc đợt thi đua ({Vi.Date(rules.PeriodEnd)}).");
+        // A warning, not an error: the plan's dossiers report on the whole period, but nothing breaks if they are due earlier.
+        if (rules.DossierDeadline is { } dossierDeadline && rules.PeriodEnd != default && dossierDeadline <= rules.PeriodEnd)
+            Warn("dossier-deadline-early", "DossierDeadline",
+                $"Hạn nộp hồ sơ khen thưởng ({Vi.Date(dossierDeadline)}) không đứng sau ngày kết thúc đợt thi đua ({Vi.Date(rules.PeriodEnd)}): hồ sơ phải nộp khi chưa có kết quả cả đợt.");
         if (rules.ComparisonDays < 1)
             Error("comparison-days", "ComparisonDays", "Số ngày so sánh biến động phải từ 1 trở lên.");
 
@@ -60,12 +64,17 @@ public static class RulesValidator
                 error("code-missing", $"Blocks:{b}:Code", "Khối thi đua chưa có mã.");
             else if (!codes.Add(block.Code))
                 error("code-duplicate", $"Blocks:{b}:Code", $"Mã khối “{block.Code}” bị trùng.");
+            // Names are what every board, export and dossier shows; a blank one leaves a hole on each.
+            if (string.IsNullOrWhiteSpace(block.Name))
+                error("name-missing", $"Blocks:{b}:Name", $"Khối “{block.Code}” chưa có tên.");
             var slotCodes = new HashSet<string>(StringComparer.Ordinal);
             for (var s = 0; s < block.CommitteeSlots.Count; s++)
             {
                 var slot = block.CommitteeSlots[s];
                 if (string.IsNullOrWhiteSpace(slot.Code) || !slotCodes.Add(slot.Code))
                     error("code-duplicate", $"Blocks:{b}:CommitteeSlots:{s}:Code", $"Mã suất khen “{slot.Code}” của khối “{block.Code}” bị thiếu hoặc trùng.");
+                if (string.IsNullOrWhiteSpace(slot.Name))
+                    error("name-missing", $"Blocks:{b}:CommitteeSlots:{s}:Name", $"Suất khen “{slot.Code}” của khối “{block.Code}” chưa có tên.");
                 if (slot.Count < 1)
                     error("slots-negative", $"Blocks:{b}:CommitteeSlots:{s}:Count", $"Số suất khen “{slot.Code}” phải từ 1 trở lên.");
             }
@@ -86,6 +95,8 @@ public static class RulesValidator
                 error("code-missing", $"Groups:{g}:Code", "Nhóm chưa có mã.");
             else if (!groupCodes.Add((group.Block, group.Code)))
                 error("code-duplicate", $"Groups:{g}:Code", $"Mã nhóm “{group.Code}” bị trùng trong khối “{group.Block}”.");
+            if (string.IsNullOrWhiteSpace(group.Name))
+                error("name-missing", $"Groups:{g}:Name", $"Nhóm “{group.Code}” của khối “{group.Block}” chưa có tên.");
             if (group.AwardSlots < 0)
                 error("slots-negative", $"Groups:{g}:AwardSlots", $"Số suất khen của nhóm “{group.Code}” không được âm.");
             if (group.MinDossiers < 0)
@@ -145,6 +156,8 @@ public static class RulesValidator
                 error("code-reserved", $"Indicators:{i}:Code", $"Mã “{Figures.Figure.Dossiers}” dành cho số hồ sơ giải quyết, không dùng làm mã nội dung.");
             else if (!codes.Add(indicator.Code))
                 error("code-duplicate", $"Indicators:{i}:Code", $"Mã nội dung “{indicator.Code}” bị trùng.");
+            if (string.IsNullOrWhiteSpace(indicator.Name))
+                error("name-missing", $"Indicators:{i}:Name", $"Nội dung “{indicator.Code}” chưa có tên.");
             if (indicator.MaxPoints < 0)
                 error("points-negative", $"Indicators:{i}:MaxPoints", $"Điểm tối đa của nội dung “{indicator.Code}” không được âm.");
             if (indicator.FullCreditAt <= 0 || indicator.FullCreditAt > 1)

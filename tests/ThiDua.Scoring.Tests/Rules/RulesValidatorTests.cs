@@ -163,6 +163,41 @@ public sealed class RulesValidatorTests
     }
 
     [Fact]
+    public void Validate_DossierDeadlineNotAfterPeriodEnd_WarnsWithBothDates()
+    {
+        var rules = TestCampaigns.Simple() with { PeriodEnd = new DateOnly(2024, 12, 14), DossierDeadline = new DateOnly(2024, 12, 14) };
+
+        var result = RulesValidator.Validate(rules);
+
+        Assert.Empty(result.Errors);
+        var warning = Assert.Single(result.Warnings, w => w.Code == "dossier-deadline-early");
+        Assert.Equal("ThiDua:Campaign:DossierDeadline", warning.Key);
+        Assert.Equal("Hạn nộp hồ sơ khen thưởng (14/12/2024) không đứng sau ngày kết thúc đợt thi đua (14/12/2024): hồ sơ phải nộp khi chưa có kết quả cả đợt.", warning.Message);
+        Assert.DoesNotContain(RulesValidator.Validate(rules with { DossierDeadline = new DateOnly(2025, 1, 15) }).Warnings, w => w.Code == "dossier-deadline-early");
+    }
+
+    [Fact]
+    public void Validate_BlankNames_ReportsEachWithItsKey()
+    {
+        var rules = TestCampaigns.Simple() with
+        {
+            Blocks = [new BlockRules { Code = "k", Name = " ", CommitteeSlots = [new CommitteeSlotRules { Code = "s", Name = "" }] }],
+            Groups = [new GroupRules { Block = "k", Code = "all", Name = "", AwardSlots = 1 }],
+            Indicators = [TestCampaigns.Content("x", 100m, 1m) with { Name = "" }],
+        };
+
+        var errors = RulesValidator.Validate(rules).Errors;
+
+        Assert.Equal(
+        [
+            ("name-missing", "ThiDua:Campaign:Blocks:0:Name", "Khối “k” chưa có tên."),
+            ("name-missing", "ThiDua:Campaign:Blocks:0:CommitteeSlots:0:Name", "Suất khen “s” của khối “k” chưa có tên."),
+            ("name-missing", "ThiDua:Campaign:Groups:0:Name", "Nhóm “all” của khối “k” chưa có tên."),
+            ("name-missing", "ThiDua:Campaign:Indicators:0:Name", "Nội dung “x” chưa có tên."),
+        ], errors.Select(e => (e.Code, e.Key, e.Message)));
+    }
+
+    [Fact]
     public void Validate_ManyProblems_ReturnsEveryOneInOneCall()
     {
         var rules = TestCampaigns.Simple() with
