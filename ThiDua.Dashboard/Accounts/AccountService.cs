@@ -103,7 +103,7 @@ public sealed class AccountService(
         string userName, string displayName, string role, UnitScope scope, string initialPassword, AccountActor actor, CancellationToken cancellationToken = default)
     {
         userName = (userName ?? "").Trim();
-        if (userName.Length is 0 or > 64 || userName.Any(char.IsWhiteSpace)) return (null, "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có khoảng trắng.");
+        if (UserNameProblem(userName) is { } badName) return (null, badName);
         if (!Roles.IsKnown(role)) return (null, "Vai trò không hợp lệ.");
         if (EditorScopeProblem(role, scope) is { } noUnit) return (null, noUnit);
         if (PasswordProblem(initialPassword, userName) is { } problem) return (null, problem);
@@ -202,6 +202,10 @@ public sealed class AccountService(
             audit.EntryFor<StoredApiKey>(before => new AuditRecord(AuditKinds.KeyRevoke, actor.Name, actor.Address,
                 $"Thu hồi khóa API {before.Name}", Subject: before.Name, Before: before.AuditView, After: new { before.Name, Revoked = true })))
         is not null;
+
+    /// <returns>Null when acceptable, else why not (Vietnamese).</returns>
+    public static string? UserNameProblem(string userName) =>
+        userName.Length is 0 or > 64 || userName.Any(char.IsWhiteSpace) ? "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có khoảng trắng." : null;
 
     /// <returns>Null when acceptable, else why not (Vietnamese).</returns>
     public static string? PasswordProblem(string? password, string userName)
