@@ -319,7 +319,7 @@ public sealed partial class Admin
     private static DateOnly? Date(DateTime? value) => value is { } d ? DateOnly.FromDateTime(d) : null;
 
     private string Local(DateTimeOffset? at) =>
-        at is { } value ? TimeZoneInfo.ConvertTime(value, TimeZoneInfo.FindSystemTimeZoneById(Host.Rules.TimeZone)).ToString("HH:mm:ss dd/MM/yyyy", Vi.Culture) : "";
+        at is { } value ? Host.CampaignTime(value).ToString("HH:mm:ss dd/MM/yyyy", Vi.Culture) : "";
 
     /// <summary>A scope as people read it: units counted per district ("Ninh Kiều: 12 đơn vị"), not a list of codes.</summary>
     private string ScopeText(UnitScope scope)
@@ -337,7 +337,7 @@ public sealed partial class Admin
 
     private string Status(UserAccount user) =>
         user.Disabled ? "vô hiệu hóa"
-        : user.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"tạm khóa đến {Local(until)}"
+        : user.LockedUntil is { } until && Host.CampaignTime(until) > Host.CampaignNow() ? $"tạm khóa đến {Local(until)}"
         : user.MustChangePassword ? "chờ đổi mật khẩu"
         : "hoạt động";
 
