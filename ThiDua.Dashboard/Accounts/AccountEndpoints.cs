@@ -83,8 +83,8 @@ public static class AccountEndpoints
         var newPassword = form["newPassword"].ToString();
         if (!string.Equals(newPassword, form["confirmPassword"].ToString(), StringComparison.Ordinal))
             return PasswordPage(context, antiforgery, user, returnUrl, "Hai lần nhập mật khẩu mới không giống nhau.");
-        var problem = await accounts.ChangePasswordAsync(user.Id, form["currentPassword"].ToString(), newPassword, context.ClientAddress(), context.RequestAborted);
-        if (problem is not null) return PasswordPage(context, antiforgery, user, returnUrl, problem);
+        var changed = await accounts.ChangePasswordAsync(user.Id, form["currentPassword"].ToString(), newPassword, context.ClientAddress(), context.RequestAborted);
+        if (changed.Problem is { } problem) return PasswordPage(context, antiforgery, user, returnUrl, problem);
 
         // The change gave the user a new security stamp: sign in again with it, or the next request would sign the user out.
         var fresh = await users.GetAsync(user.Id, context.RequestAborted);

@@ -175,19 +175,10 @@ public sealed partial class Admin
     private async Task ResetPasswordAsync()
     {
         if (Editing is null) return;
-        string? password;
-        try
-        {
-            password = await Accounts.ResetPasswordAsync(Editing.Id, Actor);
-        }
-        catch (AuditWriteException)
-        {
-            Show(Severity.Error, AuditWriteException.UserMessage + $" Mật khẩu của {Editing.UserName} chưa thay đổi.");
-            return;
-        }
+        var (password, problem) = await Accounts.ResetPasswordAsync(Editing.Id, Actor);
         if (password is null)
         {
-            Show(Severity.Error, "Không có tài khoản này.");
+            Show(Severity.Error, problem + $" Mật khẩu của {Editing.UserName} chưa thay đổi.");
             return;
         }
         Secret = password;
@@ -220,14 +211,9 @@ public sealed partial class Admin
 
     private async Task RevokeKeyAsync(StoredApiKey key)
     {
-        try
-        {
-            if (await Accounts.RevokeKeyAsync(key.Id, Actor)) Show(Severity.Success, $"Đã thu hồi khóa {key.Name}.");
-        }
-        catch (AuditWriteException)
-        {
-            Show(Severity.Error, AuditWriteException.UserMessage + $" Khóa {key.Name} vẫn còn hiệu lực.");
-        }
+        var (revoked, problem) = await Accounts.RevokeKeyAsync(key.Id, Actor);
+        if (revoked is not null) Show(Severity.Success, $"Đã thu hồi khóa {key.Name}.");
+        else Show(Severity.Error, problem + $" Khóa {key.Name} vẫn còn hiệu lực.");
         await ReloadAsync();
     }
 
