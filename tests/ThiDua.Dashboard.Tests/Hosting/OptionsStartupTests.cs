@@ -48,6 +48,25 @@ public sealed class OptionsStartupTests
     }
 
     [Fact]
+    public async Task Startup_DemoIntervalOutOfRange_FailsNamingTheKey()
+    {
+        // Arrange: the demo's options exist only when the demo is on, which is decided before the app is built (see DemoHost).
+        await using var host = new Demo.DemoHost(new Dictionary<string, string?>
+        {
+            ["ThiDua:Demo:Enabled"] = "true",
+            ["ThiDua:Demo:IntervalSeconds"] = "0",
+            ["ConnectionStrings:ThiDua"] = $"Data Source={Path.Combine(Path.GetTempPath(), "thidua-demo-options-" + Guid.NewGuid().ToString("N"), "thidua.db")}",
+        });
+
+        // Act
+        var error = Record.Exception(() => host.Start());
+
+        // Assert
+        var failure = Assert.Single(Assert.IsType<OptionsValidationException>(error).Failures);
+        Assert.StartsWith("ThiDua:Demo:IntervalSeconds: ", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Startup_TwoApiKeysWithOneSecret_FailsNamingTheSecondKey()
     {
         // Arrange
