@@ -13,12 +13,8 @@ public static class AccessProblems
         return TypedResults.Problem(problem);
     }
 
-    public static IResult OutOfScope(IReadOnlyList<string> units)
-    {
-        // The codes come from the request: quoted shortened, like every echo of input.
-        var echoed = units.Select(Echo.Input).ToList();
-        return Forbidden($"Khóa hoặc tài khoản này chỉ được ghi số liệu cho các đơn vị được giao; không được ghi cho: {string.Join(", ", echoed)}. Không dòng nào được lưu.", echoed);
-    }
+    /// <summary>A write refused by the one scope rule (<c>FigureIngestion.Authorize</c>), in its own words.</summary>
+    public static IResult OutOfScope(UnitScopeException refused) => Forbidden(refused.Message, refused.Units);
 
     public static IResult SignInRequired() => TypedResults.Problem(new ProblemDetails
     {

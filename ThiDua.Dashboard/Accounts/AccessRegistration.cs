@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Api;
 using ThiDua.Dashboard.Audit;
+using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Storage;
 
 namespace ThiDua.Dashboard.Accounts;
@@ -28,9 +29,9 @@ public static class AccessRegistration
     public static IServiceCollection AddThiDuaAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.SectionName));
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddValidatedOptions<AccessOptions, AccessOptionsValidation>(configuration, AccessOptions.SectionName);
+        services.AddValidatedOptions<AdminOptions, AdminOptionsValidation>(configuration, AdminOptions.SectionName);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidation>(configuration, RateLimitOptions.SectionName);
 
         services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.AddSingleton<UserStore>();

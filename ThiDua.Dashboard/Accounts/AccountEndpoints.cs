@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ThiDua.Dashboard.Components.Pages;
+using ThiDua.Dashboard.Configuration;
 
 namespace ThiDua.Dashboard.Accounts;
 
@@ -12,8 +13,6 @@ namespace ThiDua.Dashboard.Accounts;
 /// </summary>
 public static class AccountEndpoints
 {
-    private static readonly TimeZoneInfo _vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dang-nhap", (HttpContext context, string? returnUrl, string? tuChoi, IAntiforgery antiforgery) =>
@@ -37,7 +36,7 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AccountService accounts)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AccountService accounts, CampaignClock clock)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
             return SignInPage(context, antiforgery, null, null, "Phiên làm việc của trang đã hết hạn; hãy đăng nhập lại.", null, StatusCodes.Status400BadRequest);
@@ -49,7 +48,7 @@ public static class AccountEndpoints
         switch (outcome.Status)
         {
             case SignInStatus.LockedOut:
-                var until = TimeZoneInfo.ConvertTime(outcome.LockedUntil!.Value, _vietnam);
+                var until = clock.Local(outcome.LockedUntil!.Value);
                 return SignInPage(context, antiforgery, returnUrl, userName,
                     $"Tài khoản tạm bị khóa vì nhập sai mật khẩu nhiều lần; hãy thử lại sau {until:HH:mm} ngày {until:dd/MM/yyyy}.", null);
             case SignInStatus.Failed:
@@ -84,8 +83,8 @@ public static class AccountEndpoints
         var newPassword = form["newPassword"].ToString();
         if (!string.Equals(newPassword, form["confirmPassword"].ToString(), StringComparison.Ordinal))
             return PasswordPage(context, antiforgery, user, returnUrl, "Hai lần nhập mật khẩu mới không giống nhau.");
-        var problem = await accounts.ChangePasswordAsync(user.Id, form["currentPassword"].ToString(), newPassword, context.ClientAddress(), context.RequestAborted);
-        if (problem is not null) return PasswordPage(context, antiforgery, user, returnUrl, problem);
+        var changed = await accounts.ChangePasswordAsync(user.Id, form["currentPassword"].ToString(), newPassword, context.ClientAddress(), context.RequestAborted);
+        if (changed.Problem is { } problem) return PasswordPage(context, antiforgery, user, returnUrl, problem);
 
         // The change gave the user a new security stamp: sign in again with it, or the next request would sign the user out.
         var fresh = await users.GetAsync(user.Id, context.RequestAborted);

@@ -10,6 +10,16 @@ public enum SignInStatus { Success, Failed, LockedOut }
 /// <summary>The outcome of a sign-in attempt. A disabled account is <see cref="SignInStatus.Failed"/>, like a wrong password.</summary>
 public sealed record SignInOutcome(SignInStatus Status, UserAccount? User, DateTimeOffset? LockedUntil);
 
+/// <summary>A key just created: the secret exists only here, to show once; the store keeps its hash.</summary>
+public sealed record NewApiKey(StoredApiKey Key, string Secret);
+
+public static class NewApiKeyOutcome
+{
+    /// <summary><c>var (key, secret, problem) = await accounts.CreateKeyAsync(…)</c>.</summary>
+    public static void Deconstruct(this Outcome<NewApiKey> outcome, out StoredApiKey? key, out string? secret, out string? problem) =>
+        (key, secret, problem) = (outcome.Value?.Key, outcome.Value?.Secret, outcome.Problem);
+}
+
 /// <summary>Who does an account or key change, from where: recorded in the audit trail.</summary>
 public sealed record AccountActor(string Name, string? Address);
 
@@ -73,41 +83,41 @@ public sealed class AccountService(
     public Task RecordSignOutAsync(string userName, string? address, CancellationToken cancellationToken = default) =>
         audit.RecordAsync(new AuditRecord(AuditKinds.SignOut, userName, address, "Đăng xuất", Subject: userName), cancellationToken);
 
-    /// <returns>Null when done, else why not (Vietnamese) — also when its audit entry could not be written, and then the old password stays.</returns>
-    public async Task<string?> ChangePasswordAsync(long userId, string currentPassword, string newPassword, string? address, CancellationToken cancellationToken = default)
+    /// <returns>Done, or why not (Vietnamese) — also when its audit entry could not be written, and then the old password stays.</returns>
+    public async Task<Outcome> ChangePasswordAsync(long userId, string currentPassword, string newPassword, string? address, CancellationToken cancellationToken = default)
     {
         var row = await users.GetRowAsync("id = @Value", userId, cancellationToken);
-        if (row is null || row.Disabled != 0) return "Tài khoản không còn hiệu lực.";
+        if (row is null || row.Disabled != 0) return Outcome.Refused("Tài khoản không còn hiệu lực.");
         var user = row.ToAccount();
         if (_hasher.VerifyHashedPassword(user, row.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
-            return "Mật khẩu hiện tại không đúng.";
-        if (PasswordProblem(newPassword, user.UserName) is { } problem) return problem;
-        if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal)) return "Mật khẩu mới phải khác mật khẩu hiện tại.";
+            return Outcome.Refused("Mật khẩu hiện tại không đúng.");
+        if (PasswordProblem(newPassword, user.UserName) is { } problem) return Outcome.Refused(problem);
+        if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal)) return Outcome.Refused("Mật khẩu mới phải khác mật khẩu hiện tại.");
 
         try
         {
             // The new password and its audit entry are one transaction.
             var changed = await users.SetPasswordAsync(user.Id, _hasher.HashPassword(user, newPassword), mustChangePassword: false, time.GetUtcNow(), cancellationToken,
                 audit.EntryFor<UserAccount>(changed => new AuditRecord(AuditKinds.UserPassword, changed.UserName, address, "Tự đổi mật khẩu", Subject: changed.UserName)));
-            return changed is null ? "Tài khoản không còn hiệu lực." : null;
+            return changed is null ? Outcome.Refused("Tài khoản không còn hiệu lực.") : Outcome.Ok;
         }
         catch (AuditWriteException)
         {
-            return AuditWriteException.UserMessage;
+            return Outcome.Refused(AuditWriteException.UserMessage);
         }
     }
 
     /// <summary>Creates a user who must choose a new password at first sign-in.</summary>
     /// <returns>The user, or why not (Vietnamese) — also when its audit entry could not be written, and then nothing is stored.</returns>
-    public async Task<(UserAccount? User, string? Problem)> CreateUserAsync(
+    public async Task<Outcome<UserAccount>> CreateUserAsync(
         string userName, string displayName, string role, UnitScope scope, string initialPassword, AccountActor actor, CancellationToken cancellationToken = default)
     {
         userName = (userName ?? "").Trim();
-        if (userName.Length is 0 or > 64 || userName.Any(char.IsWhiteSpace)) return (null, "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có khoảng trắng.");
-        if (!Roles.IsKnown(role)) return (null, "Vai trò không hợp lệ.");
-        if (EditorScopeProblem(role, scope) is { } noUnit) return (null, noUnit);
-        if (PasswordProblem(initialPassword, userName) is { } problem) return (null, problem);
-        if (await users.FindAsync(userName, cancellationToken) is not null) return (null, $"Đã có tài khoản “{userName}”.");
+        if (UserNameProblem(userName) is { } badName) return Outcome<UserAccount>.Refused(badName);
+        if (!Roles.IsKnown(role)) return Outcome<UserAccount>.Refused("Vai trò không hợp lệ.");
+        if (EditorScopeProblem(role, scope) is { } noUnit) return Outcome<UserAccount>.Refused(noUnit);
+        if (PasswordProblem(initialPassword, userName) is { } problem) return Outcome<UserAccount>.Refused(problem);
+        if (await users.FindAsync(userName, cancellationToken) is not null) return Outcome<UserAccount>.Refused($"Đã có tài khoản “{userName}”.");
 
         var hash = _hasher.HashPassword(null!, initialPassword);
         try
@@ -117,11 +127,11 @@ public sealed class AccountService(
                 mustChangePassword: true, time.GetUtcNow(), cancellationToken,
                 audit.EntryFor<UserAccount>(user => new AuditRecord(AuditKinds.UserCreate, actor.Name, actor.Address,
                     $"Tạo tài khoản {user.UserName} ({Roles.Label(user.Role)})", Subject: user.UserName, After: user.AuditView)));
-            return (user, null);
+            return Outcome<UserAccount>.Made(user);
         }
         catch (AuditWriteException)
         {
-            return (null, AuditWriteException.UserMessage);
+            return Outcome<UserAccount>.Refused(AuditWriteException.UserMessage);
         }
     }
 
@@ -133,15 +143,15 @@ public sealed class AccountService(
 
     /// <summary>Changes a user's display name, role, unit scope and whether it is disabled; ends the user's sessions.</summary>
     /// <returns>The user as changed, or why not (Vietnamese) — also when its audit entry could not be written, and then nothing changed.</returns>
-    public async Task<(UserAccount? User, string? Problem)> UpdateUserAsync(
+    public async Task<Outcome<UserAccount>> UpdateUserAsync(
         long id, string displayName, string role, UnitScope scope, bool disabled, AccountActor actor, CancellationToken cancellationToken = default)
     {
-        if (!Roles.IsKnown(role)) return (null, "Vai trò không hợp lệ.");
+        if (!Roles.IsKnown(role)) return Outcome<UserAccount>.Refused("Vai trò không hợp lệ.");
         var before = await users.GetAsync(id, cancellationToken);
-        if (before is null) return (null, "Không có tài khoản này.");
+        if (before is null) return Outcome<UserAccount>.Refused("Không có tài khoản này.");
         if (before.Role == Roles.Admin && (role != Roles.Admin || disabled) && await EnabledAdminsAsync(cancellationToken) <= 1 && !before.Disabled)
-            return (null, "Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng.");
-        if (EditorScopeProblem(role, scope) is { } noUnit) return (null, noUnit);
+            return Outcome<UserAccount>.Refused("Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng.");
+        if (EditorScopeProblem(role, scope) is { } noUnit) return Outcome<UserAccount>.Refused(noUnit);
 
         try
         {
@@ -152,56 +162,80 @@ public sealed class AccountService(
                     $"Sửa tài khoản {change.After.UserName}"
                     + (change.Before.Disabled != change.After.Disabled ? (change.After.Disabled ? " (vô hiệu hóa)" : " (kích hoạt lại)") : ""),
                     Subject: change.After.UserName, Before: change.Before.AuditView, After: change.After.AuditView)));
-            return change is null ? (null, "Không có tài khoản này.") : (change.After, null);
+            return change is null ? Outcome<UserAccount>.Refused("Không có tài khoản này.") : Outcome<UserAccount>.Made(change.After);
         }
         catch (AuditWriteException)
         {
-            return (null, AuditWriteException.UserMessage);
+            return Outcome<UserAccount>.Refused(AuditWriteException.UserMessage);
         }
     }
 
     /// <summary>Sets a new random password the user must change at next sign-in; unlocks the account.</summary>
-    /// <returns>The new password, to hand to the user once; null when there is no such user.</returns>
-    /// <exception cref="AuditWriteException">The reset's audit entry could not be written; the old password stays.</exception>
-    public async Task<string?> ResetPasswordAsync(long id, AccountActor actor, CancellationToken cancellationToken = default)
+    /// <returns>The new password, to hand to the user once; or why not (Vietnamese) — no such user, or its audit
+    /// entry could not be written, and then the old password stays.</returns>
+    public async Task<Outcome<string>> ResetPasswordAsync(long id, AccountActor actor, CancellationToken cancellationToken = default)
     {
         var user = await users.GetAsync(id, cancellationToken);
-        if (user is null) return null;
+        if (user is null) return Outcome<string>.Refused(NoSuchUser);
         var password = GeneratePassword();
-        // The new password and its audit entry are one transaction.
-        var changed = await users.SetPasswordAsync(id, _hasher.HashPassword(user, password), mustChangePassword: true, time.GetUtcNow(), cancellationToken,
-            audit.EntryFor<UserAccount>(changed => new AuditRecord(AuditKinds.UserPassword, actor.Name, actor.Address,
-                $"Đặt lại mật khẩu của {changed.UserName}", Subject: changed.UserName)));
-        return changed is null ? null : password;
+        try
+        {
+            // The new password and its audit entry are one transaction.
+            var changed = await users.SetPasswordAsync(id, _hasher.HashPassword(user, password), mustChangePassword: true, time.GetUtcNow(), cancellationToken,
+                audit.EntryFor<UserAccount>(changed => new AuditRecord(AuditKinds.UserPassword, actor.Name, actor.Address,
+                    $"Đặt lại mật khẩu của {changed.UserName}", Subject: changed.UserName)));
+            return changed is null ? Outcome<string>.Refused(NoSuchUser) : Outcome<string>.Made(password);
+        }
+        catch (AuditWriteException)
+        {
+            return Outcome<string>.Refused(AuditWriteException.UserMessage);
+        }
     }
 
-    public async Task<(StoredApiKey? Key, string? Secret, string? Problem)> CreateKeyAsync(
+    private const string NoSuchUser = "Không có tài khoản này.";
+
+    /// <returns>The key and its secret (shown once), or why not (Vietnamese) — also when its audit entry could not be written, and then nothing is stored.</returns>
+    public async Task<Outcome<NewApiKey>> CreateKeyAsync(
         string name, UnitScope scope, bool isAdmin, AccountActor actor, CancellationToken cancellationToken = default)
     {
         name = (name ?? "").Trim();
-        if (name.Length is 0 or > 100) return (null, null, "Tên khóa phải có từ 1 đến 100 ký tự.");
+        if (name.Length is 0 or > 100) return Outcome<NewApiKey>.Refused("Tên khóa phải có từ 1 đến 100 ký tự.");
         if ((await keys.GetAllAsync(cancellationToken)).Any(k => string.Equals(k.Name, name, StringComparison.Ordinal)))
-            return (null, null, $"Đã có khóa tên “{name}”.");
+            return Outcome<NewApiKey>.Refused($"Đã có khóa tên “{name}”.");
         try
         {
             // The key and its audit entry are one transaction: no key exists that the trail does not show.
             var (key, secret) = await keys.CreateAsync(name, scope, isAdmin, actor.Name, cancellationToken,
                 audit.EntryFor<StoredApiKey>(key => new AuditRecord(AuditKinds.KeyCreate, actor.Name, actor.Address,
                     $"Tạo khóa API {key.Name} ({key.Scope})", Subject: key.Name, After: key.AuditView)));
-            return (key, secret, null);
+            return Outcome<NewApiKey>.Made(new NewApiKey(key, secret));
         }
         catch (AuditWriteException)
         {
-            return (null, null, AuditWriteException.UserMessage);
+            return Outcome<NewApiKey>.Refused(AuditWriteException.UserMessage);
         }
     }
 
-    /// <exception cref="AuditWriteException">The revocation's audit entry could not be written; the key stays live.</exception>
-    public async Task<bool> RevokeKeyAsync(long id, AccountActor actor, CancellationToken cancellationToken = default) =>
-        await keys.RevokeAsync(id, actor.Name, cancellationToken,
-            audit.EntryFor<StoredApiKey>(before => new AuditRecord(AuditKinds.KeyRevoke, actor.Name, actor.Address,
-                $"Thu hồi khóa API {before.Name}", Subject: before.Name, Before: before.AuditView, After: new { before.Name, Revoked = true })))
-        is not null;
+    /// <returns>The key as it was before, or why not (Vietnamese) — no such live key, or its audit entry could not be
+    /// written, and then the key stays live.</returns>
+    public async Task<Outcome<StoredApiKey>> RevokeKeyAsync(long id, AccountActor actor, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var revoked = await keys.RevokeAsync(id, actor.Name, cancellationToken,
+                audit.EntryFor<StoredApiKey>(before => new AuditRecord(AuditKinds.KeyRevoke, actor.Name, actor.Address,
+                    $"Thu hồi khóa API {before.Name}", Subject: before.Name, Before: before.AuditView, After: new { before.Name, Revoked = true })));
+            return revoked is null ? Outcome<StoredApiKey>.Refused("Không có khóa này, hoặc khóa đã bị thu hồi.") : Outcome<StoredApiKey>.Made(revoked);
+        }
+        catch (AuditWriteException)
+        {
+            return Outcome<StoredApiKey>.Refused(AuditWriteException.UserMessage);
+        }
+    }
+
+    /// <returns>Null when acceptable, else why not (Vietnamese).</returns>
+    public static string? UserNameProblem(string userName) =>
+        userName.Length is 0 or > 64 || userName.Any(char.IsWhiteSpace) ? "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có khoảng trắng." : null;
 
     /// <returns>Null when acceptable, else why not (Vietnamese).</returns>
     public static string? PasswordProblem(string? password, string userName)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Accounts;
 
@@ -35,11 +36,17 @@ public sealed class UnitScope
     public override string ToString() => _units is null ? "tất cả đơn vị" : string.Join(", ", Units);
 }
 
-/// <summary>Thrown when a write names a unit outside the writer's scope; nothing of the write was stored.</summary>
-public sealed class UnitScopeException(IReadOnlyList<string> units)
-    : InvalidOperationException($"Không được phép ghi số liệu cho đơn vị: {string.Join(", ", units)}.")
+/// <summary>
+/// Thrown when a write names a unit outside the writer's scope; nothing of the write was stored. Its message
+/// is the one the API answers (403) and the pages show, so every way in refuses in the same words.
+/// </summary>
+public sealed class UnitScopeException(IReadOnlyList<string> units) : InvalidOperationException(Explain(units))
 {
-    public IReadOnlyList<string> Units { get; } = units;
+    /// <summary>The units refused, as they came in (shortened like every echo of input).</summary>
+    public IReadOnlyList<string> Units { get; } = [.. units.Select(Echo.Input)];
+
+    private static string Explain(IReadOnlyList<string> units) =>
+        $"Khóa hoặc tài khoản này chỉ được ghi số liệu cho các đơn vị được giao; không được ghi cho: {string.Join(", ", units.Select(Echo.Input))}. Không dòng nào được lưu.";
 }
 
 /// <summary>Who writes, from where, and which units they may touch: what ingestion checks and audits.</summary>

@@ -172,7 +172,7 @@ public static class ApiEndpoints
         }
         catch (UnitScopeException outside)
         {
-            return AccessProblems.OutOfScope(outside.Units);
+            return AccessProblems.OutOfScope(outside);
         }
         return result.IsAccepted
             ? TypedResults.Ok(new AcceptedDto(result.Accepted, result.Version))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Ingestion;
 
 namespace ThiDua.Dashboard.Api;
@@ -16,7 +17,7 @@ public static class ApiRegistration
         });
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDescription>());
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName));
+        services.AddValidatedOptions<IngestOptions, IngestOptionsValidation>(configuration, IngestOptions.SectionName);
         services.AddSingleton<ApiKeys>();
         return services;
     }

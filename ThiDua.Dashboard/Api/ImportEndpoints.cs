@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using ThiDua.Dashboard.Accounts;
-using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Text;
@@ -68,7 +66,7 @@ public static class ImportEndpoints
     }
 
     /// <param name="dryRun">Bound as text so that a malformed value is our 400 naming it, never the framework's.</param>
-    private static async Task<IResult> PostImport(string? dryRun, HttpRequest request, ApiKeys keys, EngineHost host, FigureImport import, IAuditTrail audit,
+    private static async Task<IResult> PostImport(string? dryRun, HttpRequest request, ApiKeys keys, EngineHost host, FigureImport import,
         ILoggerFactory logs, CancellationToken ct)
     {
         if (await keys.AuthenticateAsync(request, ct) is not { } caller) return Problems.Unauthorized();
@@ -95,24 +93,16 @@ public static class ImportEndpoints
         await using var stream = file.OpenReadStream();
         if (isDryRun) return TypedResults.Ok(ImportResponse.From(await import.PreviewAsync(stream, file.FileName, ct)));
 
-        if (!caller.Scope.IsAll)
+        ImportOutcome outcome;
+        try
         {
-            // A key for some units commits a file only when every row is one of them; the file is read once more for that.
-            await using var check = file.OpenReadStream();
-            var outside = caller.Scope.Outside(import.Read(check, file.FileName, ct).Figures.Select(f => f.Unit));
-            if (outside.Count > 0) return AccessProblems.OutOfScope(outside);
+            outcome = await import.CommitAsync(stream, file.FileName, caller.Writer(request.HttpContext), ct);
         }
-        var outcome = await import.CommitAsync(stream, file.FileName, caller.Name, ct);
+        catch (UnitScopeException outside)
+        {
+            return AccessProblems.OutOfScope(outside);
+        }
         if (!outcome.Committed) return Refused(ImportResponse.From(outcome));
-
-        await using (var hashed = file.OpenReadStream())
-        {
-            var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashed, ct));
-            var source = FigureImport.SourceName(file.FileName);
-            await audit.RecordAsync(new AuditRecord(AuditKinds.Import, caller.Name, request.HttpContext.Connection.RemoteIpAddress?.ToString(),
-                $"Nhập tệp {source}: {outcome.Preview.Rows} dòng, phiên bản {outcome.Version}", Subject: source,
-                After: new { file = source, sha256, bytes = file.Length, rows = outcome.Preview.Rows, version = outcome.Version }), CancellationToken.None);
-        }
         return TypedResults.Ok(ImportResponse.From(outcome));
     }
 

@@ -94,7 +94,9 @@ public static class StandardsEndpoints
         if (errors.Count > 0) return Problems.BadRequest(Invalid, errors);
 
         var recorded = await awards.SetCityRatingAsync(rating, source, writer!.Name, writer.Address, ct);
-        return TypedResults.Ok(CampaignApi.Describe(host.Rules, warnings, recorded));
+        return recorded is { Done: true, Value: { } record }
+            ? TypedResults.Ok(CampaignApi.Describe(host.Rules, warnings, record))
+            : Problems.WholeBody(StatusCodes.Status500InternalServerError, "Không lưu được thay đổi", recorded.Problem!);
     }
 
     /// <summary>An optional text field: absent or null is null; anything but a string of at most <paramref name="max"/> characters is an error.</summary>

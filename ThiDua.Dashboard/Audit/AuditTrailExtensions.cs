@@ -28,6 +28,16 @@ public static class AuditTrailExtensions
             }
         };
     }
+
+    /// <summary>Two entries of one write, in order, in its transaction (e.g. a batch of figures and the file it came from).</summary>
+    public static AlsoInTransaction<T>? Then<T>(this AlsoInTransaction<T>? first, AlsoInTransaction<T>? second) =>
+        first is null ? second
+        : second is null ? first
+        : async (connection, transaction, written) =>
+        {
+            await first(connection, transaction, written);
+            await second(connection, transaction, written);
+        };
 }
 
 /// <summary>

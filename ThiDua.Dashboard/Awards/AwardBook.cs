@@ -42,8 +42,8 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
     }
 
     /// <summary>Nominates a unit for a committee slot.</summary>
-    /// <returns>Vietnamese reasons it was refused (the audit trail's message when its entry could not be written: then nothing is stored); empty when recorded.</returns>
-    public async Task<IReadOnlyList<string>> NominateAsync(string block, string slot, string unit, string reason, string by, string? address = null, CancellationToken cancellationToken = default)
+    /// <returns>Done, or the Vietnamese reasons it was refused (the audit trail's message when its entry could not be written: then nothing is stored).</returns>
+    public async Task<Outcome> NominateAsync(string block, string slot, string unit, string reason, string by, string? address = null, CancellationToken cancellationToken = default)
     {
         var rules = host.Campaign.Block(block)?.CommitteeSlots.FirstOrDefault(s => s.Code == slot);
         var info = host.Engine.Unit(unit);
@@ -59,15 +59,15 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         // collective award, the committee's included.
         else if (info is not null && host.Engine.Report(unit, host.DefaultAsOf()) is { AwardIneligibility.Count: > 0 } report)
             errors.AddRange(report.AwardIneligibility.Select(r => $"{info.Name} chưa đủ điều kiện khen thưởng: {r}"));
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Outcome.Refused(errors);
 
         await _write.WaitAsync(cancellationToken);
         try
         {
             var current = (await awards.CurrentNominationsAsync(cancellationToken)).Where(n => n.Block == block && n.Slot == slot).ToList();
-            if (current.Any(n => n.Unit == unit)) return [$"{info!.Name} đã được đề cử cho suất này."];
+            if (current.Any(n => n.Unit == unit)) return Outcome.Refused($"{info!.Name} đã được đề cử cho suất này.");
             if (current.Count >= rules!.Count)
-                return [$"Suất “{rules.Name}” chỉ có {Vi.Count(rules.Count)} đơn vị; rút một đề cử trước khi đề cử đơn vị khác."];
+                return Outcome.Refused($"Suất “{rules.Name}” chỉ có {Vi.Count(rules.Count)} đơn vị; rút một đề cử trước khi đề cử đơn vị khác.");
             // The nomination and its audit entry are one transaction.
             await awards.RecordNominationAsync(block, slot, unit, nominate: true, reason.Trim(), by, time.GetUtcNow(), cancellationToken,
                 audit.EntryFor<long>(_ => new AuditRecord(AuditKinds.Nomination, by, address,
@@ -76,26 +76,26 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         }
         catch (AuditWriteException)
         {
-            return [AuditWriteException.UserMessage];
+            return Outcome.Refused(AuditWriteException.UserMessage);
         }
         finally
         {
             _write.Release();
         }
         Notify();
-        return [];
+        return Outcome.Ok;
     }
 
     /// <summary>Withdraws a nomination, with the reason on record.</summary>
-    /// <returns>Vietnamese reasons it was refused (as for <see cref="NominateAsync"/>); empty when recorded.</returns>
-    public async Task<IReadOnlyList<string>> WithdrawAsync(string block, string slot, string unit, string reason, string by, string? address = null, CancellationToken cancellationToken = default)
+    /// <returns>Done, or the Vietnamese reasons it was refused (as for <see cref="NominateAsync"/>).</returns>
+    public async Task<Outcome> WithdrawAsync(string block, string slot, string unit, string reason, string by, string? address = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) return ["Cần ghi lý do rút đề cử."];
+        if (string.IsNullOrWhiteSpace(reason)) return Outcome.Refused("Cần ghi lý do rút đề cử.");
         await _write.WaitAsync(cancellationToken);
         try
         {
             var current = await awards.CurrentNominationsAsync(cancellationToken);
-            if (!current.Any(n => n.Block == block && n.Slot == slot && n.Unit == unit)) return ["Đơn vị này không đang được đề cử cho suất này."];
+            if (!current.Any(n => n.Block == block && n.Slot == slot && n.Unit == unit)) return Outcome.Refused("Đơn vị này không đang được đề cử cho suất này.");
             await awards.RecordNominationAsync(block, slot, unit, nominate: false, reason.Trim(), by, time.GetUtcNow(), cancellationToken,
                 audit.EntryFor<long>(_ => new AuditRecord(AuditKinds.Nomination, by, address,
                     $"Rút đề cử {host.Engine.Unit(unit)?.Name ?? unit} khỏi suất {block}/{slot}", $"{block}/{slot}", Before: new { unit }, After: new { withdrawn = unit, reason = reason.Trim() })));
@@ -103,22 +103,22 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         }
         catch (AuditWriteException)
         {
-            return [AuditWriteException.UserMessage];
+            return Outcome.Refused(AuditWriteException.UserMessage);
         }
         finally
         {
             _write.Release();
         }
         Notify();
-        return [];
+        return Outcome.Ok;
     }
 
     /// <summary>The city's recorded Bộ chỉ số 766 classification, with its source.</summary>
     public Task<CityRatingRecord> CityRatingAsync(CancellationToken cancellationToken = default) => cityRatings.CurrentAsync(cancellationToken);
 
     /// <summary>Records (or clears, with null) the city's 766 classification; committee slots that depend on it follow at once.</summary>
-    /// <exception cref="AuditWriteException">The change's audit entry could not be written; nothing is stored.</exception>
-    public async Task<CityRatingRecord> SetCityRatingAsync(CityRating? rating, string? source, string by, string? address = null, CancellationToken cancellationToken = default)
+    /// <returns>The rating as recorded, or why not (the audit trail's message when its entry could not be written: then nothing is stored).</returns>
+    public async Task<Outcome<CityRatingRecord>> SetCityRatingAsync(CityRating? rating, string? source, string by, string? address = null, CancellationToken cancellationToken = default)
     {
         CityRatingRecord recorded;
         await _write.WaitAsync(cancellationToken);
@@ -133,17 +133,21 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
                     After: new { rating = CityRatingText.Format(r.Rating), source = r.Source })));
             await host.RefreshDecisionsAsync(CancellationToken.None);
         }
+        catch (AuditWriteException)
+        {
+            return Outcome<CityRatingRecord>.Refused(AuditWriteException.UserMessage);
+        }
         finally
         {
             _write.Release();
         }
         Notify();
-        return recorded;
+        return Outcome<CityRatingRecord>.Made(recorded);
     }
 
     /// <summary>Adds an individual; the unit must hold a collective award in the live proposal.</summary>
-    /// <returns>Vietnamese reasons it was refused (as for <see cref="NominateAsync"/>); empty when recorded.</returns>
-    public async Task<IReadOnlyList<string>> AddIndividualAsync(string fullName, string position, string unit, string? duty, string achievement, string by,
+    /// <returns>The new individual's id, or the Vietnamese reasons it was refused (as for <see cref="NominateAsync"/>).</returns>
+    public async Task<Outcome<long>> AddIndividualAsync(string fullName, string position, string unit, string? duty, string achievement, string by,
         string? address = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
@@ -158,7 +162,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         if (info is null) errors.Add("Chọn đơn vị công tác.");
         else if (!CollectiveHolders(await ProposalAsync(host.DefaultAsOf(), cancellationToken)).Contains(unit))
             errors.Add($"{info.Name} không có trong đề xuất khen tập thể hiện tại; cá nhân chỉ được chọn từ đơn vị được đề xuất Bằng khen tập thể.");
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Outcome<long>.Refused(errors);
 
         long? id;
         try
@@ -170,24 +174,32 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         }
         catch (AuditWriteException)
         {
-            return [AuditWriteException.UserMessage];
+            return Outcome<long>.Refused(AuditWriteException.UserMessage);
         }
-        if (id is null) return [$"Đã đủ {IndividualLimit} cá nhân; bỏ một người trước khi thêm."];
+        if (id is not { } added) return Outcome<long>.Refused($"Đã đủ {IndividualLimit} cá nhân; bỏ một người trước khi thêm.");
         Notify();
-        return [];
+        return Outcome<long>.Made(added);
     }
 
-    /// <returns>False when there is no such listed individual.</returns>
-    /// <exception cref="AuditWriteException">The removal's audit entry could not be written; the individual stays listed.</exception>
-    public async Task<bool> RemoveIndividualAsync(long id, string by, string? address = null, CancellationToken cancellationToken = default)
+    /// <returns>The individual as removed, or why not (no such listed individual; the audit trail's message when its
+    /// entry could not be written: then the individual stays listed).</returns>
+    public async Task<Outcome<AwardIndividual>> RemoveIndividualAsync(long id, string by, string? address = null, CancellationToken cancellationToken = default)
     {
-        // The removal and its audit entry are one transaction; the entry describes the row as the removal found it.
-        var removed = await awards.RemoveIndividualAsync(id, by, time.GetUtcNow(), cancellationToken,
-            audit.EntryFor<AwardIndividual>(person => new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Bỏ cá nhân {person.FullName}",
-                $"individual/{id}", Before: new { person.FullName, person.Position, person.Unit, person.Achievement }, After: null)));
-        if (removed is null) return false;
+        AwardIndividual? removed;
+        try
+        {
+            // The removal and its audit entry are one transaction; the entry describes the row as the removal found it.
+            removed = await awards.RemoveIndividualAsync(id, by, time.GetUtcNow(), cancellationToken,
+                audit.EntryFor<AwardIndividual>(person => new AuditRecord(AuditKinds.AwardIndividual, by, address, $"Bỏ cá nhân {person.FullName}",
+                    $"individual/{id}", Before: new { person.FullName, person.Position, person.Unit, person.Achievement }, After: null)));
+        }
+        catch (AuditWriteException)
+        {
+            return Outcome<AwardIndividual>.Refused(AuditWriteException.UserMessage + " Cá nhân này vẫn có trong danh sách.");
+        }
+        if (removed is null) return Outcome<AwardIndividual>.Refused("Không có cá nhân này trong danh sách.");
         Notify();
-        return true;
+        return Outcome<AwardIndividual>.Made(removed);
     }
 
     /// <summary>After the commit: pages hear of decisions through the notifier, which keeps a listener's failure away from this writer.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ThiDua.Scoring.Rules;
 
@@ -22,6 +23,8 @@ public static class CampaignRegistration
         services.AddSingleton(sp =>
             new CampaignWarnings(RulesValidator.Validate(sp.GetRequiredService<IOptions<CampaignRules>>().Value, SectionName).Warnings));
         services.AddHostedService<CampaignWarningsLogger>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CampaignClock>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
+using ThiDua.Demo;
 using ThiDua.Scoring.Figures;
 
 namespace ThiDua.Dashboard.Demo;

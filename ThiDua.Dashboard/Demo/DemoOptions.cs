@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ThiDua.Dashboard.Configuration;
 
 namespace ThiDua.Dashboard.Demo;
 
@@ -16,9 +17,13 @@ public sealed class DemoOptions
 
 internal sealed class DemoOptionsValidation : IValidateOptions<DemoOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DemoOptions options) =>
-        options.IntervalSeconds is >= 0.05 and <= 3600
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"[{DemoOptions.SectionName}:{nameof(DemoOptions.IntervalSeconds)}] Khoảng cách giữa hai lần gửi số liệu mô phỏng phải từ 0,05 đến 3.600 giây (đang là {options.IntervalSeconds}).");
+    public ValidateOptionsResult Validate(string? name, DemoOptions options)
+    {
+        // Seconds with a fraction: OptionFailures.Range counts whole numbers, so this one says it in its own words, same shape.
+        var failures = new OptionFailures(DemoOptions.SectionName);
+        if (options.IntervalSeconds is not (>= 0.05 and <= 3600))
+            failures.Add(nameof(DemoOptions.IntervalSeconds),
+                $"Khoảng cách giữa hai lần gửi số liệu mô phỏng phải từ 0,05 đến 3.600 giây (đang là {options.IntervalSeconds}).");
+        return failures.Result;
+    }
 }

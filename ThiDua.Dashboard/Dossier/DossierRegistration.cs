@@ -7,8 +7,8 @@ public static class DossierRegistration
     /// <summary>The dossier's settings (<c>ThiDua:Dossier</c>, and the deadline under <c>ThiDua:Campaign</c>) and its builders.</summary>
     public static IServiceCollection AddDossier(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DossierOptions>().Bind(configuration.GetSection(DossierOptions.SectionName));
-        services.AddOptions<DossierDeadlineOptions>().Bind(configuration.GetSection(CampaignRegistration.SectionName));
+        services.AddValidatedOptions<DossierOptions, DossierOptionsValidation>(configuration, DossierOptions.SectionName);
+        services.AddValidatedOptions<DossierDeadlineOptions, DossierDeadlineValidation>(configuration, CampaignRegistration.SectionName);
         services.AddSingleton<DossierSource>();
         services.AddSingleton<MeetingBook>();
         return services.AddSingleton<DossierService>();

@@ -16,16 +16,14 @@ public static class ExportInfo
     public const string GeneratedItem = "Thời điểm xuất";
     public const string VersionItem = "Phiên bản dữ liệu";
 
-    /// <param name="generatedAt">The instant of the export; shown in the campaign's time zone.</param>
+    /// <param name="generatedAt">The instant of the export on the campaign's wall clock (<see cref="Configuration.CampaignClock.Local"/>), shown with its offset.</param>
     /// <param name="extra">Rows that only this kind of export needs, after the common ones.</param>
     public static ExportSheet Sheet(CampaignRules rules, DateOnly asOf, long version, DateTimeOffset generatedAt,
         IEnumerable<(string Item, object? Value)>? extra = null)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(rules.TimeZone);
-        var local = TimeZoneInfo.ConvertTime(generatedAt, zone);
-        var offset = local.Offset;
+        var offset = generatedAt.Offset;
         var sign = offset < TimeSpan.Zero ? "-" : "+";
-        var generated = local.ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture)
+        var generated = generatedAt.ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture)
             + $" (UTC{sign}{offset.Duration():hh\\:mm}, {rules.TimeZone})";
 
         List<IReadOnlyList<object?>> rows =

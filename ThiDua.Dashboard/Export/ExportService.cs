@@ -1,4 +1,5 @@
 using ThiDua.Dashboard.Awards.Proposal;
+using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Ranking;
@@ -8,7 +9,7 @@ using ThiDua.Scoring.Text;
 namespace ThiDua.Dashboard.Export;
 
 /// <summary>Builds the leaderboard and award-proposal files from the live engine as of a date.</summary>
-public sealed class ExportService(EngineHost host, ProposalWorkflow workflow, TimeProvider time)
+public sealed class ExportService(EngineHost host, ProposalWorkflow workflow, CampaignClock clock)
 {
     private const int ConsistentReadAttempts = 3;
 
@@ -28,7 +29,7 @@ public sealed class ExportService(EngineHost host, ProposalWorkflow workflow, Ti
         if (format == ExportFormat.Csv)
             return new ExportFile(CsvExport.Write(LeaderboardExport.Table(rules, standings, scores)), ExportFormats.CsvContentType, fileName);
 
-        var info = ExportInfo.Sheet(rules, standings.AsOf, standings.Version, time.GetUtcNow(),
+        var info = ExportInfo.Sheet(rules, standings.AsOf, standings.Version, clock.LocalNow(rules),
         [
             ("Biến động so với ngày", standings.ComparisonDate is { } compared ? Vi.Date(compared) : "—"),
             (ScaleItem, PointScale.Origin(rules)),
@@ -55,7 +56,7 @@ public sealed class ExportService(EngineHost host, ProposalWorkflow workflow, Ti
             return new ExportFile(CsvExport.Write(sheet), ExportFormats.CsvContentType, fileName);
 
         // A fixed list is as of the date the City Office fixed it, not the date asked for.
-        var info = ExportInfo.Sheet(rules, proposal.AsOf, proposal.Version, time.GetUtcNow(),
+        var info = ExportInfo.Sheet(rules, proposal.AsOf, proposal.Version, clock.LocalNow(rules),
         [
             (ProposalStateItem, ProposalStates.Label(proposal.State)),
             .. proposal.Decision is { } decision ? [(AwardExport.DecisionLine, (object?)AwardStanding.DecisionText(decision))] : Array.Empty<(string, object?)>(),

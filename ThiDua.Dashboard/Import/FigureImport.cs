@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
@@ -40,20 +41,35 @@ public sealed class FigureImport(FigureIngestion ingestion, EngineHost host, IAu
     /// Reads and validates the file, then, only when no row has an error, submits every row as one
     /// batch whose source is the file name. With any error nothing is stored.
     /// </summary>
-    /// <param name="by">The API key's name or the user who imports.</param>
-    public async Task<ImportOutcome> CommitAsync(Stream stream, string fileName, string by, CancellationToken cancellationToken = default)
+    /// <param name="actor">Who imports (the API key or the user), with the units they may write: a file naming
+    /// any other unit is refused whole, and the import's audit entry is committed with its figures.</param>
+    /// <exception cref="UnitScopeException">A row names a unit outside the writer's scope; nothing is stored.</exception>
+    /// <exception cref="AuditWriteException">The import's audit entries could not be written; nothing is stored.</exception>
+    public async Task<ImportOutcome> CommitAsync(Stream stream, string fileName, WriteActor actor, CancellationToken cancellationToken = default)
     {
+        var (sha256, bytes) = await FingerprintAsync(stream, cancellationToken);
         var file = Read(stream, fileName, cancellationToken);
+        // Before the file's own errors, as for a batch of the API: a writer's scope is answered first.
+        FigureIngestion.Authorize(actor, file.Figures.Select(f => f.Unit));
         // Warnings and changes are worked out before the write: afterwards the file's own figures are the ones in effect.
         var preview = ImportEffect.Apply(WithWarnings(file, file.Validate(ingestion.Validate)), file, host.Engine);
         if (preview.HasErrors) return new ImportOutcome(preview, false, host.Engine.Version);
 
-        var result = await ingestion.SubmitAsync(file.Figures, SourceName(fileName), by, cancellationToken);
+        var result = await ingestion.SubmitAsync(file.Figures, SourceName(fileName), actor, cancellationToken,
+            new ImportedFile(sha256, bytes, preview.Rows));
         // Validation runs again inside the write lock; a figure valid a moment ago (before midnight,
         // say) can be refused there, and then the file's rows are still where the errors belong.
         return result.IsAccepted
             ? new ImportOutcome(preview, true, result.Version)
             : new ImportOutcome(file.Preview(file.MapErrors(result.Errors)) with { Warnings = preview.Warnings }, false, result.Version);
+    }
+
+    /// <summary>The file's SHA-256 and length; a stream that cannot seek is read into memory once for this.</summary>
+    private static async Task<(string Sha256, long Bytes)> FingerprintAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        if (!stream.CanSeek) throw new ArgumentException("An import is read twice (fingerprint, then rows): give a seekable stream.", nameof(stream));
+        var start = stream.Position;
+        return (await Sha256Async(stream, cancellationToken), stream.Length - start);
     }
 
     /// <summary>The file's SHA-256 as the import's audit entry records it; the stream is put back at its start.</summary>

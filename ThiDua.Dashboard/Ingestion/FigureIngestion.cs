@@ -38,12 +38,24 @@ public sealed class FigureIngestion(
     public Task<IngestionResult> SubmitAsync(IReadOnlyList<Figure> batch, string source, string by, CancellationToken cancellationToken = default) =>
         SubmitAsync(batch, source, WriteActor.Trusted(by), cancellationToken);
 
+    /// <summary>
+    /// The one scope rule of every write (figures, imports, registrations, unit edits): a writer limited
+    /// to some units may touch only those. Callers pass who writes; they never check it themselves.
+    /// </summary>
+    /// <exception cref="UnitScopeException">Some of the units are outside the writer's scope.</exception>
+    public static void Authorize(WriteActor actor, IEnumerable<string> units)
+    {
+        if (actor.Scope.Outside(units) is { Count: > 0 } outside) throw new UnitScopeException(outside);
+    }
+
     /// <summary>As above, for a writer limited to some units and seen from an address (both audited).</summary>
+    /// <param name="file">When the batch is an imported file: its fingerprint, audited with the batch in the same transaction.</param>
     /// <exception cref="UnitScopeException">A figure names a unit outside the writer's scope; nothing is stored.</exception>
     /// <exception cref="AuditWriteException">The batch's audit entry could not be written; nothing is stored.</exception>
-    public async Task<IngestionResult> SubmitAsync(IReadOnlyList<Figure> batch, string source, WriteActor actor, CancellationToken cancellationToken = default)
+    public async Task<IngestionResult> SubmitAsync(IReadOnlyList<Figure> batch, string source, WriteActor actor, CancellationToken cancellationToken = default,
+        ImportedFile? file = null)
     {
-        if (actor.Scope.Outside(batch.Select(f => f.Unit)) is { Count: > 0 } outside) throw new UnitScopeException(outside);
+        Authorize(actor, batch.Select(f => f.Unit));
         var by = actor.Name;
         var engine = host.Engine;
         if (batch.Count == 0)
@@ -62,7 +74,8 @@ public sealed class FigureIngestion(
             var stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None,
                 audit.EntryFor<StoredBatch>(storedBatch => new AuditRecord(AuditKinds.Figures, actor.Name, actor.Address,
                     $"{batch.Count} số liệu, nguồn {source}, phiên bản {storedBatch.Version}", Subject: source,
-                    After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() })));
+                    After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() }))
+                .Then(file is null ? null : audit.EntryFor<StoredBatch>(storedBatch => file.AuditRecord(source, actor, storedBatch.Version))));
             applied = engine.Apply(batch);
             host.MarkChanged(receivedAt, applied.ChangedBoards);
             CheckVersion(stored.Version, applied.Version);
@@ -115,7 +128,7 @@ public sealed class FigureIngestion(
         string code, string kind, string what, WriteActor actor,
         Func<DateTimeOffset, CancellationToken, AlsoInTransaction<UnitUpdate>?, Task<UnitUpdate?>> update, CancellationToken cancellationToken)
     {
-        if (!actor.Scope.Allows(code)) throw new UnitScopeException([code]);
+        Authorize(actor, [code]);
         ApplyResult? applied = null;
         UnitInfo? unit;
         await _write.WaitAsync(cancellationToken);

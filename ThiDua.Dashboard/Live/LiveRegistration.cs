@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Ingestion;
 
 namespace ThiDua.Dashboard.Live;
@@ -9,7 +10,7 @@ public static class LiveRegistration
     public static IServiceCollection AddThiDuaLive(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.SectionName));
+        services.AddValidatedOptions<LiveOptions, LiveOptionsValidation>(configuration, LiveOptions.SectionName);
         services.AddSingleton<EngineHost>();
         services.AddSingleton<LeaderboardNotifier>();
         services.AddSingleton<ILeaderboardPublisher>(sp => sp.GetRequiredService<LeaderboardNotifier>());
@@ -17,9 +18,7 @@ public static class LiveRegistration
         services.AddSingleton<StandingsHistory>();
         services.AddSingleton<FigureHistoryQueries>();
         services.AddHostedService<DayRollover>();
-        services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.SectionName))
-            .Validate(o => o.StaleAfterDays >= 0, "ThiDua:Display:StaleAfterDays phải là số ngày không âm (0 là tắt dấu “chưa cập nhật”).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<DisplayOptions, DisplayOptionsValidation>(configuration, DisplayOptions.SectionName);
         return services;
     }
 

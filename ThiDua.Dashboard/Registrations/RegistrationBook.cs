@@ -32,14 +32,19 @@ public sealed class RegistrationBook(EngineHost host, RegistrationRepository reg
     public Task<Registration?> LatestForUnitAsync(string unit, CancellationToken cancellationToken = default) =>
         registrations.LatestForUnitAsync(unit, cancellationToken);
 
-    /// <summary>Stores a unit's registration, waiting for the City Office (the caller has checked who may send it).</summary>
+    /// <summary>Stores a unit's registration, waiting for the City Office.</summary>
+    /// <param name="actor">Who sends it, with the units they may write (the caller has checked only their role).</param>
+    /// <exception cref="UnitScopeException">The unit is outside the writer's scope; nothing is stored.</exception>
     /// <exception cref="AuditWriteException">Its audit entry could not be written; nothing is stored.</exception>
     public Task<Registration> SubmitAsync(string unit, string documentNumber, DateOnly documentDate, DateOnly submittedOn, WriteActor actor,
-        CancellationToken cancellationToken = default) =>
-        registrations.SubmitAsync(unit, documentNumber.Trim(), documentDate, submittedOn, actor.Name, time.GetUtcNow(), cancellationToken,
+        CancellationToken cancellationToken = default)
+    {
+        FigureIngestion.Authorize(actor, [unit]);
+        return registrations.SubmitAsync(unit, documentNumber.Trim(), documentDate, submittedOn, actor.Name, time.GetUtcNow(), cancellationToken,
             audit.EntryFor<Registration>(r => new AuditRecord(AuditKinds.RegistrationSubmit, actor.Name, actor.Address,
                 $"Gửi đăng ký thi đua của {UnitName(unit)}: văn bản số {r.DocumentNumber}, gửi ngày {SqliteText.FromDate(r.SubmittedOn)}", $"registration/{r.Id}",
                 Before: null, After: Describe(r))));
+    }
 
     /// <summary>Accepts a registration: the unit's registration date becomes its <c>submittedOn</c>, in the same transaction.</summary>
     /// <returns>The registration as accepted, or null when there is none with this id.</returns>

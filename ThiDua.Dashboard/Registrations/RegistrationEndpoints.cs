@@ -77,20 +77,21 @@ public static class RegistrationEndpoints
     private static async Task<IResult> PostRegistration(string code, HttpContext context, ApiKeys keys, EngineHost host, RegistrationBook book,
         ILoggerFactory loggers, CancellationToken ct)
     {
-        // Who: the unit's editor (or an admin) signed in, or a key whose scope holds the unit; only admins choose the date.
+        // Who: an editor (or an admin) signed in, or a key; only admins choose the date. Whether the unit is
+        // theirs is the registration book's to check (the one scope rule of every write).
         var user = SignedInUser.From(context.User);
         WriteActor? writer = null;
-        var isAdmin = false;
-        if (user is { MayWriteFigures: true } && user.WriteScope.Allows(code))
+        var (isAdmin, byKey) = (false, false);
+        if (user is { MayWriteFigures: true })
             (writer, isAdmin) = (new WriteActor(user.UserName, user.Address ?? context.Connection.RemoteIpAddress?.ToString(), user.WriteScope), user.IsAdmin);
         else if (await keys.AuthenticateAsync(context.Request, ct) is { } key)
         {
             if (host.Engine.Unit(code) is null) return Problems.UnitNotFound(code);
-            if (!key.IsAdmin && !key.Scope.Allows(code)) return AccessProblems.OutOfScope([code]);
-            (writer, isAdmin) = (key.Writer(context), key.IsAdmin);
+            // An admin key sends for any unit, as it always could.
+            (writer, isAdmin, byKey) = (key.IsAdmin ? WriteActor.Trusted(key.Name, context.Connection.RemoteIpAddress?.ToString()) : key.Writer(context), key.IsAdmin, true);
         }
         else if (user is null) return Problems.Unauthorized();
-        else return AccessProblems.Forbidden("Chỉ tài khoản nhập liệu được giao đơn vị này, quản trị viên hoặc khóa API của đơn vị được gửi đăng ký thi đua.", [Echo.Input(code)]);
+        else return NotTheUnitsWriter(code);
         if (host.Engine.Unit(code) is null) return Problems.UnitNotFound(code);
 
         if (await ApiEndpoints.ReadJson(context.Request, ct) is not { ValueKind: JsonValueKind.Object } json)
@@ -113,9 +114,21 @@ public static class RegistrationEndpoints
         if (documentDate > sentOn) errors.Add(new ItemError(0, "documentDate", $"Ngày văn bản {Vi.Date(documentDate!.Value)} sau ngày gửi {Vi.Date(sentOn)}."));
         if (errors.Count > 0) return Problems.BadRequest(Invalid, errors);
 
-        var stored = await book.SubmitAsync(code, number!, documentDate!.Value, sentOn, writer!, ct);
+        Registration stored;
+        try
+        {
+            stored = await book.SubmitAsync(code, number!, documentDate!.Value, sentOn, writer!, ct);
+        }
+        catch (UnitScopeException outside)
+        {
+            // A key is told which units it may not write; a person, who may not send for this unit.
+            return byKey ? AccessProblems.OutOfScope(outside) : NotTheUnitsWriter(code);
+        }
         return TypedResults.Created($"/api/v1/registrations/{stored.Id}", RegistrationDto.From(stored));
     }
+
+    private static IResult NotTheUnitsWriter(string code) =>
+        AccessProblems.Forbidden("Chỉ tài khoản nhập liệu được giao đơn vị này, quản trị viên hoặc khóa API của đơn vị được gửi đăng ký thi đua.", [Echo.Input(code)]);
 
     private static async Task<IResult> DecideAsync(string id, RegistrationStatus decision, HttpContext context, ApiKeys keys, RegistrationBook book,
         ILoggerFactory loggers, CancellationToken ct)

@@ -26,19 +26,22 @@ public sealed class SqliteDatabase
         $"PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = {(int)_busyTimeout.TotalMilliseconds};");
 
     private readonly string _connectionString;
+    private readonly TimeProvider _time;
 
     /// <param name="connectionString">
     /// A Microsoft.Data.Sqlite connection string. A relative Data Source is resolved against
     /// <see cref="AppContext.BaseDirectory"/>, not the current directory, so the file does not move
     /// with wherever the app happens to be started from.
     /// </param>
-    public SqliteDatabase(string connectionString)
-        : this(connectionString, AppContext.BaseDirectory)
+    /// <param name="time">The app's clock, for when each migration was applied; the system's when none is given.</param>
+    public SqliteDatabase(string connectionString, TimeProvider? time = null)
+        : this(connectionString, AppContext.BaseDirectory, time)
     {
     }
 
-    internal SqliteDatabase(string connectionString, string baseDirectory)
+    internal SqliteDatabase(string connectionString, string baseDirectory, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var dataSource = builder.DataSource;
         if (string.IsNullOrWhiteSpace(dataSource)
@@ -148,7 +151,7 @@ public sealed class SqliteDatabase
                 INSERT INTO schema_version (version, name, applied_at)
                 VALUES (@Version, @Name, @AppliedAt);
                 """,
-                new { script.Version, script.Name, AppliedAt = SqliteText.FromInstant(DateTimeOffset.UtcNow) },
+                new { script.Version, script.Name, AppliedAt = SqliteText.FromInstant(_time.GetUtcNow()) },
                 transaction,
                 cancellationToken: cancellationToken));
             transaction.Commit();

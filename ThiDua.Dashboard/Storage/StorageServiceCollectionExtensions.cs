@@ -19,7 +19,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(SqliteDatabase.ConnectionStringName);
-            return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? SqliteDatabase.DefaultConnectionString : connectionString);
+            return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? SqliteDatabase.DefaultConnectionString : connectionString,
+                sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<FigureRepository>();

@@ -16,8 +16,8 @@ public sealed record CampaignRules
 
     public string Name { get; init; } = "";
 
-    /// <summary>IANA zone in which "today" is a date, e.g. Asia/Ho_Chi_Minh.</summary>
-    public string TimeZone { get; init; } = "Asia/Ho_Chi_Minh";
+    /// <summary>IANA zone in which "today" is a date; by default Việt Nam's (<see cref="Time.CampaignCalendar.DefaultTimeZone"/>).</summary>
+    public string TimeZone { get; init; } = Time.CampaignCalendar.DefaultTimeZone;
 
     public DateOnly PeriodStart { get; init; }
     public DateOnly PeriodEnd { get; init; }

@@ -189,5 +189,5 @@ public static class RulesValidator
 
     private static string Key(string prefix, string key) => string.IsNullOrEmpty(prefix) ? key : $"{prefix}:{key}";
 
-    private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+    private static bool IsKnownTimeZone(string id) => Time.CampaignCalendar.IsKnownZone(id);
 }

@@ -64,14 +64,9 @@ public sealed partial class AdminApiKeys
 
     private async Task RevokeKeyAsync(StoredApiKey key)
     {
-        try
-        {
-            if (await Accounts.RevokeKeyAsync(key.Id, Actor)) await Show(Severity.Success, $"Đã thu hồi khóa {key.Name}.");
-        }
-        catch (AuditWriteException)
-        {
-            await Show(Severity.Error, AuditWriteException.UserMessage + $" Khóa {key.Name} vẫn còn hiệu lực.");
-        }
+        var (revoked, problem) = await Accounts.RevokeKeyAsync(key.Id, Actor);
+        if (revoked is not null) await Show(Severity.Success, $"Đã thu hồi khóa {key.Name}.");
+        else await Show(Severity.Error, problem + $" Khóa {key.Name} vẫn còn hiệu lực.");
         await ReloadAsync();
     }
 }

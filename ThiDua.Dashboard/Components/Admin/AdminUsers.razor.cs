@@ -96,19 +96,10 @@ public sealed partial class AdminUsers
     private async Task ResetPasswordAsync()
     {
         if (Editing is null) return;
-        string? password;
-        try
-        {
-            password = await Accounts.ResetPasswordAsync(Editing.Id, Actor);
-        }
-        catch (AuditWriteException)
-        {
-            await Show(Severity.Error, AuditWriteException.UserMessage + $" Mật khẩu của {Editing.UserName} chưa thay đổi.");
-            return;
-        }
+        var (password, problem) = await Accounts.ResetPasswordAsync(Editing.Id, Actor);
         if (password is null)
         {
-            await Show(Severity.Error, "Không có tài khoản này.");
+            await Show(Severity.Error, problem + $" Mật khẩu của {Editing.UserName} chưa thay đổi.");
             return;
         }
         await ShowSecret.InvokeAsync(($"Mật khẩu mới của {Editing.UserName}:", password));
@@ -119,7 +110,7 @@ public sealed partial class AdminUsers
 
     private string Status(UserAccount user) =>
         user.Disabled ? "vô hiệu hóa"
-        : user.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"tạm khóa đến {AdminText.Local(Host, until)}"
+        : user.LockedUntil is { } until && Host.CampaignTime(until) > Host.CampaignNow() ? $"tạm khóa đến {AdminText.Local(Host, until)}"
         : user.MustChangePassword ? "chờ đổi mật khẩu"
         : "hoạt động";
 }

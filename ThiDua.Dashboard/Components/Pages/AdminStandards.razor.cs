@@ -72,17 +72,11 @@ public sealed partial class AdminStandards
     private async Task SaveCityRatingAsync()
     {
         var rating = string.IsNullOrEmpty(RatingChoice) ? null : CityRatingText.Parse(RatingChoice);
-        try
-        {
-            var recorded = await AwardBook.SetCityRatingAsync(rating, RatingSource, Writer.Name, Writer.Address);
-            await Notify.InvokeAsync((Severity.Success, recorded.Rating is { } r
+        var (recorded, problem) = await AwardBook.SetCityRatingAsync(rating, RatingSource, Writer.Name, Writer.Address);
+        await Notify.InvokeAsync(recorded is null ? (Severity.Error, problem!)
+            : (Severity.Success, recorded.Rating is { } r
                 ? $"Đã lưu xếp loại Bộ chỉ số 766 của thành phố: {Vi.Rating(r)}."
                 : "Đã ghi nhận: chưa có xếp loại Bộ chỉ số 766 của thành phố."));
-        }
-        catch (AuditWriteException)
-        {
-            await Notify.InvokeAsync((Severity.Error, AuditWriteException.UserMessage));
-        }
         await LoadAsync();
     }
 

@@ -92,34 +92,26 @@ public sealed partial class Awards
     private async Task NominateAsync(AwardSlot slot)
     {
         if (!MayChangeLive) return;
-        Errors = [.. await AwardBook.NominateAsync(slot.Block, slot.Code!, NominateUnit ?? "", NominateReason ?? "", User!.UserName, User.Address)];
+        Errors = [.. (await AwardBook.NominateAsync(slot.Block, slot.Code!, NominateUnit ?? "", NominateReason ?? "", User!.UserName, User.Address)).Problems];
         if (Errors.Count == 0) NominateUnit = NominateReason = null;
     }
 
     private async Task WithdrawAsync(AwardSlot slot, string unit)
     {
         if (!MayChangeLive) return;
-        Errors = [.. await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, $"{ReviewChain.Selector} rút đề cử", User!.UserName, User.Address)];
+        Errors = [.. (await AwardBook.WithdrawAsync(slot.Block, slot.Code!, unit, $"{ReviewChain.Selector} rút đề cử", User!.UserName, User.Address)).Problems];
     }
 
     private async Task AddIndividualAsync()
     {
         if (!MayChangeLive) return;
-        Errors = [.. await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonDuty, PersonAchievement ?? "", User!.UserName, User.Address)];
+        Errors = [.. (await AwardBook.AddIndividualAsync(PersonName ?? "", PersonPosition ?? "", PersonUnit ?? "", PersonDuty, PersonAchievement ?? "", User!.UserName, User.Address)).Problems];
         if (Errors.Count == 0) PersonName = PersonPosition = PersonUnit = PersonDuty = PersonAchievement = null;
     }
 
     private async Task RemoveIndividualAsync(long id)
     {
         if (!MayChangeLive) return;
-        try
-        {
-            await AwardBook.RemoveIndividualAsync(id, User!.UserName, User.Address);
-            Errors = [];
-        }
-        catch (AuditWriteException)
-        {
-            Errors = [AuditWriteException.UserMessage + " Cá nhân này vẫn có trong danh sách."];
-        }
+        Errors = [.. (await AwardBook.RemoveIndividualAsync(id, User!.UserName, User.Address)).Problems];
     }
 }

@@ -23,7 +23,6 @@ public sealed partial class DataEntry
 
     [Inject] private EngineHost Host { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private IAuditTrail Audit { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The signed-in user who may write figures; null until checked (and then the page leaves for /dang-nhap).</summary>
@@ -227,7 +226,7 @@ public sealed partial class DataEntry
             }
             catch (UnitScopeException outside)
             {
-                Show(Severity.Error, outside.Message + " Chưa lưu gì.");
+                Show(Severity.Error, outside.Message);
                 return;
             }
             catch (AuditWriteException)
@@ -341,27 +340,19 @@ public sealed partial class DataEntry
         try
         {
             using var stream = new MemoryStream(FileBytes, writable: false);
-            if (!User!.WriteScope.IsAll)
-            {
-                var outside = User.WriteScope.Outside(Import.Read(stream, FileName).Figures.Select(f => f.Unit));
-                if (outside.Count > 0)
-                {
-                    ImportProblem = new UnitScopeException(outside).Message + " Không dòng nào được ghi.";
-                    return;
-                }
-                stream.Position = 0;
-            }
-            var outcome = await Import.CommitAsync(stream, FileName, User.UserName);
+            // Scope and audit are ingestion's: the file is refused whole, or stored with its entry in one transaction.
+            var outcome = await Import.CommitAsync(stream, FileName, Writer);
             Preview = outcome.Preview;
             Committed = outcome.Committed;
             CommittedVersion = outcome.Version;
-            if (Committed)
-            {
-                var source = FigureImport.SourceName(FileName);
-                await Audit.RecordAsync(new AuditRecord(AuditKinds.Import, User.UserName, User.Address,
-                    $"Nhập tệp {source}: {Preview.Rows} dòng, phiên bản {CommittedVersion}", Subject: source,
-                    After: new { file = source, sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(FileBytes)), bytes = FileBytes.Length, rows = Preview.Rows, version = CommittedVersion }));
-            }
+        }
+        catch (UnitScopeException outside)
+        {
+            ImportProblem = outside.Message;
+        }
+        catch (AuditWriteException)
+        {
+            ImportProblem = AuditWriteException.UserMessage;
         }
         finally
         {

@@ -73,6 +73,10 @@ public sealed partial class UnitRegistration
             (MessageSeverity, Message) = (Severity.Success, $"Đã gửi đăng ký thi đua (văn bản số {Latest.DocumentNumber}).");
             (DocumentNumber, DocumentDate) = (null, null);
         }
+        catch (UnitScopeException outside)
+        {
+            (MessageSeverity, Message) = (Severity.Error, outside.Message);
+        }
         catch (AuditWriteException)
         {
             (MessageSeverity, Message) = (Severity.Error, AuditWriteException.UserMessage);

@@ -79,7 +79,7 @@ public sealed class ScopeAndKeyTests : AccessHostTest
         var (id, secret) = await Host.CreateKeyAsync("tam-thoi");
         using var client = Host.WithKey(secret);
         using var accepted = await AccessHost.PostFigures(client, AccessHost.Rate("p-an-hoa"));
-        Assert.True(await Host.Get<AccountService>().RevokeKeyAsync(id, new AccountActor("admin", null)));
+        Assert.True((await Host.Get<AccountService>().RevokeKeyAsync(id, new AccountActor("admin", null))).Done);
 
         // Act
         using var refused = await AccessHost.PostFigures(client, AccessHost.Rate("p-cai-khe"));

@@ -30,12 +30,12 @@ public sealed class AuditWithAwardWritesTests : IAsyncLifetime
         AccessHost.DeleteDatabase(_file);
     }
 
-    private Task<IReadOnlyList<string>> NominateAsync() => Book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", Committee, Address);
+    private async Task<IReadOnlyList<string>> NominateAsync() => (await Book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", Committee, Address)).Problems;
 
-    private Task<IReadOnlyList<string>> WithdrawAsync() => Book.WithdrawAsync("so-nganh", "tham-muu", "so-tu-phap", "Văn phòng UBND thành phố rút đề cử", Committee, Address);
+    private async Task<IReadOnlyList<string>> WithdrawAsync() => (await Book.WithdrawAsync("so-nganh", "tham-muu", "so-tu-phap", "Văn phòng UBND thành phố rút đề cử", Committee, Address)).Problems;
 
-    private Task<IReadOnlyList<string>> AddIndividualAsync() =>
-        Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên", "so-tu-phap", IndividualDuty.KiemSoatTthc, "Tham mưu văn bản đúng hạn", Committee, Address);
+    private async Task<IReadOnlyList<string>> AddIndividualAsync() =>
+        (await Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên", "so-tu-phap", IndividualDuty.KiemSoatTthc, "Tham mưu văn bản đúng hạn", Committee, Address)).Problems;
 
     [Fact]
     public async Task Nominate_AuditEntryCannotBeWritten_NotNominatedAndAProblem_ThenStoredWithOneEntry()
@@ -113,15 +113,16 @@ public sealed class AuditWithAwardWritesTests : IAsyncLifetime
         await FailingAudit.BreakAsync(_file);
 
         // Act
-        var error = await Record.ExceptionAsync(() => Book.RemoveIndividualAsync(person.Id, Committee, Address));
+        var refused = await Book.RemoveIndividualAsync(person.Id, Committee, Address);
 
-        // Assert
-        Assert.IsType<AuditWriteException>(error);
+        // Assert: refused in the service's one style, never thrown.
+        Assert.Equal(AuditWriteException.UserMessage + " Cá nhân này vẫn có trong danh sách.", refused.Problem);
+        Assert.Null(refused.Value);
         Assert.Single(await awards.IndividualsAsync());
         Assert.Equal(0, await _host.ScalarAsync("SELECT count(*) FROM award_individuals WHERE removed_at IS NOT NULL"));
 
         await FailingAudit.RepairAsync(_file);
-        Assert.True(await Book.RemoveIndividualAsync(person.Id, Committee, Address));
+        Assert.Equal(person.Id, (await Book.RemoveIndividualAsync(person.Id, Committee, Address)).Value?.Id);
         Assert.Empty(await awards.IndividualsAsync());
         var entry = await AssertOneEntryAsync("Bỏ cá nhân ");
         Assert.Equal($"individual/{person.Id}", entry.Subject);

@@ -75,14 +75,15 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         await FailingAudit.BreakAsync(DatabaseFile);
 
         // Act
-        var error = await Record.ExceptionAsync(() => Accounts.ResetPasswordAsync(user.Id, Admin));
+        var refused = await Accounts.ResetPasswordAsync(user.Id, Admin);
 
-        // Assert
-        Assert.IsType<AuditWriteException>(error);
+        // Assert: refused in the service's one style, never thrown.
+        Assert.Equal(AuditWriteException.UserMessage, refused.Problem);
+        Assert.Null(refused.Value);
         Assert.Equal(stored, await RowAsync(user.Id));
 
         await FailingAudit.RepairAsync(DatabaseFile);
-        var password = await Accounts.ResetPasswordAsync(user.Id, Admin);
+        var (password, _) = await Accounts.ResetPasswordAsync(user.Id, Admin);
         Assert.NotNull(password);
         Assert.NotEqual(stored, await RowAsync(user.Id));
         Assert.Equal(SignInStatus.Success, (await Accounts.SignInAsync("can-bo", password!, null)).Status);
@@ -100,14 +101,14 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         await FailingAudit.BreakAsync(DatabaseFile);
 
         // Act
-        var problem = await Accounts.ChangePasswordAsync(user.Id, Password, "mat-khau-moi-that-dai", "10.0.0.9");
+        var problem = (await Accounts.ChangePasswordAsync(user.Id, Password, "mat-khau-moi-that-dai", "10.0.0.9")).Problem;
 
         // Assert
         Assert.Equal(AuditWriteException.UserMessage, problem);
         Assert.Equal(stored, await RowAsync(user.Id));
 
         await FailingAudit.RepairAsync(DatabaseFile);
-        Assert.Null(await Accounts.ChangePasswordAsync(user.Id, Password, "mat-khau-moi-that-dai", "10.0.0.9"));
+        Assert.True((await Accounts.ChangePasswordAsync(user.Id, Password, "mat-khau-moi-that-dai", "10.0.0.9")).Done);
         Assert.NotEqual(stored, await RowAsync(user.Id));
         Assert.Equal(0, await Host.ScalarAsync($"SELECT must_change_password FROM users WHERE id = {user.Id}"));
         var entry = Assert.Single(await Host.Get<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.UserPassword)));

@@ -297,7 +297,7 @@ public sealed class ProposalApiTests : StandardsHostTest
     {
         await ReadyAsync();
         var book = Host.Get<AwardBook>();
-        Assert.Empty(await book.AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa", ThiDua.Dashboard.Storage.IndividualDuty.MotCua, "Tiếp nhận hồ sơ đúng hạn", "van-phong"));
+        Assert.Empty((await book.AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa", ThiDua.Dashboard.Storage.IndividualDuty.MotCua, "Tiếp nhận hồ sơ đúng hạn", "van-phong")).Problems);
         var slotId = WardSlot(await ProposalAsync()).GetProperty("id").GetString();
         using var response = await Host.WithKey(AdminConfigKey).PostAsJsonAsync(Transitions, new
         {
@@ -316,7 +316,7 @@ public sealed class ProposalApiTests : StandardsHostTest
         (await script.PutAsJsonAsync("api/v1/units/so-tu-phap/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
         (await script.PutAsJsonAsync("api/v1/units/so-tu-phap/standard", new { nq02 = "met", note = (string?)null })).EnsureSuccessStatusCode();
         (await script.PutAsJsonAsync("api/v1/campaign/city-rating", new { rating = "tot", source = (string?)null })).EnsureSuccessStatusCode();
-        Assert.Empty(await Host.Get<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", "van-phong"));
+        Assert.Empty((await Host.Get<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", "van-phong")).Problems);
         (await script.PutAsJsonAsync("api/v1/campaign/city-rating", new { rating = "kha", source = (string?)null })).EnsureSuccessStatusCode();
 
         using var response = await script.PostAsJsonAsync(Transitions, Body("selected"));

@@ -66,7 +66,7 @@ public sealed class AwardsPageTests : PageTestContext
         var slot = Slot(page, "so-nganh", "");
         Assert.NotNull(slot.QuerySelector("[data-testid=slot-empty]"));
 
-        var errors = await Services.GetRequiredService<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt Bộ chỉ số 766", "hoi-dong");
+        var errors = (await Services.GetRequiredService<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt Bộ chỉ số 766", "hoi-dong")).Problems;
 
         Assert.Empty(errors);
         page.WaitForAssertion(() => Assert.Contains("Sở Tư pháp", Slot(page, "so-nganh", "").TextContent));
@@ -88,8 +88,8 @@ public sealed class AwardsPageTests : PageTestContext
         await RegisterAsync("so-y-te", new DateOnly(2024, 4, 1));
         await book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Lý do", "hoi-dong");
 
-        var errors = await book.NominateAsync("so-nganh", "tham-muu", "so-y-te", "Lý do khác", "hoi-dong");
-        var wrongBlock = await book.NominateAsync("so-nganh", "tham-muu", "p-an-hoa", "Lý do", "hoi-dong");
+        var errors = (await book.NominateAsync("so-nganh", "tham-muu", "so-y-te", "Lý do khác", "hoi-dong")).Problems;
+        var wrongBlock = (await book.NominateAsync("so-nganh", "tham-muu", "p-an-hoa", "Lý do", "hoi-dong")).Problems;
 
         Assert.Contains("chỉ có 1 đơn vị", Assert.Single(errors));
         Assert.Contains(wrongBlock, e => e.Contains("không thuộc khối"));
@@ -98,7 +98,7 @@ public sealed class AwardsPageTests : PageTestContext
     [Fact]
     public async Task Awards_UnregisteredUnit_CannotBeNominatedForTheCommitteeSlot()
     {
-        var errors = await Services.GetRequiredService<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-xay-dung", "Lý do", "hoi-dong");
+        var errors = (await Services.GetRequiredService<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-xay-dung", "Lý do", "hoi-dong")).Problems;
 
         Assert.Equal(["Sở Xây dựng chưa đủ điều kiện khen thưởng: Chưa ghi nhận đăng ký thi đua trước ngày 15/04/2024."], errors);
     }
@@ -123,8 +123,8 @@ public sealed class AwardsPageTests : PageTestContext
         await RegisterAsync("p-cai-khe", new DateOnly(2024, 4, 1));
         var book = Services.GetRequiredService<AwardBook>();
 
-        var refused = await book.AddIndividualAsync("Trần Thị B", "Công chức một cửa", "p-cai-khe", IndividualDuty.MotCua, "Tiếp nhận 2.000 hồ sơ đúng hạn", "hoi-dong");
-        var added = await book.AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa", IndividualDuty.MotCua, "Số hóa 100% hồ sơ", "hoi-dong");
+        var refused = (await book.AddIndividualAsync("Trần Thị B", "Công chức một cửa", "p-cai-khe", IndividualDuty.MotCua, "Tiếp nhận 2.000 hồ sơ đúng hạn", "hoi-dong")).Problems;
+        var added = (await book.AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa", IndividualDuty.MotCua, "Số hóa 100% hồ sơ", "hoi-dong")).Problems;
         var page = Show("committee");
         Assert.Contains("không có trong đề xuất khen tập thể", Assert.Single(refused));
         Assert.Empty(added);

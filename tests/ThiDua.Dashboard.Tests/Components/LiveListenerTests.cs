@@ -42,10 +42,10 @@ public sealed class LiveListenerTests : PageTestContext
         Assert.DoesNotContain("Tham mưu tốt", page.Markup);
 
         // Act
-        var errors = await Services.GetRequiredService<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", "hoi-dong");
+        var outcome = await Services.GetRequiredService<AwardBook>().NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", "hoi-dong");
 
         // Assert
-        Assert.Empty(errors);
+        Assert.Empty(outcome.Problems);
         page.WaitForAssertion(() => Assert.Contains("Tham mưu tốt — hoi-dong", page.Markup));
     }
 

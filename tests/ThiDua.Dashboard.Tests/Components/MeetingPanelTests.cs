@@ -27,8 +27,8 @@ public sealed class MeetingPanelTests : PageTestContext
             Dossiers("p-cai-khe", Recent, 2000), Rate("p-cai-khe", "c", Recent, 50, 100));
         await Ingestion.SetRegistrationAsync("p-an-hoa", new DateOnly(2024, 4, 1), "form", "test");
         await Ingestion.SetNq02Async("p-an-hoa", Nq02Assessment.Met, null, "form", WriteActor.Trusted("van-phong"));
-        Assert.Empty(await Services.GetRequiredService<AwardBook>().AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa",
-            IndividualDuty.MotCua, "Tiếp nhận hồ sơ đúng hạn", "van-phong"));
+        Assert.Empty((await Services.GetRequiredService<AwardBook>().AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa",
+            IndividualDuty.MotCua, "Tiếp nhận hồ sơ đúng hạn", "van-phong")).Problems);
     }
 
     private IRenderedComponent<Pages.Awards> Show(string user, string role)

@@ -217,8 +217,8 @@ public sealed class ProposalPanelTests : PageTestContext
     public async Task AddIndividual_WithoutTheDutyThePlanRequires_IsRefused()
     {
         await ReadyAsync();
-        var errors = await Services.GetRequiredService<ThiDua.Dashboard.Awards.AwardBook>()
-            .AddIndividualAsync("Nguyễn Văn A", "Chuyên viên", "p-an-hoa", null, "Số hóa hồ sơ", "van-phong");
+        var errors = (await Services.GetRequiredService<ThiDua.Dashboard.Awards.AwardBook>()
+            .AddIndividualAsync("Nguyễn Văn A", "Chuyên viên", "p-an-hoa", null, "Số hóa hồ sơ", "van-phong")).Problems;
         Assert.Contains(errors, e => e.Contains("Bộ phận Một cửa hoặc làm công tác kiểm soát thủ tục hành chính", StringComparison.Ordinal));
     }
 

@@ -39,7 +39,7 @@ public sealed class StandardsPagesTests : PageTestContext
     {
         await SubmitAsync(Dossiers("so-tu-phap", Recent, 500), Rate("so-tu-phap", "c", Recent, 70, 100));
         await RegisterAsync("so-tu-phap");
-        Assert.Empty(await Book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt Bộ chỉ số 766", "hoi-dong"));
+        Assert.Empty((await Book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt Bộ chỉ số 766", "hoi-dong")).Problems);
     }
 
     private IRenderedComponent<Pages.Awards> ShowAwards()
@@ -134,7 +134,7 @@ public sealed class StandardsPagesTests : PageTestContext
         var page = RenderPage<UnitPage>(p => p.Add(x => x.UnitCode, "so-tu-phap"));
         Assert.Contains("Chưa nằm trong số suất khen", page.Markup);
 
-        Assert.Empty(await Book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", "hoi-dong"));
+        Assert.Empty((await Book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", "hoi-dong")).Problems);
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=unit-proposed]")));
     }
@@ -181,7 +181,7 @@ public sealed class StandardsPagesTests : PageTestContext
     {
         await NomineeAsync();
 
-        var errors = await Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên Bộ phận Một cửa", "so-tu-phap", IndividualDuty.MotCua, "Tham mưu kiểm soát TTHC", "hoi-dong");
+        var errors = (await Book.AddIndividualAsync("Nguyễn Văn A", "Chuyên viên Bộ phận Một cửa", "so-tu-phap", IndividualDuty.MotCua, "Tham mưu kiểm soát TTHC", "hoi-dong")).Problems;
 
         Assert.Empty(errors);
     }

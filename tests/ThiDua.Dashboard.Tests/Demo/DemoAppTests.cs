@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ThiDua.Dashboard.Demo;
+using ThiDua.Demo;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Tests.Api;
 

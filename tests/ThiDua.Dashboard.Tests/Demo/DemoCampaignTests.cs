@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using ThiDua.Dashboard.Demo;
+using ThiDua.Demo;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring;
 using ThiDua.Scoring.Figures;

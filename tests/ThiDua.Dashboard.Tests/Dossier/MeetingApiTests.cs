@@ -24,8 +24,8 @@ public sealed class MeetingApiTests : StandardsHostTest
         using var script = Host.WithKey(AdminConfigKey);
         foreach (var unit in new[] { "p-an-hoa", "p-cai-khe" })
             (await script.PutAsJsonAsync($"api/v1/units/{unit}/standard", new { nq02 = "met", note = (string?)null })).EnsureSuccessStatusCode();
-        Assert.Empty(await Host.Get<AwardBook>().AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa", IndividualDuty.MotCua,
-            "Tiếp nhận hồ sơ đúng hạn", "van-phong"));
+        Assert.Empty((await Host.Get<AwardBook>().AddIndividualAsync("Nguyễn Văn A", "Công chức một cửa", "p-an-hoa", IndividualDuty.MotCua,
+            "Tiếp nhận hồ sơ đúng hạn", "van-phong")).Problems);
     }
 
     private static object Minutes(string place = "Phòng họp số 1, UBND thành phố") => new

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,14 +18,17 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly TimeProvider? _time;
     private bool _started;
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "thidua-tests-" + Guid.NewGuid().ToString("N"));
 
     /// <param name="environment">Development by default; Production to test what operators run.</param>
-    public DashboardHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="time">A clock for the app (e.g. a FakeTimeProvider); the system's when null.</param>
+    public DashboardHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", TimeProvider? time = null)
     {
         _settings = settings ?? new Dictionary<string, string?>();
         _environment = environment;
+        _time = time;
         Directory.CreateDirectory(_dataFolder);
     }
 
@@ -46,6 +50,8 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:ThiDua"] = _settings.TryGetValue("ConnectionStrings:ThiDua", out var cs) ? cs : $"Data Source={Path.Combine(_dataFolder, "thidua.db")}",
         }));
+        // Registered after the app's own (TryAdd) TimeProvider, so this one is resolved everywhere.
+        if (_time is { } time) builder.ConfigureTestServices(services => services.AddSingleton(time));
     }
 
     public override async ValueTask DisposeAsync()

@@ -139,17 +139,17 @@ public sealed class CityRatingApiTests : StandardsHostTest
         (await writer.PutAsJsonAsync("api/v1/units/so-tu-phap/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
         (await writer.PutAsJsonAsync("api/v1/units/so-noi-vu/registration", new { registeredOn = "2024-03-01" })).EnsureSuccessStatusCode();
         var book = Host.Get<AwardBook>();
-        Assert.Empty(await book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", "hoi-dong"));
+        Assert.Empty((await book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", "hoi-dong")).Problems);
         var unrecorded = ThamMuu(await Host.Anonymous().GetFromJsonAsync<JsonElement>("api/v1/awards"));
         using var script = Host.WithKey(AdminConfigKey);
 
         // Act
         (await script.PutAsJsonAsync("api/v1/campaign/city-rating", new { rating = "kha", source = (string?)null })).EnsureSuccessStatusCode();
         var kha = ThamMuu(await Host.Anonymous().GetFromJsonAsync<JsonElement>("api/v1/awards"));
-        Assert.Empty(await book.WithdrawAsync("so-nganh", "tham-muu", "so-tu-phap", "Đổi đề cử", "hoi-dong"));
-        var refused = await book.NominateAsync("so-nganh", "tham-muu", "so-noi-vu", "Tham mưu tốt", "hoi-dong");
+        Assert.Empty((await book.WithdrawAsync("so-nganh", "tham-muu", "so-tu-phap", "Đổi đề cử", "hoi-dong")).Problems);
+        var refused = (await book.NominateAsync("so-nganh", "tham-muu", "so-noi-vu", "Tham mưu tốt", "hoi-dong")).Problems;
         (await script.PutAsJsonAsync("api/v1/campaign/city-rating", new { rating = "tot", source = (string?)null })).EnsureSuccessStatusCode();
-        var accepted = await book.NominateAsync("so-nganh", "tham-muu", "so-noi-vu", "Tham mưu tốt", "hoi-dong");
+        var accepted = (await book.NominateAsync("so-nganh", "tham-muu", "so-noi-vu", "Tham mưu tốt", "hoi-dong")).Problems;
         var tot = ThamMuu(await Host.Anonymous().GetFromJsonAsync<JsonElement>("api/v1/awards"));
 
         // Assert

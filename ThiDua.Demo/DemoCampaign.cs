@@ -6,7 +6,7 @@ using ThiDua.Scoring.Rules;
 using ThiDua.Scoring.Scoring;
 using ThiDua.Scoring.Units;
 
-namespace ThiDua.Dashboard.Demo;
+namespace ThiDua.Demo;
 
 /// <summary>
 /// A realistic simulated campaign: weekly cumulative figures for every active unit from the period

@@ -1,7 +1,7 @@
 using ThiDua.Scoring.Figures;
 using ThiDua.Scoring.Ranking;
 
-namespace ThiDua.Dashboard.Demo;
+namespace ThiDua.Demo;
 
 /// <summary>
 /// A simulated campaign up to one as-of date: the figures in monthly batches, the registrations,

@@ -1,4 +1,4 @@
-namespace ThiDua.Dashboard.Demo;
+namespace ThiDua.Demo;
 
 /// <summary>
 /// How each content behaves in the simulation. The campaign's contents are configuration, so an
