@@ -21,6 +21,9 @@ public static class StorageServiceCollectionExtensions
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(SqliteDatabase.ConnectionStringName);
             return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? SqliteDatabase.DefaultConnectionString : connectionString);
         });
+        // Where only storage is wired, the repositories speak of the first campaign; the app replaces this
+        // with the default campaign's key and gives every other campaign its own (Campaigns/CampaignServices).
+        services.TryAddSingleton(CampaignKey.First);
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<FigureRepository>();
         services.AddSingleton<AwardRepository>();

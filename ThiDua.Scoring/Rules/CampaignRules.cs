@@ -8,6 +8,12 @@ namespace ThiDua.Scoring.Rules;
 /// </summary>
 public sealed record CampaignRules
 {
+    /// <summary>
+    /// The campaign's short code (e.g. <c>can-tho-2024</c>), which pages and the API name it by;
+    /// empty in the settings section, required in a campaign file.
+    /// </summary>
+    public string Code { get; init; } = "";
+
     public string Name { get; init; } = "";
 
     /// <summary>IANA zone in which "today" is a date, e.g. Asia/Ho_Chi_Minh.</summary>
