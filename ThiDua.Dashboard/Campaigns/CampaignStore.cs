@@ -144,7 +144,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
         await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE campaigns SET code = @Code, name = @Name, period_start = @PeriodStart, period_end = @PeriodEnd, rules_json = @Rules, updated_at = @Now
+            UPDATE campaigns SET code = @Code, name = @Name, period_start = @PeriodStart, period_end = @PeriodEnd, rules_json = @Rules, created_at = @Now, updated_at = @Now
             WHERE id = 1 AND rules_json IS NULL;
             UPDATE campaigns SET name = @Name, period_start = @PeriodStart, period_end = @PeriodEnd, rules_json = @Rules, updated_at = @Now
             WHERE code = @Code AND status <> 'closed' AND rules_json IS NOT @Rules;

@@ -12,9 +12,12 @@ namespace ThiDua.Dashboard.Live;
 /// figure meets no added delay. Callbacks run outside any lock and their exceptions are logged,
 /// never thrown into the writer.
 /// </summary>
-public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvider time, ILogger<LeaderboardNotifier> logger)
+/// <param name="campaign">The campaign whose engine this notifier stands in front of; its code goes with every push.</param>
+public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvider time, ILogger<LeaderboardNotifier> logger,
+    Campaigns.CampaignRecord? campaign = null)
     : ILeaderboardPublisher, IDisposable
 {
+    private readonly string _campaign = campaign?.Code ?? "";
     private readonly Lock _lock = new();
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.CoalesceMilliseconds));
     private readonly List<Subscription> _subscribers = [];
@@ -60,7 +63,7 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             }
             var unitsLeading = result.UnitsChanged && Lead(_units, at);
             if (leading is not null || unitsLeading)
-                now = new LeaderboardUpdate(_version, leading ?? [], unitsLeading);
+                now = new LeaderboardUpdate(_version, leading ?? [], unitsLeading, _campaign);
         }
         if (now is not null) Dispatch(now);
     }
@@ -111,7 +114,7 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             }
             var units = Trail(_units, at);
             if (!units && _units.Pending) next = Math.Min(next, DueAt(_units));
-            if (boards is not null || units) update = new LeaderboardUpdate(_version, boards ?? [], units);
+            if (boards is not null || units) update = new LeaderboardUpdate(_version, boards ?? [], units, _campaign);
             ArmTimer(next, at);
         }
         if (update is not null) Dispatch(update);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
+using ThiDua.Dashboard.Campaigns;
 using ThiDua.Scoring.Ranking;
 
 namespace ThiDua.Dashboard.Live.Hub;
@@ -10,11 +11,17 @@ namespace ThiDua.Dashboard.Live.Hub;
 /// writer nor the notifier ever waits on a socket; one loop sends, so every client sees the
 /// messages in the order they were produced.
 /// </summary>
+/// <remarks>
+/// With several campaigns (<paramref name="engines"/>), every campaign's pushes come in: the default
+/// campaign's boards go to every client, as before campaigns, and another campaign's only to the clients
+/// that called <see cref="LeaderboardHub.Subscribe"/> for it. Versions are shared by all campaigns.
+/// </remarks>
 public sealed class LeaderboardBroadcaster(
     LeaderboardNotifier notifier,
     EngineHost host,
     IHubContext<LeaderboardHub, ILeaderboardClient> hub,
-    ILogger<LeaderboardBroadcaster> logger) : BackgroundService
+    ILogger<LeaderboardBroadcaster> logger,
+    CampaignEngines? engines = null) : BackgroundService
 {
     private readonly Channel<LeaderboardUpdate> _updates = Channel.CreateUnbounded<LeaderboardUpdate>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
@@ -23,11 +30,12 @@ public sealed class LeaderboardBroadcaster(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = notifier.Subscribe(update =>
+        Func<LeaderboardUpdate, Task> queue = update =>
         {
             _updates.Writer.TryWrite(update);
             return Task.CompletedTask;
-        });
+        };
+        _subscription = engines is not null ? engines.SubscribeAll(queue) : notifier.Subscribe(queue);
         return base.StartAsync(cancellationToken);
     }
 
@@ -60,13 +68,15 @@ public sealed class LeaderboardBroadcaster(
                 // Pushes that queued up while clients were slow fold into one round: the snapshots
                 // are read now, so sending older rounds first would only show stale boards.
                 var version = 0L;
-                var boards = new HashSet<BoardKey>();
+                var boards = new Dictionary<string, HashSet<BoardKey>>(StringComparer.Ordinal);
                 while (reader.TryRead(out var update))
                 {
                     version = Math.Max(version, update.Version);
-                    boards.UnionWith(update.Boards);
+                    if (!boards.TryGetValue(update.Campaign, out var ofCampaign)) boards[update.Campaign] = ofCampaign = [];
+                    ofCampaign.UnionWith(update.Boards);
                 }
-                await BroadcastAsync(version, boards);
+                foreach (var (campaign, changed) in boards)
+                    await BroadcastAsync(version, campaign, changed);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,8 +85,17 @@ public sealed class LeaderboardBroadcaster(
         }
     }
 
-    private async Task BroadcastAsync(long version, IReadOnlySet<BoardKey> boards)
+    private async Task BroadcastAsync(long version, string campaign, IReadOnlySet<BoardKey> boards)
     {
+        var source = host;
+        var clients = hub.Clients.All;
+        if (engines is not null && engines.Find(campaign) is { } record)
+        {
+            if (await engines.GetAsync(record.Code) is not { } services) return;
+            source = services.Host;
+            if (!record.IsDefault) clients = hub.Clients.Group(LeaderboardHub.GroupOf(record.Code));
+        }
+
         // A snapshot read now reflects at least every version pushed so far, so labelling it with the
         // highest seen keeps each client's versions growing even if the notifier's callbacks for two
         // pushes ran out of order.
@@ -88,9 +107,9 @@ public sealed class LeaderboardBroadcaster(
         {
             try
             {
-                var engine = host.Engine;
-                var change = LeaderboardChangedDto.From(_highestVersion, engine.AsOf, engine.Board(key));
-                await hub.Clients.All.LeaderboardChanged(change);
+                var engine = source.Engine;
+                var change = LeaderboardChangedDto.From(_highestVersion, engine.AsOf, engine.Board(key), campaign);
+                await clients.LeaderboardChanged(change);
             }
             catch (Exception exception)
             {
