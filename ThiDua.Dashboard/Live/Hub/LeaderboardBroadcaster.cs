@@ -26,6 +26,7 @@ public sealed class LeaderboardBroadcaster(
     private readonly Channel<LeaderboardUpdate> _updates = Channel.CreateUnbounded<LeaderboardUpdate>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     private IDisposable? _subscription;
+    private IDisposable? _others;
     private long _highestVersion;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -35,7 +36,13 @@ public sealed class LeaderboardBroadcaster(
             _updates.Writer.TryWrite(update);
             return Task.CompletedTask;
         };
-        _subscription = engines is not null ? engines.SubscribeAll(queue) : notifier.Subscribe(queue);
+        _subscription = notifier.Subscribe(queue);
+        if (engines is not null)
+        {
+            // The other campaigns' pushes; the notifier above is the (start-up) default campaign's own.
+            var own = engines.Default.Campaign.Code;
+            _others = engines.SubscribeAll(update => update.Campaign == own ? Task.CompletedTask : queue(update));
+        }
         return base.StartAsync(cancellationToken);
     }
 
@@ -55,6 +62,7 @@ public sealed class LeaderboardBroadcaster(
     private void Unsubscribe()
     {
         Interlocked.Exchange(ref _subscription, null)?.Dispose();
+        Interlocked.Exchange(ref _others, null)?.Dispose();
         _updates.Writer.TryComplete();
     }
 

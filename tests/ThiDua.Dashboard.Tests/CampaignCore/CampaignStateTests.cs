@@ -145,8 +145,8 @@ public sealed class CampaignStateTests
             var messages = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
             Assert.Contains(messages, m => m!.Contains("khối “khoi-khong-co” không có"));
             Assert.Contains(messages, m => m!.Contains("mã “mot-a” đã có"));
-            Assert.NotEmpty(problem.GetProperty("errors").EnumerateArray().Concat(problem.GetProperty("warnings").EnumerateArray())
-                .Where(f => f.GetProperty("path").GetString()!.Contains("Groups", StringComparison.Ordinal)));
+            Assert.Contains(problem.GetProperty("errors").EnumerateArray().Concat(problem.GetProperty("warnings").EnumerateArray()),
+                f => f.GetProperty("path").GetString()!.Contains("Groups", StringComparison.Ordinal));
         }
         Assert.Single((await host.GetJsonAsync("api/v1/campaigns")).EnumerateArray());
 
