@@ -22,3 +22,6 @@ public sealed record CampaignRecord(
 
     public bool IsDraft => Status == CampaignStatus.Draft;
 }
+
+/// <summary>One predecessor of a unit: its code, and the campaign and name it was found under (null when none has it).</summary>
+public sealed record UnitPredecessor(string Code, string? Campaign, string? Name);

@@ -22,10 +22,13 @@ public static class CampaignSelection
         return app;
     }
 
+    /// <summary>True for a path under /api/v1 that speaks of one campaign.</summary>
+    public static bool Applies(PathString path) =>
+        path.StartsWithSegments("/api/v1") && !_notOfACampaign.Any(p => path.StartsWithSegments(p));
+
     private static async Task SelectAsync(HttpContext context, Func<Task> next)
     {
-        var path = context.Request.Path;
-        if (!path.StartsWithSegments("/api/v1") || _notOfACampaign.Any(p => path.StartsWithSegments(p)))
+        if (!Applies(context.Request.Path))
         {
             await next();
             return;

@@ -47,6 +47,29 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
             new CampaignUnit(u.Code, u.Name, u.Block, u.District, u.ActiveFrom, u.ActiveTo, [.. predecessors[u.Code]]))];
     }
 
+    /// <summary>
+    /// A unit's predecessors, each found in the same campaign first, else in the latest earlier campaign
+    /// (by creation) that has a unit of that code; <see cref="UnitPredecessor.Campaign"/> is null when none has.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitPredecessor>> LineageAsync(long campaignId, string unit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UnitPredecessor>(new CommandDefinition(
+            """
+            SELECT p.predecessor AS Code, found.campaign AS Campaign, found.name AS Name
+            FROM unit_predecessors p
+            LEFT JOIN (SELECT u.code, u.campaign_id, c.code AS campaign, u.name FROM units u JOIN campaigns c ON c.id = u.campaign_id) found
+              ON found.code = p.predecessor
+             AND found.campaign_id = (SELECT u2.campaign_id FROM units u2
+                                      WHERE u2.code = p.predecessor AND u2.campaign_id <= p.campaign_id
+                                      ORDER BY u2.campaign_id = p.campaign_id DESC, u2.campaign_id DESC LIMIT 1)
+            WHERE p.campaign_id = @CampaignId AND p.unit = @Unit
+            ORDER BY p.predecessor;
+            """,
+            new { CampaignId = campaignId, Unit = unit }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
     /// <summary>Stores a new draft with its units in one transaction.</summary>
     /// <returns>The draft, or null when a campaign already has this code (nothing is stored).</returns>
     public async Task<CampaignRecord?> CreateDraftAsync(CampaignDefinition definition, CancellationToken cancellationToken = default)

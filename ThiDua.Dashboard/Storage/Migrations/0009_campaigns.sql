@@ -197,3 +197,53 @@ CREATE TRIGGER registrations_no_delete BEFORE DELETE ON registrations
 BEGIN
     SELECT RAISE(ABORT, 'registrations are append-only: send a new registration instead');
 END;
+
+-- A closed campaign is read-only everywhere. The API refuses such writes with a 409 before they get here;
+-- these triggers make sure no other way in (a page, a background job) can add to a closed campaign.
+CREATE TRIGGER batches_campaign_open BEFORE INSERT ON batches
+WHEN (SELECT status FROM campaigns WHERE id = NEW.campaign_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'campaign closed: read-only');
+END;
+
+CREATE TRIGGER committee_nominations_campaign_open BEFORE INSERT ON committee_nominations
+WHEN (SELECT status FROM campaigns WHERE id = NEW.campaign_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'campaign closed: read-only');
+END;
+
+CREATE TRIGGER award_individuals_campaign_open BEFORE INSERT ON award_individuals
+WHEN (SELECT status FROM campaigns WHERE id = NEW.campaign_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'campaign closed: read-only');
+END;
+
+CREATE TRIGGER registrations_campaign_open BEFORE INSERT ON registrations
+WHEN (SELECT status FROM campaigns WHERE id = NEW.campaign_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'campaign closed: read-only');
+END;
+
+CREATE TRIGGER city_ratings_campaign_open BEFORE INSERT ON city_ratings
+WHEN (SELECT status FROM campaigns WHERE id = NEW.campaign_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'campaign closed: read-only');
+END;
+
+CREATE TRIGGER proposal_transitions_campaign_open BEFORE INSERT ON proposal_transitions
+WHEN (SELECT status FROM campaigns WHERE id = NEW.campaign_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'campaign closed: read-only');
+END;
+
+CREATE TRIGGER meeting_minutes_campaign_open BEFORE INSERT ON meeting_minutes
+WHEN (SELECT status FROM campaigns WHERE id = NEW.campaign_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'campaign closed: read-only');
+END;
+
+CREATE TRIGGER units_campaign_open BEFORE UPDATE ON units
+WHEN (SELECT status FROM campaigns WHERE id = NEW.campaign_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'campaign closed: read-only');
+END;

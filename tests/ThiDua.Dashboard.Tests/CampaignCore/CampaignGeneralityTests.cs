@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using ThiDua.Dashboard.Campaigns;
 using ThiDua.Dashboard.Tests.Live;
 
 namespace ThiDua.Dashboard.Tests.CampaignCore;
@@ -55,6 +57,13 @@ public sealed class CampaignGeneralityTests
         var units = await host.GetJsonAsync($"api/v1/units?campaign={Test}");
         Assert.Equal(9, units.GetArrayLength());
         Assert.All(units.EnumerateArray(), u => Assert.Equal(JsonValueKind.Null, u.GetProperty("district").ValueKind));
+
+        // Lineage: mot-c continues two units of its own campaign; ba-b a unit of the earlier campaign.
+        var store = host.Api.Services.GetRequiredService<CampaignStore>();
+        var testId = (await store.GetAsync(Test))!.Id;
+        Assert.Equal([new UnitPredecessor("mot-x", Test, "Đơn vị Một X"), new UnitPredecessor("mot-y", Test, "Đơn vị Một Y")],
+            await store.LineageAsync(testId, "mot-c"));
+        Assert.Equal([new UnitPredecessor("so-xay-dung", CampaignApiHost.DefaultCode, "Sở Xây dựng")], await store.LineageAsync(testId, "ba-b"));
 
         // A subscribed hub client hears the test campaign; one that did not subscribe does not.
         var subscribed = new MessageLog();

@@ -56,6 +56,23 @@ public sealed class CampaignStateTests
     }
 
     [Fact]
+    public async Task OpenApi_EveryOperationOfACampaign_ListsTheCampaignParameter()
+    {
+        await using var host = new CampaignApiHost();
+
+        var document = await host.GetJsonAsync("openapi/v1.json");
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Operation: op.Value))).ToList();
+        static bool HasCampaign(JsonElement operation) => operation.TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "campaign");
+        Assert.All(operations.Where(o => o.Path.StartsWith("/api/v1/", StringComparison.Ordinal)
+                && !o.Path.StartsWith("/api/v1/campaigns", StringComparison.Ordinal) && !o.Path.StartsWith("/api/v1/audit", StringComparison.Ordinal)),
+            o => Assert.True(HasCampaign(o.Operation), o.Path));
+        Assert.All(operations.Where(o => o.Path.StartsWith("/api/v1/campaigns", StringComparison.Ordinal)), o => Assert.False(HasCampaign(o.Operation), o.Path));
+    }
+
+    [Fact]
     public async Task DefaultCampaignByCode_AnswersAsWithoutTheParameter()
     {
         await using var host = new CampaignApiHost();
@@ -96,6 +113,11 @@ public sealed class CampaignStateTests
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Contains("đã kết thúc", problem.GetProperty("detail").GetString());
         }
+
+        // No other way in either: the ingestion path (a page's) is refused by the database itself.
+        var services = await host.Api.Services.GetRequiredService<CampaignEngines>().GetAsync(Test);
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => services!.GetRequired<ThiDua.Dashboard.Ingestion.FigureIngestion>()
+            .SubmitAsync([new ThiDua.Scoring.Figures.Figure("mot-a", "dossiers", new DateOnly(2026, 6, 30), 950, null)], "form", "admin"));
 
         Assert.Equal(countBefore, await host.Api.FigureCount());
         var boards = await host.GetJsonAsync($"api/v1/leaderboards?campaign={Test}&asOf=2026-06-30");
@@ -176,6 +198,19 @@ public sealed class CampaignStateTests
         Assert.Equal(["can-tho-2025"], listed.Where(c => c.GetProperty("isDefault").GetBoolean()).Select(c => c.GetProperty("code").GetString()));
         var rules = await host.GetJsonAsync("api/v1/campaign");
         Assert.Equal("2025-12-14", rules.GetProperty("periodEnd").GetString());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("10081")]
+    public async Task Startup_IdleMinutesOutOfRange_FailsNamingTheKey(string minutes)
+    {
+        await using var host = new Hosting.DashboardHost(new Dictionary<string, string?> { ["ThiDua:Campaigns:IdleMinutes"] = minutes });
+
+        var error = Record.Exception(() => host.Start());
+
+        var validation = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(error);
+        Assert.StartsWith("ThiDua:Campaigns:IdleMinutes phải từ 1 đến 10080 phút", Assert.Single(validation.Failures));
     }
 
     private static string JsonNodeEdit(string json, Action<System.Text.Json.Nodes.JsonNode> edit)
