@@ -1,6 +1,7 @@
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Api;
 using ThiDua.Dashboard.Awards;
+using ThiDua.Dashboard.Campaigns;
 using ThiDua.Dashboard.Components;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Dossier;
@@ -28,6 +29,7 @@ builder.Services.AddDashboardUi();
 ThiDua.Dashboard.Demo.DemoRegistration.AddDemo(builder.Services, builder.Configuration, args);
 builder.Services.AddLeaderboardHub();
 builder.Services.AddThiDuaMetrics();
+builder.Services.AddCampaigns(builder.Configuration); // last: it hands the default campaign's services to the rest
 
 var app = builder.Build();
 await app.LoadThiDuaAsync();
@@ -35,7 +37,9 @@ await app.InitializeAccountsAsync();
 await ThiDua.Dashboard.Demo.DemoRegistration.LoadDemoStateAsync(app);
 app.UseApiErrorAnswers(); // again inside MapDashboardUi, see there
 app.UseThiDuaAccess();
+app.UseCampaignSelection();
 app.UseThiDuaApi();
+app.MapCampaignApi();
 app.MapImportApi();
 app.MapExportApi();
 app.MapDossierApi();

@@ -52,6 +52,7 @@ public sealed class OpenApiDescription : IOpenApiDocumentTransformer
                 else if (method != HttpMethod.Get)
                     operation.Security = [Requirement(document, KeyScheme)];
                 foreach (var parameter in operation.Parameters ?? []) Describe(parameter);
+                if (Campaigns.CampaignSelection.Applies(path)) (operation.Parameters ??= []).Add(CampaignParameter());
             }
         }
         return Task.CompletedTask;
@@ -79,6 +80,16 @@ public sealed class OpenApiDescription : IOpenApiDocumentTransformer
             _ => (query.Schema, query.Description),
         };
     }
+
+    /// <summary><c>?campaign=</c>, which every endpoint of a campaign takes (Campaigns/CampaignSelection).</summary>
+    private static OpenApiParameter CampaignParameter() => new()
+    {
+        Name = Campaigns.CampaignSelection.Parameter,
+        In = ParameterLocation.Query,
+        Required = false,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[a-z0-9]+(?:[-_.][a-z0-9]+)*$", MaxLength = Campaigns.CampaignCode.MaxLength },
+        Description = "Mã chiến dịch (GET /api/v1/campaigns); mặc định là chiến dịch mặc định. Mã không có: 404; chiến dịch đã kết thúc: mọi thao tác ghi 409.",
+    };
 
     private static OpenApiSchema Date() => new() { Type = JsonSchemaType.String, Format = "date" };
 }

@@ -76,7 +76,8 @@ public sealed class FigureIngestion(
                     $"{batch.Count} số liệu, nguồn {source}, phiên bản {storedBatch.Version}", Subject: source,
                     After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() }))
                 .Then(file is null ? null : audit.EntryFor<StoredBatch>(storedBatch => file.AuditRecord(source, actor, storedBatch.Version))));
-            applied = engine.Apply(batch);
+            // The stored version, not the engine's next: versions are shared by every campaign.
+            applied = engine.Apply(batch, stored.Version);
             host.MarkChanged(receivedAt, applied.ChangedBoards);
             CheckVersion(stored.Version, applied.Version);
             metrics?.Accepted(batch.Count, commitStarted);
@@ -144,7 +145,7 @@ public sealed class FigureIngestion(
             if (stored.Changed)
             {
                 var engine = host.Engine;
-                applied = engine.UpdateUnits(engine.Units.Select(u => u.Code == code ? stored.Unit : u));
+                applied = engine.UpdateUnits(engine.Units.Select(u => u.Code == code ? stored.Unit : u), stored.Version);
                 host.MarkChanged(time.GetUtcNow(), applied.ChangedBoards);
                 CheckVersion(stored.Version, applied.Version);
             }
@@ -174,7 +175,7 @@ public sealed class FigureIngestion(
             if (engine.AsOf == today) return false;
             var now = time.GetUtcNow();
             var stored = await figures.RecordVersionBumpAsync($"live boards moved to {today:yyyy-MM-dd}", "system", "hệ thống", now, CancellationToken.None);
-            applied = engine.MoveTo(today);
+            applied = engine.MoveTo(today, stored.Version);
             CheckVersion(stored.Version, applied.Version);
             host.MarkChanged(now, applied.ChangedBoards);
         }

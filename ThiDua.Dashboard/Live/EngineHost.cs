@@ -14,8 +14,12 @@ namespace ThiDua.Dashboard.Live;
 /// version, so a restart shows exactly what was shown before it.
 /// </summary>
 public sealed class EngineHost(
-    IOptions<CampaignRules> rules, FigureRepository figures, AwardRepository awards, CityRatingRepository cityRatings, TimeProvider time, ILogger<EngineHost> logger)
+    IOptions<CampaignRules> rules, FigureRepository figures, AwardRepository awards, CityRatingRepository cityRatings, TimeProvider time, ILogger<EngineHost> logger,
+    CampaignKey? key = null)
 {
+    /// <summary>The campaign this engine scores (its rows in storage).</summary>
+    public CampaignKey Key { get; } = key ?? CampaignKey.First;
+
     private LeaderboardEngine? _engine;
     private long _lastChangedTicks;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<BoardKey, DateTimeOffset> _boardChangedAt = new();

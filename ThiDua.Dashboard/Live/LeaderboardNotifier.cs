@@ -13,9 +13,12 @@ namespace ThiDua.Dashboard.Live;
 /// never thrown into the writer. The committee's award decisions go out through here too
 /// (<see cref="PublishDecisions"/>), so pages, the layout and the hub hear of every change one way.
 /// </summary>
-public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvider time, ILogger<LeaderboardNotifier> logger)
+/// <param name="campaign">The campaign whose engine this notifier stands in front of; its code goes with every push.</param>
+public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvider time, ILogger<LeaderboardNotifier> logger,
+    Campaigns.CampaignRecord? campaign = null)
     : ILeaderboardPublisher, IDisposable
 {
+    private readonly string _campaign = campaign?.Code ?? "";
     private readonly Lock _lock = new();
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.CoalesceMilliseconds));
     private readonly List<Subscription> _subscribers = [];
@@ -57,7 +60,7 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             if (_disposed) return;
             version = _version;
         }
-        Dispatch(new LeaderboardUpdate(version, new HashSet<BoardKey>(), DecisionsChanged: true));
+        Dispatch(new LeaderboardUpdate(version, new HashSet<BoardKey>(), DecisionsChanged: true, Campaign: _campaign));
     }
 
     public void Publish(ApplyResult result)
@@ -77,7 +80,7 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             }
             var unitsLeading = result.UnitsChanged && Lead(_units, at);
             if (leading is not null || unitsLeading)
-                now = new LeaderboardUpdate(_version, leading ?? [], unitsLeading);
+                now = new LeaderboardUpdate(_version, leading ?? [], unitsLeading, Campaign: _campaign);
         }
         if (now is not null) Dispatch(now);
     }
@@ -128,7 +131,7 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             }
             var units = Trail(_units, at);
             if (!units && _units.Pending) next = Math.Min(next, DueAt(_units));
-            if (boards is not null || units) update = new LeaderboardUpdate(_version, boards ?? [], units);
+            if (boards is not null || units) update = new LeaderboardUpdate(_version, boards ?? [], units, Campaign: _campaign);
             ArmTimer(next, at);
         }
         if (update is not null) Dispatch(update);

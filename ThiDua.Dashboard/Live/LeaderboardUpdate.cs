@@ -8,4 +8,5 @@ namespace ThiDua.Dashboard.Live;
 /// The committee decided since the last push (a nomination, an individual, the city's 766 rating, a
 /// step of the proposal's review): who holds an award may change without any board changing.
 /// </param>
-public sealed record LeaderboardUpdate(long Version, IReadOnlySet<BoardKey> Boards, bool UnitsChanged = false, bool DecisionsChanged = false);
+/// <param name="Campaign">The code of the campaign whose boards these are (empty where campaigns are not wired).</param>
+public sealed record LeaderboardUpdate(long Version, IReadOnlySet<BoardKey> Boards, bool UnitsChanged = false, bool DecisionsChanged = false, string Campaign = "");

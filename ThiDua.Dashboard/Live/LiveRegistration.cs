@@ -26,6 +26,8 @@ public static class LiveRegistration
     public static async Task LoadThiDuaAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await Storage.StorageServiceCollectionExtensions.InitializeThiDuaStorageAsync(app.Services, cancellationToken);
-        await app.Services.GetRequiredService<EngineHost>().LoadAsync(cancellationToken);
+        // With campaigns, every active campaign's engine (the default's among them); otherwise the one engine.
+        if (app.Services.GetService<Campaigns.CampaignEngines>() is { } engines) await engines.StartAsync(cancellationToken);
+        else await app.Services.GetRequiredService<EngineHost>().LoadAsync(cancellationToken);
     }
 }

@@ -62,7 +62,7 @@ public sealed class RegistrationBook(EngineHost host, RegistrationRepository reg
         await ingestion.SetRegistrationAsync(sent.Unit, sent.SubmittedOn, Source, WriteActor.Trusted(actor.Name, actor.Address), cancellationToken,
             with: async (connection, transaction, _) =>
             {
-                decided = await RegistrationRepository.DecideAsync(connection, transaction, id, RegistrationStatus.Accepted, Blank(reason), actor.Name,
+                decided = await RegistrationRepository.DecideAsync(connection, transaction, host.Key, id, RegistrationStatus.Accepted, Blank(reason), actor.Name,
                     time.GetUtcNow(), CancellationToken.None);
                 if (entry is not null) await entry(connection, transaction, decided!);
             });
@@ -95,7 +95,7 @@ public sealed class RegistrationBook(EngineHost host, RegistrationRepository reg
         return ingestion.SetRegistrationAsync(unit, date, source, actor, cancellationToken,
             with: async (connection, transaction, _) =>
             {
-                var recorded = await RegistrationRepository.RecordAcceptedAsync(connection, transaction, unit, date, actor.Name, time.GetUtcNow(), CancellationToken.None);
+                var recorded = await RegistrationRepository.RecordAcceptedAsync(connection, transaction, host.Key, unit, date, actor.Name, time.GetUtcNow(), CancellationToken.None);
                 if (entry is not null) await entry(connection, transaction, recorded);
             });
     }

@@ -29,7 +29,7 @@ public static class IndividualDuty
 }
 
 /// <summary>The award committee's decisions: committee-slot nominations (append-only) and individuals.</summary>
-public sealed class AwardRepository(SqliteDatabase database)
+public sealed class AwardRepository(SqliteDatabase database, CampaignKey campaign)
 {
     /// <summary>Current nominations: per (block, slot, unit), the latest row when it is a nomination, oldest first.</summary>
     public async Task<IReadOnlyList<Nomination>> CurrentNominationsAsync(CancellationToken cancellationToken = default)
@@ -40,10 +40,11 @@ public sealed class AwardRepository(SqliteDatabase database)
             SELECT n.id AS Id, n.block AS Block, n.slot AS Slot, n.unit AS Unit, n.reason AS Reason,
                    n.submitted_by AS SubmittedBy, n.recorded_at AS RecordedAt
             FROM committee_nominations n
-            WHERE n.action = 'nominate'
-              AND n.id = (SELECT max(id) FROM committee_nominations m WHERE m.block = n.block AND m.slot = n.slot AND m.unit = n.unit)
+            WHERE n.campaign_id = @CampaignId AND n.action = 'nominate'
+              AND n.id = (SELECT max(id) FROM committee_nominations m
+                          WHERE m.campaign_id = n.campaign_id AND m.block = n.block AND m.slot = n.slot AND m.unit = n.unit)
             ORDER BY n.id;
-            """, cancellationToken: cancellationToken));
+            """, new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new Nomination(r.Id, r.Block, r.Slot, r.Unit, r.Reason, r.SubmittedBy, SqliteText.ToInstant(r.RecordedAt)))];
     }
 
@@ -57,11 +58,11 @@ public sealed class AwardRepository(SqliteDatabase database)
         await using var transaction = connection.BeginTransaction();
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO committee_nominations (block, slot, unit, action, reason, submitted_by, recorded_at)
-            VALUES (@Block, @Slot, @Unit, @Action, @Reason, @By, @At)
+            INSERT INTO committee_nominations (campaign_id, block, slot, unit, action, reason, submitted_by, recorded_at)
+            VALUES (@CampaignId, @Block, @Slot, @Unit, @Action, @Reason, @By, @At)
             RETURNING id;
             """,
-            new { Block = block, Slot = slot, Unit = unit, Action = nominate ? "nominate" : "withdraw", Reason = reason, By = by, At = SqliteText.FromInstant(at) },
+            new { CampaignId = campaign.Id, Block = block, Slot = slot, Unit = unit, Action = nominate ? "nominate" : "withdraw", Reason = reason, By = by, At = SqliteText.FromInstant(at) },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitWithAsync(alsoInTransaction, id);
         return id;
@@ -75,8 +76,8 @@ public sealed class AwardRepository(SqliteDatabase database)
             """
             SELECT id AS Id, full_name AS FullName, position AS Position, unit AS Unit, achievement AS Achievement,
                    created_by AS CreatedBy, created_at AS CreatedAt, duty AS Duty
-            FROM award_individuals WHERE removed_at IS NULL ORDER BY id;
-            """, cancellationToken: cancellationToken));
+            FROM award_individuals WHERE campaign_id = @CampaignId AND removed_at IS NULL ORDER BY id;
+            """, new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToIndividual())];
     }
 
@@ -89,15 +90,15 @@ public sealed class AwardRepository(SqliteDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM award_individuals WHERE removed_at IS NULL;", transaction: transaction, cancellationToken: cancellationToken));
+            "SELECT count(*) FROM award_individuals WHERE campaign_id = @CampaignId AND removed_at IS NULL;", new { CampaignId = campaign.Id }, transaction: transaction, cancellationToken: cancellationToken));
         if (count >= limit) return null;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO award_individuals (full_name, position, unit, duty, achievement, created_by, created_at)
-            VALUES (@FullName, @Position, @Unit, @Duty, @Achievement, @By, @At)
+            INSERT INTO award_individuals (campaign_id, full_name, position, unit, duty, achievement, created_by, created_at)
+            VALUES (@CampaignId, @FullName, @Position, @Unit, @Duty, @Achievement, @By, @At)
             RETURNING id;
             """,
-            new { FullName = fullName, Position = position, Unit = unit, Duty = duty, Achievement = achievement, By = by, At = SqliteText.FromInstant(at) },
+            new { CampaignId = campaign.Id, FullName = fullName, Position = position, Unit = unit, Duty = duty, Achievement = achievement, By = by, At = SqliteText.FromInstant(at) },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitWithAsync(alsoInTransaction, id);
         return id;
@@ -113,11 +114,11 @@ public sealed class AwardRepository(SqliteDatabase database)
         await using var transaction = connection.BeginTransaction();
         var row = await connection.QuerySingleOrDefaultAsync<IndividualRow>(new CommandDefinition(
             """
-            UPDATE award_individuals SET removed_by = @By, removed_at = @At WHERE id = @Id AND removed_at IS NULL
+            UPDATE award_individuals SET removed_by = @By, removed_at = @At WHERE campaign_id = @CampaignId AND id = @Id AND removed_at IS NULL
             RETURNING id AS Id, full_name AS FullName, position AS Position, unit AS Unit, achievement AS Achievement,
                       created_by AS CreatedBy, created_at AS CreatedAt, duty AS Duty;
             """,
-            new { Id = id, By = by, At = SqliteText.FromInstant(at) }, transaction, cancellationToken: cancellationToken));
+            new { CampaignId = campaign.Id, Id = id, By = by, At = SqliteText.FromInstant(at) }, transaction, cancellationToken: cancellationToken));
         if (row is null) return null;
         var person = row.ToIndividual();
         await transaction.CommitWithAsync(alsoInTransaction, person);

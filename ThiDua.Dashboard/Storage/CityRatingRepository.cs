@@ -10,7 +10,7 @@ public sealed record CityRatingRecord(CityRating? Rating, string? Source, string
 }
 
 /// <summary>The city's Bộ chỉ số 766 classification, append-only: the current value is the latest row.</summary>
-public sealed class CityRatingRepository(SqliteDatabase database)
+public sealed class CityRatingRepository(SqliteDatabase database, CampaignKey campaign)
 {
     public async Task<CityRatingRecord> CurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -18,8 +18,8 @@ public sealed class CityRatingRepository(SqliteDatabase database)
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             """
             SELECT rating AS Rating, source AS Source, recorded_by AS RecordedBy, recorded_at AS RecordedAt
-            FROM city_ratings ORDER BY id DESC LIMIT 1;
-            """, cancellationToken: cancellationToken));
+            FROM city_ratings WHERE campaign_id = @CampaignId ORDER BY id DESC LIMIT 1;
+            """, new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
         return row is null ? CityRatingRecord.None
             : new CityRatingRecord(CityRatingText.Parse(row.Rating), row.Source, row.RecordedBy, SqliteText.ToInstant(row.RecordedAt));
     }
@@ -34,10 +34,10 @@ public sealed class CityRatingRepository(SqliteDatabase database)
         await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO city_ratings (rating, source, recorded_by, recorded_at)
-            VALUES (@Rating, @Source, @By, @At);
+            INSERT INTO city_ratings (campaign_id, rating, source, recorded_by, recorded_at)
+            VALUES (@CampaignId, @Rating, @Source, @By, @At);
             """,
-            new { Rating = CityRatingText.Format(rating), record.Source, By = by, At = SqliteText.FromInstant(at) },
+            new { CampaignId = campaign.Id, Rating = CityRatingText.Format(rating), record.Source, By = by, At = SqliteText.FromInstant(at) },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitWithAsync(alsoInTransaction, record);
         return record;

@@ -1,5 +1,8 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ThiDua.Dashboard.Campaigns;
+using ThiDua.Scoring.Rules;
 
 namespace ThiDua.Dashboard.Storage;
 
@@ -9,9 +12,14 @@ namespace ThiDua.Dashboard.Storage;
 /// <param name="Version">The engine version to resume from.</param>
 public sealed record DatabaseInitialization(int SchemaVersion, int MigrationsApplied, int UnitsSeeded, long Version);
 
-/// <summary>Brings the database up to date at start: migrations, then the one-time unit seed.</summary>
-public sealed class DatabaseInitializer(SqliteDatabase database, TimeProvider timeProvider, ILogger<DatabaseInitializer> logger)
+/// <summary>Brings the database up to date at start: migrations, the settings' campaign, then the one-time unit seed.</summary>
+/// <param name="settings">ThiDua:Campaign: the first campaign of an empty (or newly migrated) database; absent where only storage is wired.</param>
+public sealed class DatabaseInitializer(
+    SqliteDatabase database, TimeProvider timeProvider, ILogger<DatabaseInitializer> logger, IOptions<CampaignRules>? settings = null)
 {
+    /// <summary>The code of the settings' campaign when ThiDua:Campaign:Code is empty.</summary>
+    public const string FallbackCampaignCode = "chien-dich-1";
+
     private const string SeedMetaKey = "units_seed";
 
     /// <summary>Migrates, seeds the units if this database has never been seeded, and reports.</summary>
@@ -24,6 +32,12 @@ public sealed class DatabaseInitializer(SqliteDatabase database, TimeProvider ti
         if (applied > 0)
         {
             logger.LogInformation("Applied {Count} migration(s) to {Path}", applied, database.FilePath);
+        }
+
+        if (settings is not null)
+        {
+            await using var adopting = await database.OpenAsync(cancellationToken);
+            await CampaignStore.AdoptSettingsAsync(adopting, settings.Value, FallbackCampaignCode, timeProvider.GetUtcNow(), cancellationToken);
         }
 
         var seeded = await SeedUnitsAsync(seedFile, cancellationToken);
@@ -66,12 +80,16 @@ public sealed class DatabaseInitializer(SqliteDatabase database, TimeProvider ti
         var now = SqliteText.FromInstant(timeProvider.GetUtcNow());
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO units (code, name, block, district, active_from, active_to, merged_into, registered_on, created_at, updated_at)
-            VALUES (@Code, @Name, @Block, @District, @ActiveFrom, @ActiveTo, @MergedInto, @RegisteredOn, @Timestamp, @Timestamp);
+            INSERT INTO units (campaign_id, code, name, block, district, active_from, active_to, merged_into, registered_on, created_at, updated_at)
+            VALUES (@CampaignId, @Code, @Name, @Block, @District, @ActiveFrom, @ActiveTo, @MergedInto, @RegisteredOn, @Timestamp, @Timestamp);
             """,
-            seed.Units.Select(unit => UnitRow.Parameters(unit, now)).ToList(),
+            seed.Units.Select(unit => UnitRow.Parameters(CampaignKey.First, unit, now)).ToList(),
             transaction,
             cancellationToken: cancellationToken));
+        // The seed's mergers are the first campaign's lineage (Thới Bình ← An Cư, An Nghiệp, An Phú).
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO unit_predecessors (campaign_id, unit, predecessor) SELECT campaign_id, merged_into, code FROM units WHERE campaign_id = 1 AND merged_into IS NOT NULL;",
+            transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO meta (key, value) VALUES (@Key, @Value);",
             new { Key = SeedMetaKey, Value = $"{seedFile} {now}" },

@@ -8,7 +8,7 @@ namespace ThiDua.Dashboard.Storage;
 /// The append-only store of figures and of the engine version. Nothing here updates or deletes:
 /// a correction is a newer figure.
 /// </summary>
-public sealed class FigureRepository(SqliteDatabase database)
+public sealed class FigureRepository(SqliteDatabase database, CampaignKey campaign)
 {
     private const string SelectStoredFigure =
         """
@@ -16,6 +16,7 @@ public sealed class FigureRepository(SqliteDatabase database)
                numerator AS Numerator, denominator AS Denominator, source AS Source,
                submitted_by AS SubmittedBy, received_at AS ReceivedAt
         FROM figures
+        WHERE campaign_id = @CampaignId
         """;
 
     /// <summary>
@@ -47,7 +48,7 @@ public sealed class FigureRepository(SqliteDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var batch = await VersionLog.RecordAsync(
-            connection, transaction, source, by, receivedAt, figures.Count, reason: null, cancellationToken);
+            connection, transaction, campaign, source, by, receivedAt, figures.Count, reason: null, cancellationToken);
 
         // One prepared statement reused for every row: Dapper would rebuild the command per row,
         // and a year-end import can carry tens of thousands of figures.
@@ -55,10 +56,11 @@ public sealed class FigureRepository(SqliteDatabase database)
         insert.Transaction = transaction;
         insert.CommandText =
             """
-            INSERT INTO figures (batch_id, unit, indicator, as_of, numerator, denominator, source, submitted_by, received_at)
-            VALUES ($batchId, $unit, $indicator, $asOf, $numerator, $denominator, $source, $by, $receivedAt);
+            INSERT INTO figures (batch_id, campaign_id, unit, indicator, as_of, numerator, denominator, source, submitted_by, received_at)
+            VALUES ($batchId, $campaignId, $unit, $indicator, $asOf, $numerator, $denominator, $source, $by, $receivedAt);
             """;
         insert.Parameters.Add("$batchId", SqliteType.Integer).Value = batch.BatchId;
+        insert.Parameters.Add("$campaignId", SqliteType.Integer).Value = campaign.Id;
         var unit = insert.Parameters.Add("$unit", SqliteType.Text);
         var indicator = insert.Parameters.Add("$indicator", SqliteType.Text);
         var asOf = insert.Parameters.Add("$asOf", SqliteType.Text);
@@ -107,7 +109,7 @@ public sealed class FigureRepository(SqliteDatabase database)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        var batch = await VersionLog.RecordAsync(connection, transaction, source, by, receivedAt, 0, reason, cancellationToken);
+        var batch = await VersionLog.RecordAsync(connection, transaction, campaign, source, by, receivedAt, 0, reason, cancellationToken);
         transaction.Commit();
         return batch;
     }
@@ -124,7 +126,7 @@ public sealed class FigureRepository(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FigureRow>(new CommandDefinition(
-            SelectStoredFigure + "\nORDER BY id;", cancellationToken: cancellationToken));
+            SelectStoredFigure + "\nORDER BY id;", new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
 
@@ -139,9 +141,9 @@ public sealed class FigureRepository(SqliteDatabase database)
         // Deferred: a read transaction; in WAL mode it sees one consistent snapshot and blocks no writer.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var units = await connection.QueryAsync<UnitRow>(new CommandDefinition(
-            UnitRow.SelectColumns + "\nORDER BY code;", transaction: transaction, cancellationToken: cancellationToken));
+            UnitRow.SelectColumns + "\nORDER BY code;", new { CampaignId = campaign.Id }, transaction: transaction, cancellationToken: cancellationToken));
         var figures = await connection.QueryAsync<FigureRow>(new CommandDefinition(
-            SelectStoredFigure + "\nORDER BY id;", transaction: transaction, cancellationToken: cancellationToken));
+            SelectStoredFigure + "\nORDER BY id;", new { CampaignId = campaign.Id }, transaction: transaction, cancellationToken: cancellationToken));
         var version = await VersionLog.CurrentAsync(connection, transaction, cancellationToken);
         transaction.Commit();
         return new StorageSnapshot(
@@ -163,9 +165,9 @@ public sealed class FigureRepository(SqliteDatabase database)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FigureRow>(new CommandDefinition(
-            SelectStoredFigure + "\nWHERE unit = @Unit\nORDER BY id DESC\nLIMIT @Limit;",
+            SelectStoredFigure + "\nAND unit = @Unit\nORDER BY id DESC\nLIMIT @Limit;",
             // LIMIT -1 is SQLite's "no limit".
-            new { Unit = unit, Limit = limit ?? -1 },
+            new { CampaignId = campaign.Id, Unit = unit, Limit = limit ?? -1 },
             cancellationToken: cancellationToken));
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
@@ -177,8 +179,8 @@ public sealed class FigureRepository(SqliteDatabase database)
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FigureRow>(new CommandDefinition(
-            SelectStoredFigure + "\nWHERE @AsOf IS NULL OR as_of <= @AsOf\nORDER BY id DESC\nLIMIT @Limit;",
-            new { Limit = limit, AsOf = SqliteText.FromDate(asOfAtMost) }, cancellationToken: cancellationToken));
+            SelectStoredFigure + "\nAND (@AsOf IS NULL OR as_of <= @AsOf)\nORDER BY id DESC\nLIMIT @Limit;",
+            new { CampaignId = campaign.Id, Limit = limit, AsOf = SqliteText.FromDate(asOfAtMost) }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
 
@@ -187,7 +189,7 @@ public sealed class FigureRepository(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM figures;", cancellationToken: cancellationToken));
+            "SELECT count(*) FROM figures WHERE campaign_id = @CampaignId;", new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
     }
 
     // Settable properties with SQLite's own types (Int64, text), converted explicitly below.

@@ -9,7 +9,7 @@ namespace ThiDua.Dashboard.Storage;
 public sealed record MeetingMinutesRecord(MeetingMinutes Minutes, string By, DateTimeOffset At);
 
 /// <summary>The selection meeting's minutes (<c>meeting_minutes</c>), append-only: the current minutes are the latest row.</summary>
-public sealed class MeetingRepository(SqliteDatabase database)
+public sealed class MeetingRepository(SqliteDatabase database, CampaignKey campaign)
 {
     /// <summary>The meeting's time as stored and as the API speaks it: the campaign's local wall-clock time, to the minute.</summary>
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm";
@@ -24,8 +24,8 @@ public sealed class MeetingRepository(SqliteDatabase database)
             """
             SELECT held_at AS HeldAt, place AS Place, chair AS Chair, secretary AS Secretary, attendees AS Attendees, votes AS Votes,
                    recorded_by AS RecordedBy, recorded_at AS RecordedAt
-            FROM meeting_minutes ORDER BY id DESC LIMIT 1;
-            """, cancellationToken: cancellationToken));
+            FROM meeting_minutes WHERE campaign_id = @CampaignId ORDER BY id DESC LIMIT 1;
+            """, new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
         return row?.ToRecord();
     }
 
@@ -39,12 +39,12 @@ public sealed class MeetingRepository(SqliteDatabase database)
         await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO meeting_minutes (held_at, place, chair, secretary, attendees, votes, recorded_by, recorded_at)
-            VALUES (@HeldAt, @Place, @Chair, @Secretary, @Attendees, @Votes, @By, @At);
+            INSERT INTO meeting_minutes (campaign_id, held_at, place, chair, secretary, attendees, votes, recorded_by, recorded_at)
+            VALUES (@CampaignId, @HeldAt, @Place, @Chair, @Secretary, @Attendees, @Votes, @By, @At);
             """,
             new
             {
-                HeldAt = minutes.At.ToString(TimeFormat, CultureInfo.InvariantCulture), minutes.Place, minutes.Chair, minutes.Secretary,
+                CampaignId = campaign.Id, HeldAt = minutes.At.ToString(TimeFormat, CultureInfo.InvariantCulture), minutes.Place, minutes.Chair, minutes.Secretary,
                 Attendees = JsonSerializer.Serialize(minutes.Attendees, Json), Votes = JsonSerializer.Serialize(minutes.Votes, Json),
                 By = by, At = SqliteText.FromInstant(at),
             },

@@ -8,7 +8,7 @@ public sealed record StoredProposalStep(long Id, string Action, string State, st
     string? DecisionNumber, DateOnly? DecisionDate, string? DecisionSigner, string By, DateTimeOffset At);
 
 /// <summary>The proposal's steps, append-only (<c>proposal_transitions</c>).</summary>
-public sealed class ProposalRepository(SqliteDatabase database)
+public sealed class ProposalRepository(SqliteDatabase database, CampaignKey campaign)
 {
     /// <summary>Every step, oldest first.</summary>
     public async Task<IReadOnlyList<StoredProposalStep>> StepsAsync(CancellationToken cancellationToken = default)
@@ -19,8 +19,8 @@ public sealed class ProposalRepository(SqliteDatabase database)
             SELECT id AS Id, action AS Action, state AS State, note AS Note, fixed_json AS FixedJson,
                    decision_number AS DecisionNumber, decision_date AS DecisionDate, decision_signer AS DecisionSigner,
                    recorded_by AS RecordedBy, recorded_at AS RecordedAt
-            FROM proposal_transitions ORDER BY id;
-            """, cancellationToken: cancellationToken));
+            FROM proposal_transitions WHERE campaign_id = @CampaignId ORDER BY id;
+            """, new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToStep())];
     }
 
@@ -36,17 +36,17 @@ public sealed class ProposalRepository(SqliteDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var latest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT max(id) FROM proposal_transitions;", transaction: transaction, cancellationToken: cancellationToken)) ?? 0;
+            "SELECT max(id) FROM proposal_transitions WHERE campaign_id = @CampaignId;", new { CampaignId = campaign.Id }, transaction: transaction, cancellationToken: cancellationToken)) ?? 0;
         if (latest != afterId) return null;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO proposal_transitions (action, state, note, fixed_json, decision_number, decision_date, decision_signer, recorded_by, recorded_at)
-            VALUES (@Action, @State, @Note, @FixedJson, @DecisionNumber, @DecisionDate, @DecisionSigner, @By, @At)
+            INSERT INTO proposal_transitions (campaign_id, action, state, note, fixed_json, decision_number, decision_date, decision_signer, recorded_by, recorded_at)
+            VALUES (@CampaignId, @Action, @State, @Note, @FixedJson, @DecisionNumber, @DecisionDate, @DecisionSigner, @By, @At)
             RETURNING id;
             """,
             new
             {
-                step.Action, step.State, step.Note, step.FixedJson, step.DecisionNumber, DecisionDate = SqliteText.FromDate(step.DecisionDate),
+                CampaignId = campaign.Id, step.Action, step.State, step.Note, step.FixedJson, step.DecisionNumber, DecisionDate = SqliteText.FromDate(step.DecisionDate),
                 step.DecisionSigner, step.By, At = SqliteText.FromInstant(step.At),
             },
             transaction, cancellationToken: cancellationToken));

@@ -28,7 +28,7 @@ public sealed class RegistrationDecidedException(Registration registration)
 /// Registrations and their decisions, both append-only. The decision writes take the caller's
 /// transaction: accepting one also changes the unit's registration date, in the same commit.
 /// </summary>
-public sealed class RegistrationRepository(SqliteDatabase database)
+public sealed class RegistrationRepository(SqliteDatabase database, CampaignKey campaign)
 {
     private const string Select =
         """
@@ -36,6 +36,7 @@ public sealed class RegistrationRepository(SqliteDatabase database)
                r.submitted_on AS SubmittedOn, r.submitted_by AS SubmittedBy, r.recorded_at AS RecordedAt,
                d.decision AS Decision, d.decided_by AS DecidedBy, d.reason AS Reason, d.decided_at AS DecidedAt
         FROM registrations r LEFT JOIN registration_decisions d ON d.registration_id = r.id
+        WHERE r.campaign_id = @CampaignId
         """;
 
     /// <summary>Stores a new registration, waiting for the City Office.</summary>
@@ -45,8 +46,8 @@ public sealed class RegistrationRepository(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        var id = await InsertAsync(connection, transaction, unit, documentNumber, documentDate, submittedOn, by, at, cancellationToken);
-        var stored = (await ReadAsync(connection, transaction, id, cancellationToken))!;
+        var id = await InsertAsync(connection, transaction, campaign, unit, documentNumber, documentDate, submittedOn, by, at, cancellationToken);
+        var stored = (await ReadAsync(connection, transaction, campaign, id, cancellationToken))!;
         await transaction.CommitWithAsync(alsoInTransaction, stored);
         return stored;
     }
@@ -55,7 +56,7 @@ public sealed class RegistrationRepository(SqliteDatabase database)
     public async Task<Registration?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, id, cancellationToken);
+        return await ReadAsync(connection, null, campaign, id, cancellationToken);
     }
 
     /// <summary>Every registration (or those in one status), newest first.</summary>
@@ -63,8 +64,8 @@ public sealed class RegistrationRepository(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            Select + "\nWHERE @Decision IS NULL OR coalesce(d.decision, 'submitted') = @Decision\nORDER BY r.id DESC;",
-            new { Decision = status is { } s ? Name(s) : null }, cancellationToken: cancellationToken));
+            Select + "\nAND (@Decision IS NULL OR coalesce(d.decision, 'submitted') = @Decision)\nORDER BY r.id DESC;",
+            new { CampaignId = campaign.Id, Decision = status is { } s ? Name(s) : null }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRegistration())];
     }
 
@@ -73,17 +74,17 @@ public sealed class RegistrationRepository(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            Select + "\nWHERE r.unit = @Unit ORDER BY r.id DESC LIMIT 1;", new { Unit = unit }, cancellationToken: cancellationToken));
+            Select + "\nAND r.unit = @Unit ORDER BY r.id DESC LIMIT 1;", new { CampaignId = campaign.Id, Unit = unit }, cancellationToken: cancellationToken));
         return row?.ToRegistration();
     }
 
     /// <summary>Records the decision inside the caller's transaction.</summary>
     /// <returns>The registration as decided, or null when there is no such registration.</returns>
     /// <exception cref="RegistrationDecidedException">It was decided already; the caller's transaction must not commit.</exception>
-    public static async Task<Registration?> DecideAsync(SqliteConnection connection, SqliteTransaction transaction, long id, RegistrationStatus decision,
+    public static async Task<Registration?> DecideAsync(SqliteConnection connection, SqliteTransaction transaction, CampaignKey campaign, long id, RegistrationStatus decision,
         string? reason, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var current = await ReadAsync(connection, transaction, id, cancellationToken);
+        var current = await ReadAsync(connection, transaction, campaign, id, cancellationToken);
         if (current is null) return null;
         if (current.Status != RegistrationStatus.Submitted) throw new RegistrationDecidedException(current);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -92,7 +93,7 @@ public sealed class RegistrationRepository(SqliteDatabase database)
             VALUES (@Id, @Decision, @Reason, @By, @At);
             """,
             new { Id = id, Decision = Name(decision), Reason = reason, By = by, At = SqliteText.FromInstant(at) }, transaction, cancellationToken: cancellationToken));
-        return await ReadAsync(connection, transaction, id, cancellationToken);
+        return await ReadAsync(connection, transaction, campaign, id, cancellationToken);
     }
 
     /// <summary>Decides a registration in a transaction of its own (a return: the unit is not touched).</summary>
@@ -103,18 +104,18 @@ public sealed class RegistrationRepository(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        var decided = await DecideAsync(connection, transaction, id, decision, reason, by, at, cancellationToken);
+        var decided = await DecideAsync(connection, transaction, campaign, id, decision, reason, by, at, cancellationToken);
         if (decided is null) return null;
         await transaction.CommitWithAsync(alsoInTransaction, decided);
         return decided;
     }
 
     /// <summary>Stores a registration accepted at once (an admin records the date), inside the caller's transaction.</summary>
-    public static async Task<Registration> RecordAcceptedAsync(SqliteConnection connection, SqliteTransaction transaction, string unit, DateOnly submittedOn,
+    public static async Task<Registration> RecordAcceptedAsync(SqliteConnection connection, SqliteTransaction transaction, CampaignKey campaign, string unit, DateOnly submittedOn,
         string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var id = await InsertAsync(connection, transaction, unit, null, null, submittedOn, by, at, cancellationToken);
-        return (await DecideAsync(connection, transaction, id, RegistrationStatus.Accepted, null, by, at, cancellationToken))!;
+        var id = await InsertAsync(connection, transaction, campaign, unit, null, null, submittedOn, by, at, cancellationToken);
+        return (await DecideAsync(connection, transaction, campaign, id, RegistrationStatus.Accepted, null, by, at, cancellationToken))!;
     }
 
     /// <summary>The status as the API and the database spell it.</summary>
@@ -137,25 +138,25 @@ public sealed class RegistrationRepository(SqliteDatabase database)
         return known;
     }
 
-    private static Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string unit, string? documentNumber, DateOnly? documentDate,
+    private static Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, CampaignKey campaign, string unit, string? documentNumber, DateOnly? documentDate,
         DateOnly submittedOn, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO registrations (unit, document_number, document_date, submitted_on, submitted_by, recorded_at)
-            VALUES (@Unit, @DocumentNumber, @DocumentDate, @SubmittedOn, @By, @At)
+            INSERT INTO registrations (campaign_id, unit, document_number, document_date, submitted_on, submitted_by, recorded_at)
+            VALUES (@CampaignId, @Unit, @DocumentNumber, @DocumentDate, @SubmittedOn, @By, @At)
             RETURNING id;
             """,
             new
             {
-                Unit = unit, DocumentNumber = documentNumber, DocumentDate = SqliteText.FromDate(documentDate), SubmittedOn = SqliteText.FromDate(submittedOn),
+                CampaignId = campaign.Id, Unit = unit, DocumentNumber = documentNumber, DocumentDate = SqliteText.FromDate(documentDate), SubmittedOn = SqliteText.FromDate(submittedOn),
                 By = by, At = SqliteText.FromInstant(at),
             },
             transaction, cancellationToken: cancellationToken));
 
-    private static async Task<Registration?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, long id, CancellationToken cancellationToken)
+    private static async Task<Registration?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, CampaignKey campaign, long id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            Select + "\nWHERE r.id = @Id;", new { Id = id }, transaction, cancellationToken: cancellationToken));
+            Select + "\nAND r.id = @Id;", new { CampaignId = campaign.Id, Id = id }, transaction, cancellationToken: cancellationToken));
         return row?.ToRegistration();
     }
 

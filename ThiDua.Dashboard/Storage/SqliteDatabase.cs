@@ -129,6 +129,10 @@ public sealed class SqliteDatabase
             throw new SchemaVersionTooNewException(FilePath, current, newest);
         }
 
+        // SQLite's table-rebuild procedure (0009 rebuilds units and what refers to them) needs foreign
+        // keys off, which can only be switched outside a transaction; each migration is checked with
+        // foreign_key_check before it commits instead. Every later open switches them on again.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF;", cancellationToken: cancellationToken));
         var applied = 0;
         foreach (var script in scripts)
         {
@@ -146,6 +150,14 @@ public sealed class SqliteDatabase
             }
 
             await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            var broken = await connection.QueryAsync(new CommandDefinition(
+                "PRAGMA foreign_key_check;", transaction: transaction, cancellationToken: cancellationToken));
+            if (broken.Any())
+            {
+                throw new InvalidOperationException(
+                    $"Migration '{script.Name}' would leave references to missing rows in '{FilePath}'; nothing of it is applied.");
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO schema_version (version, name, applied_at)
@@ -158,6 +170,7 @@ public sealed class SqliteDatabase
             applied++;
         }
 
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = ON;", cancellationToken: cancellationToken));
         return applied;
     }
 

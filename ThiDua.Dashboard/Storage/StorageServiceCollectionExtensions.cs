@@ -22,6 +22,9 @@ public static class StorageServiceCollectionExtensions
             return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? SqliteDatabase.DefaultConnectionString : connectionString,
                 sp.GetRequiredService<TimeProvider>());
         });
+        // Where only storage is wired, the repositories speak of the first campaign; the app replaces this
+        // with the default campaign's key and gives every other campaign its own (Campaigns/CampaignServices).
+        services.TryAddSingleton(CampaignKey.First);
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<FigureRepository>();
         services.AddSingleton<AwardRepository>();

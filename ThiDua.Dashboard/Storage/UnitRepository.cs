@@ -12,14 +12,14 @@ namespace ThiDua.Dashboard.Storage;
 /// audit entry is written in that transaction too (<see cref="AlsoInTransaction{T}"/>), only when
 /// something changed.
 /// </summary>
-public sealed class UnitRepository(SqliteDatabase database)
+public sealed class UnitRepository(SqliteDatabase database, CampaignKey campaign)
 {
     /// <summary>Every unit, sorted by code.</summary>
     public async Task<IReadOnlyList<UnitInfo>> GetAllAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(
-            UnitRow.SelectColumns + "\nORDER BY code;", cancellationToken: cancellationToken));
+            UnitRow.SelectColumns + "\nORDER BY code;", new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToUnitInfo()).ToList();
     }
 
@@ -29,7 +29,7 @@ public sealed class UnitRepository(SqliteDatabase database)
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
-            UnitRow.SelectColumns + "\nWHERE code = @Code;", new { Code = code }, cancellationToken: cancellationToken));
+            UnitRow.SelectColumns + "\nAND code = @Code;", new { CampaignId = campaign.Id, Code = code }, cancellationToken: cancellationToken));
         return row?.ToUnitInfo();
     }
 
@@ -114,7 +114,7 @@ public sealed class UnitRepository(SqliteDatabase database)
         // Read, compare and write under one write lock so two editors cannot both see "unchanged".
         await using var transaction = connection.BeginTransaction();
         var row = await connection.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
-            UnitRow.SelectColumns + "\nWHERE code = @Code;", new { Code = code }, transaction, cancellationToken: cancellationToken));
+            UnitRow.SelectColumns + "\nAND code = @Code;", new { CampaignId = campaign.Id, Code = code }, transaction, cancellationToken: cancellationToken));
         if (row is null)
         {
             return null;
@@ -137,13 +137,13 @@ public sealed class UnitRepository(SqliteDatabase database)
             SET name = @Name, district = @District, active_from = @ActiveFrom, active_to = @ActiveTo,
                 merged_into = @MergedInto, registered_on = @RegisteredOn, nq02 = @Nq02, nq02_note = @Nq02Note,
                 updated_at = @Timestamp
-            WHERE code = @Code;
+            WHERE campaign_id = @CampaignId AND code = @Code;
             """,
-            UnitRow.Parameters(after, timestamp),
+            UnitRow.Parameters(campaign, after, timestamp),
             transaction,
             cancellationToken: cancellationToken));
         var batch = await VersionLog.RecordAsync(
-            connection, transaction, source, by, receivedAt, figureCount: 0, describe(before, after), cancellationToken);
+            connection, transaction, campaign, source, by, receivedAt, figureCount: 0, describe(before, after), cancellationToken);
         var update = new UnitUpdate(after, batch.Version, Changed: true);
         if (evenIfUnchanged is not null) await evenIfUnchanged(connection, transaction, update);
         await transaction.CommitWithAsync(alsoInTransaction, update);

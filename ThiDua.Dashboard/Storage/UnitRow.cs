@@ -12,6 +12,7 @@ internal sealed class UnitRow
                active_from AS ActiveFrom, active_to AS ActiveTo, merged_into AS MergedInto,
                registered_on AS RegisteredOn, nq02 AS Nq02, nq02_note AS Nq02Note
         FROM units
+        WHERE campaign_id = @CampaignId
         """;
 
     public string Code { get; set; } = "";
@@ -47,8 +48,9 @@ internal sealed class UnitRow
         Nq02Note);
 
     /// <summary>The parameters of an INSERT or UPDATE of every column but the timestamps.</summary>
-    public static object Parameters(UnitInfo unit, string timestamp) => new
+    public static object Parameters(CampaignKey campaign, UnitInfo unit, string timestamp) => new
     {
+        CampaignId = campaign.Id,
         unit.Code,
         unit.Name,
         unit.Block,

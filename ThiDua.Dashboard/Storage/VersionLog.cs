@@ -12,6 +12,7 @@ internal static class VersionLog
     public static async Task<StoredBatch> RecordAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
+        CampaignKey campaign,
         string source,
         string by,
         DateTimeOffset receivedAt,
@@ -19,7 +20,8 @@ internal static class VersionLog
         string? reason,
         CancellationToken cancellationToken)
     {
-        // Read and raise in one statement; the transaction is BEGIN IMMEDIATE, so no other writer
+        // One version for every campaign (a batch says which campaign it is for), so a campaign's
+        // engine sees gaps where other campaigns changed. Read and raise in one statement; the transaction is BEGIN IMMEDIATE, so no other writer
         // can interleave between this and the commit.
         var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "UPDATE engine_state SET version = version + 1 WHERE id = 1 RETURNING version;",
@@ -28,12 +30,13 @@ internal static class VersionLog
 
         var batchId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO batches (version, source, submitted_by, received_at, figure_count, reason)
-            VALUES (@Version, @Source, @By, @ReceivedAt, @FigureCount, @Reason)
+            INSERT INTO batches (campaign_id, version, source, submitted_by, received_at, figure_count, reason)
+            VALUES (@CampaignId, @Version, @Source, @By, @ReceivedAt, @FigureCount, @Reason)
             RETURNING id;
             """,
             new
             {
+                CampaignId = campaign.Id,
                 Version = version,
                 Source = source,
                 By = by,

@@ -97,11 +97,14 @@ public sealed class LeaderboardEngine
     /// Applies a batch (all or nothing) and raises the version by one. Figures must already be
     /// valid (see <see cref="FigureValidator"/>); a structurally impossible one throws before anything changes.
     /// </summary>
-    public ApplyResult Apply(IReadOnlyList<Figure> figures)
+    /// <param name="version">The version this batch was stored as, when versions are shared with other engines
+    /// (one counter for every campaign, so this engine sees gaps); by default the version just rises by one.</param>
+    public ApplyResult Apply(IReadOnlyList<Figure> figures, long? version = null)
     {
         lock (_lock)
         {
             for (var f = 0; f < figures.Count; f++) EnsureApplicable(figures[f]);
+            EnsureAfter(version);
 
             _stamp++;
             _touched.Clear();
@@ -116,7 +119,7 @@ public sealed class LeaderboardEngine
                 }
             }
 
-            _version++;
+            _version = version ?? _version + 1;
             if (_touched.Count == 0) return new ApplyResult(_version, [], []);
 
             Array.Clear(_dirtyNow);
@@ -145,25 +148,34 @@ public sealed class LeaderboardEngine
     }
 
     /// <summary>Moves the live boards to another date (a new day in the campaign's time zone).</summary>
-    public ApplyResult MoveTo(DateOnly asOf)
+    public ApplyResult MoveTo(DateOnly asOf, long? version = null)
     {
         lock (_lock)
         {
+            EnsureAfter(version);
             _asOf = RequireInPeriod(asOf);
-            _version++;
+            _version = version ?? _version + 1;
             return RebuildAll();
         }
     }
 
     /// <summary>Replaces what the engine knows of the units (names, active ranges, registrations); raises the version.</summary>
-    public ApplyResult UpdateUnits(IEnumerable<UnitInfo> units)
+    public ApplyResult UpdateUnits(IEnumerable<UnitInfo> units, long? version = null)
     {
         lock (_lock)
         {
+            EnsureAfter(version);
             SetUnits(units);
-            _version++;
+            _version = version ?? _version + 1;
             return RebuildAll() with { UnitsChanged = true };
         }
+    }
+
+    /// <summary>A given version must be later than the current one: versions never go back, gaps are allowed.</summary>
+    private void EnsureAfter(long? version)
+    {
+        if (version is { } v && v <= _version)
+            throw new ArgumentOutOfRangeException(nameof(version), v, $"Version {v} is not after the engine's version {_version}.");
     }
 
     /// <summary>The live boards.</summary>

@@ -41,7 +41,7 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
         var operations = Operations(document).ToList();
 
         // Assert
-        Assert.Equal(31, operations.Count);
+        Assert.Equal(40, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var security = Security(document, operation);
@@ -51,8 +51,9 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
                 Assert.DoesNotContain(security, r => r.Count == 0);
             else Assert.Contains(security, r => r.Count == 0);
         }
-        Assert.Equal(["POST /api/v1/awards/proposal/transitions", "POST /api/v1/figures", "POST /api/v1/imports", "POST /api/v1/registrations/{id}/accept", "POST /api/v1/registrations/{id}/return",
-                "POST /api/v1/units/{code}/registrations", "PUT /api/v1/awards/meeting", "PUT /api/v1/campaign/city-rating", "PUT /api/v1/units/{code}/registration", "PUT /api/v1/units/{code}/standard"],
+        Assert.Equal(["POST /api/v1/awards/proposal/transitions", "POST /api/v1/campaigns", "POST /api/v1/campaigns/{code}/activate",
+                "POST /api/v1/campaigns/{code}/close", "POST /api/v1/campaigns/{code}/copy", "POST /api/v1/campaigns/{code}/default", "POST /api/v1/figures", "POST /api/v1/imports", "POST /api/v1/registrations/{id}/accept", "POST /api/v1/registrations/{id}/return",
+                "POST /api/v1/units/{code}/registrations", "PUT /api/v1/awards/meeting", "PUT /api/v1/campaign/city-rating", "PUT /api/v1/campaigns/{code}/rules", "PUT /api/v1/campaigns/{code}/units", "PUT /api/v1/units/{code}/registration", "PUT /api/v1/units/{code}/standard"],
             operations.Where(o => o.Method != "get").Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").Order(StringComparer.Ordinal));
     }
 

@@ -27,9 +27,9 @@ internal sealed class TempDatabase : IDisposable
 
     public FakeTimeProvider Time { get; } = new(Now);
 
-    public FigureRepository Figures => new(Database);
+    public FigureRepository Figures => new(Database, CampaignKey.First);
 
-    public UnitRepository Units => new(Database);
+    public UnitRepository Units => new(Database, CampaignKey.First);
 
     public DatabaseInitializer Initializer() => new(Database, Time, NullLogger<DatabaseInitializer>.Instance);
 

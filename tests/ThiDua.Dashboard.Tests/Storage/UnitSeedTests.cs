@@ -132,7 +132,7 @@ public sealed partial class UnitSeedTests : IDisposable
         using (var connection = _temp.OpenRaw())
         {
             Dapper.SqlMapper.Execute(connection,
-                "INSERT INTO units (code, name, block, created_at, updated_at) VALUES ('mine', 'Đơn vị riêng', 'xa', 'x', 'x');");
+                "INSERT INTO units (campaign_id, code, name, block, created_at, updated_at) VALUES (1, 'mine', 'Đơn vị riêng', 'xa', 'x', 'x');");
         }
 
         // Act

@@ -1,0 +1,133 @@
+using ThiDua.Scoring.Rules;
+
+namespace ThiDua.Dashboard.Campaigns;
+
+/// <summary>What became of a request to change a campaign.</summary>
+public enum CampaignOutcome
+{
+    Done,
+    NotFound,
+    Invalid,
+    CodeTaken,
+    WrongState,
+}
+
+public sealed record CampaignResult(CampaignOutcome Outcome, CampaignRecord? Campaign, CampaignFindings Findings, string? Reason = null)
+{
+    public static CampaignResult Ok(CampaignRecord campaign, CampaignFindings? findings = null) => new(CampaignOutcome.Done, campaign, findings ?? None);
+
+    public static CampaignResult Refused(CampaignOutcome outcome, string reason, CampaignRecord? campaign = null) => new(outcome, campaign, None, reason);
+
+    internal static readonly CampaignFindings None = new([], []);
+}
+
+/// <summary>
+/// The campaigns' life: list them, import or copy one as a draft, replace a draft's rules or units,
+/// activate (after every check), close (read-only from then on) and choose the default. Every change
+/// is stored first, then the engines learn of it.
+/// </summary>
+public sealed class CampaignCatalog(CampaignStore store, CampaignEngines engines)
+{
+    public IReadOnlyList<CampaignRecord> List() => engines.Catalog;
+
+    public CampaignRecord? Find(string code) => engines.Find(code);
+
+    /// <summary>Checks a campaign and, unless <paramref name="dryRun"/>, stores it as a draft.</summary>
+    public async Task<CampaignResult> ImportAsync(CampaignDefinition definition, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        var findings = CampaignChecks.Check(definition);
+        if (!findings.IsValid) return new CampaignResult(CampaignOutcome.Invalid, null, findings);
+        if (engines.Find(definition.Rules.Code) is { } existing)
+            return CampaignResult.Refused(CampaignOutcome.CodeTaken, $"Đã có chiến dịch mã “{existing.Code}”: chọn mã khác.", existing);
+        if (dryRun) return new CampaignResult(CampaignOutcome.Done, null, findings);
+        var created = await store.CreateDraftAsync(definition, cancellationToken);
+        await engines.RefreshAsync(cancellationToken);
+        return created is null
+            ? CampaignResult.Refused(CampaignOutcome.CodeTaken, $"Đã có chiến dịch mã “{definition.Rules.Code}”: chọn mã khác.")
+            : CampaignResult.Ok(created, findings);
+    }
+
+    /// <summary>Copies a campaign's rules and units into a new draft with its own code, name and period.</summary>
+    public async Task<CampaignResult> CopyAsync(string from, string code, string? name, DateOnly periodStart, DateOnly periodEnd,
+        CancellationToken cancellationToken = default)
+    {
+        if (engines.Find(from) is not { } source) return NotFound(from);
+        var units = await store.UnitsAsync(source.Id, cancellationToken);
+        var rules = source.Rules with { Code = code, Name = string.IsNullOrWhiteSpace(name) ? source.Rules.Name : name.Trim(), PeriodStart = periodStart, PeriodEnd = periodEnd };
+        return await ImportAsync(new CampaignDefinition(rules, units), dryRun: false, cancellationToken);
+    }
+
+    /// <summary>Replaces a draft's rules; the draft's code stays.</summary>
+    public Task<CampaignResult> ReplaceRulesAsync(string code, CampaignRules rules, CancellationToken cancellationToken = default) =>
+        ChangeDraftAsync(code, async draft =>
+        {
+            var units = await store.UnitsAsync(draft.Id, cancellationToken);
+            var findings = CampaignChecks.Check(new CampaignDefinition(rules with { Code = draft.Code }, units));
+            if (!findings.IsValid) return new CampaignResult(CampaignOutcome.Invalid, draft, findings);
+            return CampaignResult.Ok((await store.ReplaceRulesAsync(code, rules, cancellationToken))!, findings);
+        }, cancellationToken);
+
+    /// <summary>Replaces a draft's whole unit list.</summary>
+    public Task<CampaignResult> ReplaceUnitsAsync(string code, IReadOnlyList<CampaignUnit> units, CancellationToken cancellationToken = default) =>
+        ChangeDraftAsync(code, async draft =>
+        {
+            var findings = CampaignChecks.Check(new CampaignDefinition(draft.Rules, units));
+            if (!findings.IsValid) return new CampaignResult(CampaignOutcome.Invalid, draft, findings);
+            return CampaignResult.Ok((await store.ReplaceUnitsAsync(code, units, cancellationToken))!, findings);
+        }, cancellationToken);
+
+    /// <summary>Activates a draft after every check; its engine is built at once.</summary>
+    public async Task<CampaignResult> ActivateAsync(string code, CancellationToken cancellationToken = default)
+    {
+        if (engines.Find(code) is not { } campaign) return NotFound(code);
+        if (!campaign.IsDraft)
+            return CampaignResult.Refused(CampaignOutcome.WrongState, $"Chỉ kích hoạt được chiến dịch nháp; “{code}” đang {StatusText(campaign.Status)}.", campaign);
+        var findings = CampaignChecks.Check(new CampaignDefinition(campaign.Rules, await store.UnitsAsync(campaign.Id, cancellationToken)));
+        if (!findings.IsValid) return new CampaignResult(CampaignOutcome.Invalid, campaign, findings);
+        var active = await store.SetStatusAsync(code, CampaignStatus.Active, cancellationToken);
+        await engines.RefreshAsync(cancellationToken);
+        await engines.GetAsync(code, cancellationToken);
+        return CampaignResult.Ok(active!, findings);
+    }
+
+    /// <summary>Closes an active campaign: from now on it is read-only everywhere, and its engine is dropped when idle.</summary>
+    public async Task<CampaignResult> CloseAsync(string code, CancellationToken cancellationToken = default)
+    {
+        if (engines.Find(code) is not { } campaign) return NotFound(code);
+        if (campaign.Status != CampaignStatus.Active)
+            return CampaignResult.Refused(CampaignOutcome.WrongState, $"Chỉ kết thúc được chiến dịch đang chạy; “{code}” đang {StatusText(campaign.Status)}.", campaign);
+        var closed = await store.SetStatusAsync(code, CampaignStatus.Closed, cancellationToken);
+        await engines.RefreshAsync(cancellationToken);
+        return CampaignResult.Ok(closed!);
+    }
+
+    /// <summary>Makes an active or closed campaign the default (what every page and endpoint shows without a choice).</summary>
+    public async Task<CampaignResult> SetDefaultAsync(string code, CancellationToken cancellationToken = default)
+    {
+        if (engines.Find(code) is not { } campaign) return NotFound(code);
+        if (campaign.IsDraft)
+            return CampaignResult.Refused(CampaignOutcome.WrongState, $"Chiến dịch nháp “{code}” chưa thể là mặc định: kích hoạt trước.", campaign);
+        var chosen = await store.SetDefaultAsync(code, cancellationToken);
+        await engines.RefreshAsync(cancellationToken);
+        return CampaignResult.Ok(chosen!);
+    }
+
+    public static string StatusText(string status) => status switch
+    {
+        CampaignStatus.Draft => "là bản nháp",
+        CampaignStatus.Active => "chạy",
+        _ => "đã kết thúc",
+    };
+
+    private async Task<CampaignResult> ChangeDraftAsync(string code, Func<CampaignRecord, Task<CampaignResult>> change, CancellationToken cancellationToken)
+    {
+        if (engines.Find(code) is not { } campaign) return NotFound(code);
+        if (!campaign.IsDraft)
+            return CampaignResult.Refused(CampaignOutcome.WrongState, $"Chỉ sửa được chiến dịch nháp; “{code}” đang {StatusText(campaign.Status)}.", campaign);
+        var result = await change(campaign);
+        await engines.RefreshAsync(cancellationToken);
+        return result;
+    }
+
+    private static CampaignResult NotFound(string code) => CampaignResult.Refused(CampaignOutcome.NotFound, $"Không có chiến dịch mã “{code}”.");
+}
