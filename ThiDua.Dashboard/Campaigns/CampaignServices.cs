@@ -28,7 +28,7 @@ public sealed class CampaignServices : IServiceProvider, IDisposable
         typeof(UnitRepository), typeof(FigureRepository), typeof(AwardRepository), typeof(RegistrationRepository),
         typeof(ProposalRepository), typeof(CityRatingRepository), typeof(MeetingRepository),
         typeof(AwardBook), typeof(ProposalWorkflow), typeof(RegistrationBook), typeof(DossierSource), typeof(MeetingBook),
-        typeof(DossierService), typeof(ExportService),
+        typeof(DossierService), typeof(ExportService), typeof(FigureHistoryQueries), typeof(CampaignClock),
     };
 
     /// <summary>A new instance per request (or per use outside a request), bound to the campaign.</summary>

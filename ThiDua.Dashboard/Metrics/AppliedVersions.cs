@@ -1,24 +1,19 @@
 using System.Diagnostics.Metrics;
-using ThiDua.Dashboard.Live;
+using ThiDua.Dashboard.Campaigns;
 
 namespace ThiDua.Dashboard.Metrics;
 
 /// <summary>
-/// The version each campaign's engine on this node has applied. Today there is one engine; when
-/// engines become per campaign, <see cref="Engines"/> is the one method to switch to the registry.
+/// The version each campaign's engine on this node has applied: every engine the registry holds loaded
+/// (the active campaigns, and a closed one while it is being read), tagged with its campaign's code.
 /// </summary>
-public sealed class AppliedVersions(EngineHost host, IConfiguration configuration)
+public sealed class AppliedVersions(CampaignEngines engines)
 {
-    /// <summary>The campaign's code until campaigns carry one of their own (ThiDua:Campaign:Code, else this).</summary>
-    public const string DefaultCampaignCode = "default";
-
-    private readonly string _campaign = configuration["ThiDua:Campaign:Code"] is { Length: > 0 } code ? code : DefaultCampaignCode;
-
     /// <summary>Every loaded engine of this node with its campaign's code.</summary>
-    public IEnumerable<(string Campaign, long Version)> Engines()
-    {
-        if (host.IsLoaded) yield return (_campaign, host.Engine.Version);
-    }
+    public IEnumerable<(string Campaign, long Version)> Engines() =>
+        engines.Loaded()
+            .Where(services => services.Host.IsLoaded)
+            .Select(services => (services.Campaign.Code, services.Host.Engine.Version));
 
     internal IEnumerable<Measurement<long>> Measure() =>
         Engines().Select(e => new Measurement<long>(e.Version, new KeyValuePair<string, object?>("campaign", e.Campaign)));

@@ -68,7 +68,7 @@ public sealed partial class MetricsEndpointTests
         Assert.Equal(Value(scrape, "thidua_hub_pushes_total"), await ReceivedAsync(log, version, (int)Value(scrape, "thidua_hub_pushes_total")));
         Assert.Equal(1, Value(scrape, "thidua_hub_fanout_duration_seconds_count"));
         Assert.Contains("thidua_batch_commit_duration_seconds_bucket{otel_scope_name=\"ThiDua\",le=\"0.005\"}", scrape);
-        Assert.Equal(version, Value(scrape, "thidua_campaign_version", "campaign=\"default\""));
+        Assert.Equal(version, Value(scrape, "thidua_campaign_version", "campaign=\"can-tho-2024\""));
         Assert.Contains("http_server_request_duration_seconds_bucket", scrape);
         foreach (var name in new[] { "thidua_figures_accepted_total", "thidua_hub_pushes_total", "thidua_blazor_circuits", "thidua_campaign_version" })
             Assert.Contains("# HELP " + name, scrape);
