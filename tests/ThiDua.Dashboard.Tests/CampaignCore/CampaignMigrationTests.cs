@@ -66,7 +66,7 @@ public sealed class CampaignMigrationTests
 
         await using var check = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         await check.OpenAsync();
-        Assert.Equal(9L, await check.ExecuteScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+        Assert.Equal((long)MigrationScripts.All.Count, await check.ExecuteScalarAsync<long>("SELECT max(version) FROM schema_version;"));
         Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM units WHERE campaign_id <> 1;"));
         Assert.Equal("p-an-cu", await check.ExecuteScalarAsync<string>("SELECT predecessor FROM unit_predecessors WHERE campaign_id = 1 AND unit = 'p-thoi-binh';"));
         Assert.Equal(1L, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM committee_nominations WHERE campaign_id = 1;"));
