@@ -27,13 +27,20 @@ public static class AuditKinds
     public const string KeyRevoke = "key.revoke";
     public const string ScreenCreate = "screen.create";
     public const string ScreenRevoke = "screen.revoke";
+    public const string CampaignCreate = "campaign.create";
+    public const string CampaignCopy = "campaign.copy";
+    public const string CampaignRules = "campaign.rules";
+    public const string CampaignUnits = "campaign.units";
+    public const string CampaignActivate = "campaign.activate";
+    public const string CampaignClose = "campaign.close";
+    public const string CampaignDefault = "campaign.default";
 
     /// <summary>Every kind above, for the filter on the admin page.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Figures, Import, UnitRegistration, UnitRename, UnitActiveRange, UnitStandard, RegistrationSubmit, RegistrationAccept, RegistrationReturn, CityRating, Nomination, AwardIndividual, Proposal, Meeting,
         UserCreate, UserUpdate, UserPassword, SignIn, SignInFailed, SignOut, KeyCreate, KeyRevoke,
-        ScreenCreate, ScreenRevoke,
+        ScreenCreate, ScreenRevoke, CampaignCreate, CampaignCopy, CampaignRules, CampaignUnits, CampaignActivate, CampaignClose, CampaignDefault,
     ];
 
     /// <summary>The actor of changes nobody in particular made (start-up, day rollover).</summary>

@@ -1,5 +1,6 @@
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Api;
+using ThiDua.Dashboard.Campaigns.Files;
 using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Campaigns;
@@ -66,25 +67,25 @@ public static class CampaignEndpoints
 
         api.MapPut("/{code}/units", ReplaceUnits)
             .WithName("putCampaignUnits")
-            .WithSummary("Thay danh sách đơn vị của chiến dịch nháp")
-            .Accepts<object>("application/json")
+            .WithSummary("Thay danh sách đơn vị của chiến dịch nháp: JSON, hoặc tệp CSV/XLSX (multipart/form-data, trường “file”, hoặc text/csv)")
+            .Accepts<object>("application/json", "text/csv", "multipart/form-data")
             .Produces<CampaignCheckDto>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .AsWrite();
 
-        MapStep(api, "activate", "activateCampaign", "Kích hoạt chiến dịch nháp (sau khi kiểm tra toàn bộ)", (c, code, ct) => c.ActivateAsync(code, ct));
-        MapStep(api, "close", "closeCampaign", "Kết thúc chiến dịch: từ đó chỉ xem được", (c, code, ct) => c.CloseAsync(code, ct));
-        MapStep(api, "default", "setDefaultCampaign", "Đặt làm chiến dịch mặc định", (c, code, ct) => c.SetDefaultAsync(code, ct));
+        MapStep(api, "activate", "activateCampaign", "Kích hoạt chiến dịch nháp (sau khi kiểm tra toàn bộ)", (c, code, actor, ct) => c.ActivateAsync(code, actor, ct));
+        MapStep(api, "close", "closeCampaign", "Kết thúc chiến dịch: từ đó chỉ xem được", (c, code, actor, ct) => c.CloseAsync(code, actor, ct));
+        MapStep(api, "default", "setDefaultCampaign", "Đặt làm chiến dịch mặc định", (c, code, actor, ct) => c.SetDefaultAsync(code, actor, ct));
         return app;
     }
 
     private static void MapStep(RouteGroupBuilder api, string step, string name, string summary,
-        Func<CampaignCatalog, string, CancellationToken, Task<CampaignResult>> act) =>
+        Func<CampaignCatalog, string, WriteActor, CancellationToken, Task<CampaignResult>> act) =>
         api.MapPost("/{code}/" + step, async (string code, HttpContext context, ApiKeys keys, CampaignCatalog catalog, CancellationToken ct) =>
             {
-                var (_, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
-                return refused ?? Answer(await act(catalog, code, ct), created: false);
+                var (actor, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
+                return refused ?? Answer(await act(catalog, code, actor!, ct), created: false);
             })
             .WithName(name)
             .WithSummary(summary)
@@ -95,20 +96,23 @@ public static class CampaignEndpoints
 
     private static async Task<IResult> Import(HttpContext context, ApiKeys keys, CampaignCatalog catalog, CancellationToken ct)
     {
-        var (_, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
+        var (actor, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
         if (refused is not null) return refused;
         if (!TryReadDryRun(context.Request, out var dryRun, out var bad)) return bad!;
-        var (definition, error) = CampaignJsonBody.ReadDefinition(await ReadBodyAsync(context.Request, ct));
-        if (definition is null) return Invalid(new CampaignFindings([error!], []));
-        var result = await catalog.ImportAsync(definition, dryRun, ct);
-        if (dryRun && result.Outcome == CampaignOutcome.Done)
-            return TypedResults.Ok(new CampaignCheckDto(true, null, [], result.Findings.Warnings));
-        return Answer(result, created: true);
+        await using var body = await BufferBodyAsync(context.Request, ct);
+        var report = CampaignFileReader.Read(body);
+        var findings = CampaignFindings.Of(report);
+        if (!report.IsValid) return Invalid(findings);
+        var result = await catalog.ImportAsync(report.Definition!, dryRun, actor!, ct);
+        if (result.Outcome != CampaignOutcome.Done) return Answer(result, created: true);
+        // The reader's findings: the catalog's checks are the same ones, and the reader adds what only the text shows.
+        if (dryRun) return TypedResults.Ok(new CampaignCheckDto(true, null, [], findings.Warnings));
+        return Answer(result with { Findings = findings }, created: true);
     }
 
     private static async Task<IResult> Copy(string code, HttpContext context, ApiKeys keys, CampaignCatalog catalog, CancellationToken ct)
     {
-        var (_, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
+        var (actor, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
         if (refused is not null) return refused;
         CampaignCopyInput? input;
         try
@@ -129,27 +133,34 @@ public static class CampaignEndpoints
             if (input.PeriodEnd is null) errors.Add(new ItemError(null, "periodEnd", "Thiếu periodEnd (yyyy-MM-dd): ngày kết thúc chiến dịch mới."));
         }
         if (errors.Count > 0) return Problems.BadRequest("Yêu cầu sao chép chiến dịch không hợp lệ", errors);
-        var result = await catalog.CopyAsync(code, input!.Code!, input.Name, input.PeriodStart!.Value, input.PeriodEnd!.Value, ct);
+        var result = await catalog.CopyAsync(code, input!.Code!, input.Name, input.PeriodStart!.Value, input.PeriodEnd!.Value, actor!, ct);
         return Answer(result, created: true);
     }
 
     private static async Task<IResult> ReplaceRules(string code, HttpContext context, ApiKeys keys, CampaignCatalog catalog, CancellationToken ct)
     {
-        var (_, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
+        var (actor, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
         if (refused is not null) return refused;
-        var (rules, error) = CampaignJsonBody.ReadRules(await ReadBodyAsync(context.Request, ct));
-        return rules is null ? Invalid(new CampaignFindings([error!], [])) : Answer(await catalog.ReplaceRulesAsync(code, rules, ct), created: false);
+        await using var body = await BufferBodyAsync(context.Request, ct);
+        var rules = CampaignFileReader.ReadRules(body);
+        return rules.IsValid
+            ? Answer(await catalog.ReplaceRulesAsync(code, rules.Value!, actor!, ct), created: false)
+            : Invalid(CampaignFindings.Of(rules.Errors, rules.Warnings));
     }
 
     private static async Task<IResult> ReplaceUnits(string code, HttpContext context, ApiKeys keys, CampaignCatalog catalog, CancellationToken ct)
     {
-        var (_, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
+        var (actor, refused) = await ApiAccess.RequireAsync(context, keys, user => user.IsAdmin, AdminOnly);
         if (refused is not null) return refused;
-        var (units, error) = CampaignJsonBody.ReadUnits(await ReadBodyAsync(context.Request, ct));
-        return units is null ? Invalid(new CampaignFindings([error!], [])) : Answer(await catalog.ReplaceUnitsAsync(code, units, ct), created: false);
+        if (UnitListUpload.IsUnitList(context.Request)) return await UnitListUpload.ReplaceUnitsAsync(code, context.Request, catalog, actor!, ct);
+        await using var body = await BufferBodyAsync(context.Request, ct);
+        var units = CampaignFileReader.ReadUnits(body);
+        return units.IsValid
+            ? Answer(await catalog.ReplaceUnitsAsync(code, units.Value!, actor!, ct), created: false)
+            : Invalid(CampaignFindings.Of(units.Errors, units.Warnings));
     }
 
-    private static IResult Answer(CampaignResult result, bool created) => result.Outcome switch
+    internal static IResult Answer(CampaignResult result, bool created) => result.Outcome switch
     {
         CampaignOutcome.Done when created => TypedResults.Created($"/api/v1/campaigns/{result.Campaign!.Code}", Dto(result)),
         CampaignOutcome.Done => TypedResults.Ok(Dto(result)),
@@ -162,7 +173,7 @@ public static class CampaignEndpoints
         new(true, result.Campaign is { } c ? CampaignSummaryDto.From(c) : null, result.Findings.Errors, result.Findings.Warnings);
 
     /// <summary>400 with every finding: <c>errors</c> and <c>warnings</c>, each with code, path and message.</summary>
-    private static IResult Invalid(CampaignFindings findings)
+    internal static IResult Invalid(CampaignFindings findings)
     {
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
@@ -186,9 +197,12 @@ public static class CampaignEndpoints
         return false;
     }
 
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The body in memory: the reader reads synchronously, which Kestrel refuses on the request stream.</summary>
+    private static async Task<MemoryStream> BufferBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        return await reader.ReadToEndAsync(ct);
+        var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        return buffer;
     }
 }

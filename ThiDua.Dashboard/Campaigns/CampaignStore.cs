@@ -72,7 +72,8 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
 
     /// <summary>Stores a new draft with its units in one transaction.</summary>
     /// <returns>The draft, or null when a campaign already has this code (nothing is stored).</returns>
-    public async Task<CampaignRecord?> CreateDraftAsync(CampaignDefinition definition, CancellationToken cancellationToken = default)
+    public async Task<CampaignRecord?> CreateDraftAsync(CampaignDefinition definition, CancellationToken cancellationToken = default,
+        AlsoInTransaction<CampaignRecord>? alsoInTransaction = null)
     {
         var rules = definition.Rules;
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -92,12 +93,14 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
             },
             transaction, cancellationToken: cancellationToken));
         await InsertUnitsAsync(connection, transaction, new CampaignKey(id), definition.Units, now, cancellationToken);
+        await AlsoAsync(connection, transaction, rules.Code, alsoInTransaction, cancellationToken);
         transaction.Commit();
         return await GetAsync(rules.Code, cancellationToken);
     }
 
     /// <summary>Replaces a draft's rules (its code stays).</summary>
-    public Task<CampaignRecord?> ReplaceRulesAsync(string code, CampaignRules rules, CancellationToken cancellationToken = default) =>
+    public Task<CampaignRecord?> ReplaceRulesAsync(string code, CampaignRules rules, CancellationToken cancellationToken = default,
+        AlsoInTransaction<CampaignRecord>? alsoInTransaction = null) =>
         UpdateDraftAsync(code, async (connection, transaction, record, now) =>
             await connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -109,30 +112,36 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
                     record.Id, rules.Name, PeriodStart = SqliteText.FromDate(rules.PeriodStart), PeriodEnd = SqliteText.FromDate(rules.PeriodEnd),
                     Rules = CampaignRulesJson.Write(rules with { Code = record.Code }), Now = now,
                 },
-                transaction, cancellationToken: cancellationToken)), cancellationToken);
+                transaction, cancellationToken: cancellationToken)), alsoInTransaction, cancellationToken);
 
     /// <summary>Replaces a draft's whole unit list (a draft has no figures yet, so nothing refers to its units).</summary>
-    public Task<CampaignRecord?> ReplaceUnitsAsync(string code, IReadOnlyList<CampaignUnit> units, CancellationToken cancellationToken = default) =>
+    public Task<CampaignRecord?> ReplaceUnitsAsync(string code, IReadOnlyList<CampaignUnit> units, CancellationToken cancellationToken = default,
+        AlsoInTransaction<CampaignRecord>? alsoInTransaction = null) =>
         UpdateDraftAsync(code, async (connection, transaction, record, now) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM unit_predecessors WHERE campaign_id = @Id; DELETE FROM units WHERE campaign_id = @Id;",
                 new { record.Id }, transaction, cancellationToken: cancellationToken));
             await InsertUnitsAsync(connection, transaction, record.Key, units, now, cancellationToken);
-        }, cancellationToken);
+        }, alsoInTransaction, cancellationToken);
 
     /// <summary>Moves a campaign to another state.</summary>
-    public async Task<CampaignRecord?> SetStatusAsync(string code, string status, CancellationToken cancellationToken = default)
+    public async Task<CampaignRecord?> SetStatusAsync(string code, string status, CancellationToken cancellationToken = default,
+        AlsoInTransaction<CampaignRecord>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE campaigns SET status = @Status, updated_at = @Now WHERE code = @Code;",
-            new { Code = code, Status = status, Now = SqliteText.FromInstant(time.GetUtcNow()) }, cancellationToken: cancellationToken));
+            new { Code = code, Status = status, Now = SqliteText.FromInstant(time.GetUtcNow()) }, transaction, cancellationToken: cancellationToken));
+        await AlsoAsync(connection, transaction, code, alsoInTransaction, cancellationToken);
+        transaction.Commit();
         return await ReadAsync(connection, null, code, cancellationToken);
     }
 
     /// <summary>Makes this campaign the default, in one transaction so there is always exactly one.</summary>
-    public async Task<CampaignRecord?> SetDefaultAsync(string code, CancellationToken cancellationToken = default)
+    public async Task<CampaignRecord?> SetDefaultAsync(string code, CancellationToken cancellationToken = default,
+        AlsoInTransaction<CampaignRecord>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -144,6 +153,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
             UPDATE campaigns SET is_default = 1, updated_at = @Now WHERE code = @Code;
             """,
             new { Code = code, Now = now }, transaction, cancellationToken: cancellationToken));
+        await AlsoAsync(connection, transaction, code, alsoInTransaction, cancellationToken);
         transaction.Commit();
         return await GetAsync(code, cancellationToken);
     }
@@ -177,7 +187,8 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
     }
 
     private async Task<CampaignRecord?> UpdateDraftAsync(
-        string code, Func<SqliteConnection, SqliteTransaction, CampaignRecord, string, Task> update, CancellationToken cancellationToken)
+        string code, Func<SqliteConnection, SqliteTransaction, CampaignRecord, string, Task> update, AlsoInTransaction<CampaignRecord>? alsoInTransaction,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -186,8 +197,17 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
         await update(connection, transaction, record, now);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE campaigns SET updated_at = @Now WHERE id = @Id;", new { record.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+        await AlsoAsync(connection, transaction, code, alsoInTransaction, cancellationToken);
         transaction.Commit();
         return await GetAsync(code, cancellationToken);
+    }
+
+    /// <summary>The change's audit entry, written in its transaction with the campaign as it now stands.</summary>
+    private static async Task AlsoAsync(SqliteConnection connection, SqliteTransaction transaction, string code,
+        AlsoInTransaction<CampaignRecord>? alsoInTransaction, CancellationToken cancellationToken)
+    {
+        if (alsoInTransaction is null) return;
+        await alsoInTransaction(connection, transaction, (await ReadAsync(connection, transaction, code, cancellationToken))!);
     }
 
     private static async Task InsertUnitsAsync(

@@ -18,3 +18,12 @@ public sealed record CampaignFileReport(
 {
     public bool IsValid => Errors.Count == 0;
 }
+
+/// <summary>What reading one part of a campaign file (its rules, or its units) gave: the part when it has no error, and every finding.</summary>
+public sealed record CampaignFilePart<T>(
+    T? Value,
+    IReadOnlyList<CampaignFileFinding> Errors,
+    IReadOnlyList<CampaignFileFinding> Warnings) where T : class
+{
+    public bool IsValid => Errors.Count == 0;
+}

@@ -24,6 +24,7 @@ public static class CampaignFileReader
     internal static readonly string[] SlotFields = ["code", "name", "count", "minCityRating"];
     internal static readonly string[] GroupFields = ["block", "code", "name", "minDossiers", "minInclusive", "maxDossiers", "maxInclusive", "awardSlots"];
     internal static readonly string[] IndicatorFields = ["code", "name", "maxPoints", "fullCreditAt", "whenNothingArose", "appliesTo", "nq02MinRate"];
+    internal static readonly string[] RulesFields = [.. RootFields.Where(f => f != "units")];
     internal static readonly string[] UnitFields = ["code", "name", "block", "district", "activeFrom", "activeTo", "predecessors"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -39,22 +40,60 @@ public static class CampaignFileReader
         return Read(Encoding.UTF8.GetBytes(json));
     }
 
-    public static CampaignFileReport Read(Stream stream)
+    public static CampaignFileReport Read(Stream stream) => Parse(stream, ReadCampaign);
+
+    public static CampaignFileReport Read(ReadOnlySpan<byte> bytes) => Parse(bytes, ReadCampaign);
+
+    /// <summary>
+    /// The rules part alone (PUT …/rules): the file's fields without <c>units</c>, read the same way. Only
+    /// what the text itself holds is reported here; the rules are checked with the units they go with by <see cref="Check"/>.
+    /// </summary>
+    public static CampaignFilePart<CampaignRules> ReadRules(Stream stream)
+    {
+        var report = Parse(stream, ReadRulesPart);
+        return new(report.Definition?.Rules, report.Errors, report.Warnings);
+    }
+
+    /// <summary>
+    /// A unit list alone (PUT …/units): <c>[ … ]</c> or <c>{ "units": [ … ] }</c>, each unit as in the file.
+    /// Only what the text itself holds is reported here; the units are checked with their rules by <see cref="Check"/>.
+    /// </summary>
+    public static CampaignFilePart<IReadOnlyList<CampaignUnit>> ReadUnits(Stream stream)
+    {
+        var report = Parse(stream, ReadUnitsPart);
+        return new(report.Definition?.Units, report.Errors, report.Warnings);
+    }
+
+    /// <summary>
+    /// Every check a campaign file gets, on a campaign however it came (a file, a copy, a draft whose rules
+    /// or units were replaced): its code, the rule validator's findings and the unit list's, with the file's paths.
+    /// </summary>
+    public static CampaignFileReport Check(CampaignDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var findings = new Findings();
+        CheckCode(definition.Rules.Code, findings);
+        CheckRules(definition.Rules, findings);
+        CheckUnits(definition.Units, definition.Rules, "units", findings);
+        return Report(definition, findings);
+    }
+
+    private static CampaignFileReport Parse(Stream stream, Func<JsonElement, CampaignFileReport> read)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        int count;
+        while ((count = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + count > MaxBytes)
                 return Refused("file-too-large", $"Tệp lớn quá {MaxBytes / (1024 * 1024)} MB, không phải một tệp đợt thi đua.");
-            buffer.Write(chunk, 0, read);
+            buffer.Write(chunk, 0, count);
         }
-        return Read(buffer.ToArray());
+        return Parse(buffer.ToArray(), read);
     }
 
-    public static CampaignFileReport Read(ReadOnlySpan<byte> bytes)
+    private static CampaignFileReport Parse(ReadOnlySpan<byte> bytes, Func<JsonElement, CampaignFileReport> read)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         if (bytes.IsEmpty || bytes.IndexOfAnyExcept((ReadOnlySpan<byte>)" \t\r\n"u8) < 0)
@@ -77,41 +116,71 @@ public static class CampaignFileReader
             return new CampaignFileReport(null, [finding], []);
         }
         using (document)
-            return Read(document.RootElement);
+            return read(document.RootElement);
     }
 
-    private static CampaignFileReport Read(JsonElement root)
+    private static CampaignFileReport ReadCampaign(JsonElement root)
     {
         var findings = new Findings();
         var fields = JsonFields.Of(root, "", RootFields, findings);
-        if (fields is null) return new CampaignFileReport(null, findings.Errors, findings.Warnings);
+        if (fields is null) return Report(null, findings);
 
-        var rules = new CampaignRules
-        {
-            Code = fields.String("code"),
-            Name = fields.String("name"),
-            TimeZone = fields.NullableString("timeZone") ?? new CampaignRules().TimeZone,
-            PeriodStart = fields.Date("periodStart"),
-            PeriodEnd = fields.Date("periodEnd"),
-            RegistrationDeadline = fields.Date("registrationDeadline"),
-            DossierDeadline = fields.NullableDate("dossierDeadline"),
-            ComparisonDays = fields.Int("comparisonDays", new CampaignRules().ComparisonDays),
-            TieBreakers = fields.Strings("tieBreakers"),
-            Blocks = fields.Objects("blocks", BlockFields, ReadBlock),
-            Groups = fields.Objects("groups", GroupFields, ReadGroup),
-            Indicators = fields.Objects("indicators", IndicatorFields, ReadIndicator),
-        };
+        var rules = ReadRulesFields(fields);
         if (!fields.Has("code"))
             findings.Error("code-missing", "code", "Chưa đặt mã đợt thi đua, ví dụ “can-tho-2025”.");
-        else if (!CodeFormat.IsValid(rules.Code))
-            findings.Error("code-format", "code", $"Mã đợt thi đua “{Echo.Input(rules.Code)}” không hợp lệ: mã {CodeFormat.Rule}.");
+        else
+            CheckCode(rules.Code, findings);
 
         var units = fields.Objects("units", UnitFields, ReadUnit);
         if (!fields.Has("units") || units.Count == 0)
             findings.Warning("units-missing", "units", "Tệp chưa có đơn vị nào; cần nhập danh sách đơn vị trước khi kích hoạt đợt thi đua.");
 
         CheckRules(rules, findings);
-        var unitsPath = fields.PathOf("units");
+        CheckUnits(units, rules, fields.PathOf("units"), findings);
+        return Report(new CampaignDefinition(rules, units), findings);
+    }
+
+    private static CampaignFileReport ReadRulesPart(JsonElement root)
+    {
+        var findings = new Findings();
+        var fields = JsonFields.Of(root, "", RulesFields, findings);
+        return Report(fields is null ? null : new CampaignDefinition(ReadRulesFields(fields), []), findings);
+    }
+
+    private static CampaignFileReport ReadUnitsPart(JsonElement root)
+    {
+        var findings = new Findings();
+        // A bare list reads as the file's "units" field, so its units have the same paths (units[2].block).
+        var wrapped = root.ValueKind == JsonValueKind.Array ? JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { ["units"] = root }) : root;
+        var fields = JsonFields.Of(wrapped, "", ["units"], findings);
+        return Report(fields is null ? null : new CampaignDefinition(new CampaignRules(), fields.Objects("units", UnitFields, ReadUnit)), findings);
+    }
+
+    private static CampaignRules ReadRulesFields(JsonFields fields) => new()
+    {
+        Code = fields.String("code"),
+        Name = fields.String("name"),
+        TimeZone = fields.NullableString("timeZone") ?? new CampaignRules().TimeZone,
+        PeriodStart = fields.Date("periodStart"),
+        PeriodEnd = fields.Date("periodEnd"),
+        RegistrationDeadline = fields.Date("registrationDeadline"),
+        DossierDeadline = fields.NullableDate("dossierDeadline"),
+        ComparisonDays = fields.Int("comparisonDays", new CampaignRules().ComparisonDays),
+        TieBreakers = fields.Strings("tieBreakers"),
+        Blocks = fields.Objects("blocks", BlockFields, ReadBlock),
+        Groups = fields.Objects("groups", GroupFields, ReadGroup),
+        Indicators = fields.Objects("indicators", IndicatorFields, ReadIndicator),
+    };
+
+    private static void CheckCode(string code, Findings findings)
+    {
+        if (code.Length == 0)
+            findings.Error("code-missing", "code", "Chưa đặt mã đợt thi đua, ví dụ “can-tho-2025”.");
+        else if (!CodeFormat.IsValid(code))
+            findings.Error("code-format", "code", $"Mã đợt thi đua “{Echo.Input(code)}” không hợp lệ: mã {CodeFormat.Rule}.");
+    }
+
+    private static void CheckUnits(IReadOnlyList<CampaignUnit> units, CampaignRules rules, string unitsPath, Findings findings) =>
         UnitChecks.Check(units, rules, i => $"đơn vị thứ {i + 1}", (isError, index, field, code, message) =>
         {
             var path = index < 0 ? unitsPath : field.Length == 0 ? $"{unitsPath}[{index}]" : $"{unitsPath}[{index}].{field}";
@@ -119,9 +188,8 @@ public static class CampaignFileReader
             else findings.Warning(code, path, message);
         });
 
-        var definition = findings.Errors.Count == 0 ? new CampaignDefinition(rules, units) : null;
-        return new CampaignFileReport(definition, findings.Errors, findings.Warnings);
-    }
+    private static CampaignFileReport Report(CampaignDefinition? definition, Findings findings) =>
+        new(findings.Errors.Count == 0 ? definition : null, findings.Errors, findings.Warnings);
 
     /// <summary>The scoring library's own validator, its findings moved from settings keys to places in the file.</summary>
     internal static void CheckRules(CampaignRules rules, Findings findings)

@@ -166,9 +166,9 @@ public sealed class CampaignStateTests
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             var messages = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
             Assert.Contains(messages, m => m!.Contains("khối “khoi-khong-co” không có"));
-            Assert.Contains(messages, m => m!.Contains("mã “mot-a” đã có"));
+            Assert.Contains(messages, m => m!.Contains("Mã đơn vị “mot-a” bị trùng"));
             Assert.Contains(problem.GetProperty("errors").EnumerateArray().Concat(problem.GetProperty("warnings").EnumerateArray()),
-                f => f.GetProperty("path").GetString()!.Contains("Groups", StringComparison.Ordinal));
+                f => f.GetProperty("path").GetString()!.StartsWith("groups", StringComparison.Ordinal));
         }
         Assert.Single((await host.GetJsonAsync("api/v1/campaigns")).EnumerateArray());
 

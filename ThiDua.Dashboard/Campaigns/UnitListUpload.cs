@@ -1,0 +1,74 @@
+using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Api;
+using ThiDua.Dashboard.Campaigns.Files;
+using ThiDua.Dashboard.Import;
+using ThiDua.Scoring.Text;
+
+namespace ThiDua.Dashboard.Campaigns;
+
+/// <summary>
+/// PUT /api/v1/campaigns/{code}/units with a CSV/XLSX unit list (multipart/form-data with a “file”, or
+/// a text/csv body), read by <see cref="UnitListFileReader"/> against the draft's rules, so the API says
+/// what the admin page's unit import says: each bad row with its row number.
+/// </summary>
+internal static class UnitListUpload
+{
+    private const string CsvName = "don-vi.csv";
+
+    public static bool IsUnitList(HttpRequest request) =>
+        request.HasFormContentType
+        || string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<IResult> ReplaceUnitsAsync(string code, HttpRequest request, CampaignCatalog catalog, WriteActor actor, CancellationToken ct)
+    {
+        if (catalog.Find(code) is not { } campaign) return CampaignProblems.NotFound(code);
+        var (content, fileName, refused) = await ReadAsync(request, ct);
+        if (refused is not null) return refused;
+        await using (content)
+        {
+            var file = UnitListFileReader.Read(content!, fileName!, campaign.Rules, ct);
+            var findings = new CampaignFindings([.. file.Errors.Select(Finding)], [.. file.Warnings.Select(Finding)]);
+            if (!file.IsValid) return CampaignEndpoints.Invalid(findings);
+            var result = await catalog.ReplaceUnitsAsync(code, file.Units, actor, ct);
+            return CampaignEndpoints.Answer(result.Outcome == CampaignOutcome.Done ? result with { Findings = findings } : result, created: false);
+        }
+    }
+
+    /// <summary>The file in memory (the reader reads synchronously) and its name, which says CSV or XLSX.</summary>
+    private static async Task<(MemoryStream? Content, string? FileName, IResult? Refused)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        if (!request.HasFormContentType)
+        {
+            await request.Body.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            return (buffer, CsvName, null);
+        }
+        IFormFile? file;
+        try
+        {
+            file = (await request.ReadFormAsync(ct)).Files.GetFile(ImportEndpoints.FilePart);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException && !ct.IsCancellationRequested)
+        {
+            await buffer.DisposeAsync();
+            return (null, null, Problems.BadRequest("Không đọc được tệp gửi lên", "Biểu mẫu multipart không hợp lệ hoặc bị cắt ngang; không có gì được lưu."));
+        }
+        if (file is null || !UnitListFileReader.IsSupported(file.FileName))
+        {
+            await buffer.DisposeAsync();
+            return (null, null, Problems.BadRequest("Thiếu tệp danh sách đơn vị",
+                $"Gửi tệp .csv hoặc .xlsx (cột ma_don_vi, ten_don_vi, khoi, quan_huyen, hieu_luc_tu, hieu_luc_den, tien_than) trong trường “{ImportEndpoints.FilePart}” của biểu mẫu multipart/form-data"
+                + (file is null ? "." : $"; tệp đã gửi: “{Echo.Input(file.FileName)}”.")));
+        }
+        await using (var stream = file.OpenReadStream()) await stream.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        return (buffer, file.FileName, null);
+    }
+
+    /// <summary>A row's finding, its row (and column, when one) said first so the organiser finds it in the spreadsheet.</summary>
+    private static CampaignFinding Finding(ImportError error) => new(
+        "unit-list-row",
+        error.Column.Length == 0 ? $"rows[{error.Row}]" : $"rows[{error.Row}].{error.Column}",
+        error.Column.Length == 0 ? $"Dòng {error.Row}: {error.Message}" : $"Dòng {error.Row}, cột “{error.Column}”: {error.Message}");
+}
