@@ -93,13 +93,15 @@ public static class ApiEndpoints
             .Produces<AwardsDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        app.MapGet("/healthz", async (EngineHost host, SqliteDatabase database, CancellationToken ct) =>
+        app.MapGet("/healthz", async (EngineHost host, Metrics.AppliedVersions applied, SqliteDatabase database, CancellationToken ct) =>
         {
             if (!host.IsLoaded) return Problems.Unavailable("Bộ máy xếp hạng chưa nạp xong số liệu.");
             try
             {
                 await using var connection = await database.OpenAsync(ct);
-                return TypedResults.Ok(new { status = "ok", version = host.Engine.Version });
+                // Per campaign, the version this node has applied: a balancer can drop a node that lags.
+                var campaigns = applied.Engines().Select(e => new { code = e.Campaign, version = e.Version }).ToList();
+                return TypedResults.Ok(new { status = "ok", version = host.Engine.Version, campaigns });
             }
             catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
             {

@@ -212,6 +212,16 @@ public sealed class ReadApiTests : ApiTest
     }
 
     [Fact]
+    public async Task Healthz_ReportsTheVersionAppliedPerCampaign()
+    {
+        var health = await Api.Client.GetFromJsonAsync<JsonElement>("healthz");
+
+        var campaign = Assert.Single(health.GetProperty("campaigns").EnumerateArray());
+        Assert.Equal("can-tho-2024", campaign.GetProperty("code").GetString());
+        Assert.Equal(health.GetProperty("version").GetInt64(), campaign.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
     public async Task Healthz_AndOpenApi_DescribeTheService()
     {
         var health = await Api.Client.GetAsync("healthz");
