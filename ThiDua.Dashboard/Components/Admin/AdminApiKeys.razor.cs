@@ -17,9 +17,6 @@ public sealed partial class AdminApiKeys
     /// <summary>The signed-in admin the changes are audited under.</summary>
     [Parameter, EditorRequired] public AccountActor Actor { get; set; } = default!;
 
-    /// <summary>Tells the page what happened (success or a Vietnamese error).</summary>
-    [Parameter] public EventCallback<(Severity Severity, string Message)> Notify { get; set; }
-
     /// <summary>Hands the page a new key to show once.</summary>
     [Parameter] public EventCallback<(string Label, string Secret)> ShowSecret { get; set; }
 
@@ -39,8 +36,6 @@ public sealed partial class AdminApiKeys
     protected override async Task OnInitializedAsync() => await ReloadAsync();
 
     private async Task ReloadAsync() => Keys = await AccountQueries.ApiKeysAsync();
-
-    private Task Show(Severity severity, string message) => Notify.InvokeAsync((severity, message));
 
     private async Task CreateKeyAsync()
     {

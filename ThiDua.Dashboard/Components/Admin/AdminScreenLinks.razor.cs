@@ -17,9 +17,6 @@ public sealed partial class AdminScreenLinks
     /// <summary>The signed-in admin the changes are audited under.</summary>
     [Parameter, EditorRequired] public AccountActor Actor { get; set; } = default!;
 
-    /// <summary>Tells the page what happened (success or a Vietnamese error).</summary>
-    [Parameter] public EventCallback<(Severity Severity, string Message)> Notify { get; set; }
-
     private IReadOnlyList<StoredScreenLink> ScreenLinks { get; set; } = [];
     private string ScreenName { get; set; } = "";
     private string? NewScreenLink { get; set; }
@@ -28,8 +25,6 @@ public sealed partial class AdminScreenLinks
     protected override async Task OnInitializedAsync() => await ReloadAsync();
 
     private async Task ReloadAsync() => ScreenLinks = await AccountQueries.ScreenLinksAsync();
-
-    private Task Show(Severity severity, string message) => Notify.InvokeAsync((severity, message));
 
     private async Task CreateScreenLinkAsync()
     {

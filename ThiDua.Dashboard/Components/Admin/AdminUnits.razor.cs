@@ -19,9 +19,6 @@ public sealed partial class AdminUnits
     /// <summary>The signed-in admin the changes are audited under.</summary>
     [Parameter, EditorRequired] public WriteActor Writer { get; set; } = default!;
 
-    /// <summary>Tells the page what happened (success or a Vietnamese error).</summary>
-    [Parameter] public EventCallback<(Severity Severity, string Message)> Notify { get; set; }
-
     private IReadOnlyList<UnitInfo> AllUnits => AdminText.AllUnits(Host);
     private UnitFormModel UnitForm { get; set; } = new();
 
@@ -34,8 +31,6 @@ public sealed partial class AdminUnits
         public DateTime? ActiveTo { get; set; }
         public string? MergedInto { get; set; }
     }
-
-    private Task Show(Severity severity, string message) => Notify.InvokeAsync((severity, message));
 
     private void SelectUnit(string? code)
     {

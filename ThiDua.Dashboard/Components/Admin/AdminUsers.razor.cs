@@ -17,9 +17,6 @@ public sealed partial class AdminUsers
     /// <summary>The signed-in admin the changes are audited under.</summary>
     [Parameter, EditorRequired] public AccountActor Actor { get; set; } = default!;
 
-    /// <summary>Tells the page what happened (success or a Vietnamese error).</summary>
-    [Parameter] public EventCallback<(Severity Severity, string Message)> Notify { get; set; }
-
     /// <summary>Hands the page a password to show once.</summary>
     [Parameter] public EventCallback<(string Label, string Secret)> ShowSecret { get; set; }
 
@@ -44,8 +41,6 @@ public sealed partial class AdminUsers
     protected override async Task OnInitializedAsync() => await ReloadAsync();
 
     private async Task ReloadAsync() => Users = await AccountQueries.UsersAsync();
-
-    private Task Show(Severity severity, string message) => Notify.InvokeAsync((severity, message));
 
     private void NewUser()
     {
