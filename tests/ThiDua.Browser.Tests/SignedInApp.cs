@@ -127,11 +127,29 @@ public sealed class SignedInApp : IAsyncDisposable
         var page = browserPage.Page;
         await page.GotoAsync(Url("dang-nhap?ReturnUrl=" + Uri.EscapeDataString(returnPath)));
         await SubmitSignInAsync(page, userName, initialPassword);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/doi-mat-khau");
+        await WaitForAddressAsync(page, url => url.AbsolutePath == "/doi-mat-khau", "the forced password change");
         await SubmitPasswordChangeAsync(page, initialPassword, newPassword, newPassword);
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnPath);
+        await WaitForAddressAsync(page, url => url.PathAndQuery == returnPath, returnPath);
         await Expect(page.Locator(".thidua-root[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
         await Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(displayName);
+    }
+
+    /// <summary>
+    /// Waits for the form's answer to land on the expected address. A 2-core CI machine running every
+    /// test project at once can take long over a sign-in (a PBKDF2 hash, a first render), so the wait is
+    /// generous; when it still fails, the message says where the browser stayed and what the page said.
+    /// </summary>
+    private static async Task WaitForAddressAsync(IPage page, Func<Uri, bool> arrived, string expected)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => arrived(new Uri(url)), new() { Timeout = 60_000 });
+        }
+        catch (System.TimeoutException e)
+        {
+            var said = await page.Locator("[role=alert], .validation-message, .mud-alert").AllInnerTextsAsync();
+            throw new System.TimeoutException($"Waited 60 s for {expected}; the browser stayed on {page.Url} saying: {string.Join(" | ", said)}", e);
+        }
     }
 
     /// <summary>A full-page screenshot under the test output's artifacts/screenshots/; returns its path.</summary>

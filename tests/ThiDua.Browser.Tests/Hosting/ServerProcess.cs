@@ -46,8 +46,15 @@ public sealed class ServerProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the app on the port and waits (up to 60 s) until <c>/healthz</c> answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(int port, string databaseFile)
+    /// <summary>Starts the app on the port and a SQLite file and waits (up to 60 s) until <c>/healthz</c> answers 200.</summary>
+    public static Task<ServerProcess> StartAsync(int port, string databaseFile) =>
+        StartAsync(port, new Dictionary<string, string> { ["ConnectionStrings__ThiDua"] = $"Data Source={databaseFile}" });
+
+    /// <summary>
+    /// Starts the app on the port with the given environment (its database among it) and waits (up to
+    /// 60 s) until <c>/healthz</c> answers 200.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ThiDua.Dashboard.dll"), "--urls", baseAddress.ToString().TrimEnd('/')])
@@ -58,9 +65,9 @@ public sealed class ServerProcess : IDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__ThiDua"] = $"Data Source={databaseFile}";
         start.Environment["ThiDua__Ingest__ApiKeys__0__Name"] = "may-thu-man-hinh-treo-tuong";
         start.Environment["ThiDua__Ingest__ApiKeys__0__Key"] = AppHost.Key;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         var output = new ConcurrentQueue<string>();
         void Keep(string? line)
@@ -101,15 +108,19 @@ public sealed class ServerProcess : IDisposable
         throw new TimeoutException($"The app did not answer /healthz within 60 s:{Environment.NewLine}{server.Output}");
     }
 
-    /// <summary>Posts one all-or-nothing batch through the public API and insists it was accepted.</summary>
-    public async Task PostFiguresAsync(params object[] figures)
+    /// <summary>Posts one all-or-nothing batch through the public API, insists it was accepted and returns its version.</summary>
+    public async Task<long> PostFiguresAsync(params object[] figures)
     {
         using var writer = new HttpClient { BaseAddress = BaseAddress };
         writer.DefaultRequestHeaders.Add("X-Api-Key", AppHost.Key);
         using var response = await writer.PostAsJsonAsync("api/v1/figures", figures);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"POST /api/v1/figures answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("version").GetInt64();
     }
+
+    /// <summary>The operating system's id of the app's process.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>SIGKILL: no shutdown hooks, no goodbye to open circuits; returns once the process is gone.</summary>
     public void Kill()
