@@ -11,8 +11,9 @@ namespace ThiDua.Dashboard.Ingestion;
 
 /// <summary>
 /// The one way figures come in — API, file import, entry form, demo feed: validate (all or
-/// nothing), store in one transaction, apply to the engine, then publish. Writes are serialised
-/// so the stored version and the engine version advance together, batch by batch.
+/// nothing), store in one transaction, apply to the engine, then publish. Writes take this node's turn
+/// (<see cref="ApplyOrder"/>) so the stored version and the engine version advance together, batch by
+/// batch, with any batch another node committed just before applied first.
 /// </summary>
 public sealed class FigureIngestion(
     EngineHost host,
@@ -22,9 +23,10 @@ public sealed class FigureIngestion(
     TimeProvider time,
     ILogger<FigureIngestion> logger,
     IAuditTrail? audit = null,
-    Metrics.ThiDuaMetrics? metrics = null)
+    Metrics.ThiDuaMetrics? metrics = null,
+    ApplyOrder? order = null)
 {
-    private readonly SemaphoreSlim _write = new(1, 1);
+    private readonly ApplyOrder _order = order ?? ApplyOrder.Alone();
 
     /// <summary>The checks every way in applies, with the same Vietnamese messages.</summary>
     public IReadOnlyList<FigureError> Validate(IReadOnlyList<Figure> batch) =>
@@ -64,7 +66,7 @@ public sealed class FigureIngestion(
         if (errors.Count > 0) { metrics?.Refused(batch.Count); return IngestionResult.Rejected(errors, engine.Version); }
 
         ApplyResult applied;
-        await _write.WaitAsync(cancellationToken);
+        var turn = await _order.EnterAsync(cancellationToken);
         try
         {
             var receivedAt = time.GetUtcNow();
@@ -76,15 +78,16 @@ public sealed class FigureIngestion(
                     $"{batch.Count} số liệu, nguồn {source}, phiên bản {storedBatch.Version}", Subject: source,
                     After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() }))
                 .Then(file is null ? null : audit.EntryFor<StoredBatch>(storedBatch => file.AuditRecord(source, actor, storedBatch.Version))));
-            // The stored version, not the engine's next: versions are shared by every campaign.
-            applied = engine.Apply(batch, stored.Version);
-            host.MarkChanged(receivedAt, applied.ChangedBoards);
+            // The stored version, not the engine's next: versions are shared by every campaign (and nodes).
+            await turn.CatchUpAsync(stored.Version, CancellationToken.None);
+            applied = host.ApplyFigures(batch, stored.Version, receivedAt);
+            turn.Applied(stored.Version);
             CheckVersion(stored.Version, applied.Version);
             metrics?.Accepted(batch.Count, commitStarted);
         }
         finally
         {
-            _write.Release();
+            turn.Dispose();
         }
         // Outside the write lock: a slow screen never holds up the next writer.
         publisher.Publish(applied);
@@ -122,7 +125,7 @@ public sealed class FigureIngestion(
 
     /// <summary>
     /// One unit edit: stored with its version and its audit entry in one transaction, then applied to
-    /// the engine under the write lock, then published. An edit that changes nothing is neither
+    /// the engine in this node's turn, then published. An edit that changes nothing is neither
     /// versioned nor audited.
     /// </summary>
     private async Task<UnitInfo?> UpdateUnitAsync(
@@ -132,7 +135,7 @@ public sealed class FigureIngestion(
         Authorize(actor, [code]);
         ApplyResult? applied = null;
         UnitInfo? unit;
-        await _write.WaitAsync(cancellationToken);
+        var turn = await _order.EnterAsync(cancellationToken);
         try
         {
             var before = host.Engine.Unit(code);
@@ -144,15 +147,15 @@ public sealed class FigureIngestion(
             unit = stored.Unit;
             if (stored.Changed)
             {
-                var engine = host.Engine;
-                applied = engine.UpdateUnits(engine.Units.Select(u => u.Code == code ? stored.Unit : u), stored.Version);
-                host.MarkChanged(time.GetUtcNow(), applied.ChangedBoards);
+                await turn.CatchUpAsync(stored.Version, CancellationToken.None);
+                applied = host.ReplaceUnits(host.Engine.Units.Select(u => u.Code == code ? stored.Unit : u), stored.Version, time.GetUtcNow());
+                turn.Applied(stored.Version);
                 CheckVersion(stored.Version, applied.Version);
             }
         }
         finally
         {
-            _write.Release();
+            turn.Dispose();
         }
         if (applied is not null) publisher.Publish(applied);
         return unit;
@@ -167,21 +170,23 @@ public sealed class FigureIngestion(
     public async Task<bool> MoveToTodayAsync(CancellationToken cancellationToken = default)
     {
         ApplyResult applied;
-        await _write.WaitAsync(cancellationToken);
+        var turn = await _order.EnterAsync(cancellationToken);
         try
         {
-            var engine = host.Engine;
+            // Another node may have moved the boards already: then this one follows its version instead of adding one.
+            await turn.CatchUpAsync(before: null, CancellationToken.None);
             var today = host.DefaultAsOf();
-            if (engine.AsOf == today) return false;
+            if (host.Engine.AsOf == today) return false;
             var now = time.GetUtcNow();
-            var stored = await figures.RecordVersionBumpAsync($"live boards moved to {today:yyyy-MM-dd}", "system", "hệ thống", now, CancellationToken.None);
-            applied = engine.MoveTo(today, stored.Version);
+            var stored = await figures.RecordVersionBumpAsync(DayMoveReason.For(today), "system", "hệ thống", now, CancellationToken.None);
+            await turn.CatchUpAsync(stored.Version, CancellationToken.None);
+            applied = host.MoveBoards(today, stored.Version, now);
+            turn.Applied(stored.Version);
             CheckVersion(stored.Version, applied.Version);
-            host.MarkChanged(now, applied.ChangedBoards);
         }
         finally
         {
-            _write.Release();
+            turn.Dispose();
         }
         publisher.Publish(applied);
         return true;
@@ -189,7 +194,7 @@ public sealed class FigureIngestion(
 
     private void CheckVersion(long stored, long applied)
     {
-        // Both counters start from the stored version and step once per batch under the write lock;
+        // Both counters start from the stored version and step once per batch in this node's turn;
         // a difference means a bug, and the log is where an operator would look for it.
         if (stored != applied)
             logger.LogError("Engine version {Applied} differs from stored version {Stored}", applied, stored);

@@ -2,10 +2,12 @@ using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring;
 using ThiDua.Scoring.Awards;
+using ThiDua.Scoring.Figures;
 using ThiDua.Scoring.Live;
 using ThiDua.Scoring.Ranking;
 using ThiDua.Scoring.Rules;
 using ThiDua.Scoring.Time;
+using ThiDua.Scoring.Units;
 
 namespace ThiDua.Dashboard.Live;
 
@@ -62,6 +64,26 @@ public sealed class EngineHost(
     {
         Interlocked.Exchange(ref _lastChangedTicks, at.UtcTicks);
         foreach (var board in boards) _boardChangedAt[board] = at;
+    }
+
+    /// <summary>
+    /// Applies a committed batch of figures at its stored version and notes when the boards changed. The one
+    /// way figures reach the engine, whether this node committed them or another did (<see cref="ApplyOrder"/>).
+    /// </summary>
+    public ApplyResult ApplyFigures(IReadOnlyList<Figure> batch, long version, DateTimeOffset at) =>
+        Changed(Engine.Apply(batch, version), at);
+
+    /// <summary>Moves the live boards to a day at a committed version (the day turned here or on another node).</summary>
+    public ApplyResult MoveBoards(DateOnly day, long version, DateTimeOffset at) => Changed(Engine.MoveTo(day, version), at);
+
+    /// <summary>Replaces the units at a committed version (a unit edit here or on another node).</summary>
+    public ApplyResult ReplaceUnits(IEnumerable<UnitInfo> units, long version, DateTimeOffset at) =>
+        Changed(Engine.UpdateUnits(units, version), at);
+
+    private ApplyResult Changed(ApplyResult result, DateTimeOffset at)
+    {
+        MarkChanged(at, result.ChangedBoards);
+        return result;
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)

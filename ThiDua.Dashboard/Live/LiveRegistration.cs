@@ -15,6 +15,10 @@ public static class LiveRegistration
         services.AddSingleton<LeaderboardNotifier>();
         services.AddSingleton<ILeaderboardPublisher>(sp => sp.GetRequiredService<LeaderboardNotifier>());
         services.AddSingleton<FigureIngestion>();
+        // Several nodes on one database: one ordered apply per node, fed by this node's writers and by the follower.
+        services.AddValidatedOptions<ClusterOptions, ClusterOptionsValidation>(configuration, ClusterOptions.SectionName);
+        services.AddSingleton<ApplyOrder>();
+        services.AddHostedService<VersionFollower>();
         services.AddSingleton<StandingsHistory>();
         services.AddSingleton<FigureHistoryQueries>();
         services.AddHostedService<DayRollover>();

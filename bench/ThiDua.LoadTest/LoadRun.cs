@@ -9,14 +9,20 @@ public sealed record LoadResult(
     long Requests, long RequestErrors, long AcceptedFigures, double AcceptedPerSecond, Percentiles Post,
     Percentiles Hub, Percentiles FirstClient, Percentiles LastClient, long Pairs, long LostPairs, int ClientsWithLoss, long OutOfOrder, int StateMismatches, int ClientsClosed,
     double DrainSeconds, double ServerCpuSeconds, double ServerCores, double ServerPeakRssMiB, double ServerRssMiB,
-    double HarnessCpuSeconds, double ConnectSeconds, Percentiles ServerPost, double[] LastClientBySend, long MessagesReceived);
+    double HarnessCpuSeconds, double ConnectSeconds, Percentiles ServerPost, double[] LastClientBySend, long MessagesReceived,
+    int Nodes = 1, double[]? NodePeakRssMiB = null);
 
 /// <summary>
 /// The load phase: N hub clients connected, figures posted at a fixed schedule for T seconds by P
-/// posters, then every (client, figure) pair checked against what the client received.
+/// posters, then every (client, figure) pair checked against what the client received. With several nodes
+/// (<paramref name="nodes"/>, one client per node), hub clients are spread over them and requests go round-robin;
+/// the first node's process is the one whose CPU is measured.
 /// </summary>
-public sealed class LoadRun(Options options, HttpClient http, Workload workload, ServerProcess? server)
+public sealed class LoadRun(Options options, IReadOnlyList<HttpClient> nodes, Workload workload, IReadOnlyList<ServerProcess> servers)
 {
+    private readonly HttpClient http = nodes[0];
+    private readonly ServerProcess? server = servers.Count > 0 ? servers[0] : null;
+
     private sealed record Sent(long SendTicks, long Version, FigureItem[] Figures);
 
     public async Task<LoadResult> RunAsync(CancellationToken cancel)
@@ -33,7 +39,8 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
                 {
                     // The CI smoke mixes both kinds, so the lean client's bookkeeping is checked on every build too.
                     var lean = options.LeanClients || options.Smoke && i % 2 == 1;
-                    IHubClient client = lean ? new LeanHubClient(http.BaseAddress!) : new HubClient(http.BaseAddress!);
+                    var node = nodes[i % nodes.Count].BaseAddress!;
+                    IHubClient client = lean ? new LeanHubClient(node) : new HubClient(node);
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                     timeout.CancelAfter(TimeSpan.FromSeconds(60));
                     try
@@ -129,10 +136,11 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
         var clientsWithLoss = lossByClient.Count(n => n > 0);
         double[] lastClientBySend = [.. lastClient.Select(ms => Math.Round(ms, 1))]; // before Percentiles.Of sorts the list
 
-        // Final state: every client's board must equal the one the API serves, entry for entry.
+        // Final state: every client's board must equal the one the API serves, entry for entry, on every node.
         var mismatches = 0;
-        using (var final = JsonDocument.Parse(await http.GetStringAsync("api/v1/leaderboards", cancel)))
+        foreach (var node in nodes)
         {
+            using var final = JsonDocument.Parse(await node.GetStringAsync("api/v1/leaderboards", cancel));
             var expected = final.RootElement.GetProperty("boards").EnumerateArray().ToDictionary(
                 b => Workload.BoardKey(b.GetProperty("block").GetString()!, b.GetProperty("group").GetString()),
                 b => JsonSerializer.Serialize(b.GetProperty("entries")));
@@ -155,7 +163,8 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
             drain.Elapsed.TotalSeconds, serverCpu, serverCpu / loadSeconds,
             server is { } p2 ? ProcStats.StatusMiB(p2.Pid, "VmHWM") : double.NaN,
             server is { } p3 ? ProcStats.StatusMiB(p3.Pid, "VmRSS") : double.NaN,
-            harnessCpu, connect.Elapsed.TotalSeconds, Percentiles.Of(server?.TakePostTimes() ?? []), lastClientBySend, messages);
+            harnessCpu, connect.Elapsed.TotalSeconds, Percentiles.Of(server?.TakePostTimes() ?? []), lastClientBySend, messages,
+            nodes.Count, [.. servers.Select(s => ProcStats.StatusMiB(s.Pid, "VmHWM"))]);
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
         return result;
     }
@@ -188,7 +197,7 @@ public sealed class LoadRun(Options options, HttpClient http, Workload workload,
                 var sendTicks = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.PostAsJsonAsync("api/v1/figures", Workload.Body(batch), cancel);
+                    using var response = await nodes[(int)(k % nodes.Count)].PostAsJsonAsync("api/v1/figures", Workload.Body(batch), cancel);
                     var doneTicks = Stopwatch.GetTimestamp();
                     if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref errors); continue; }
                     using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancel));

@@ -38,6 +38,10 @@ public sealed class Options
     public string? ServerCpus { get; private set; }
     /// <summary>CPU list the harness pins itself to, so generator and app do not take each other's core.</summary>
     public string? HarnessCpus { get; private set; }
+    /// <summary>Dashboard processes started on one shared database (several nodes, issue 16); hub clients and POSTs are spread over them.</summary>
+    public int Nodes { get; private set; } = 1;
+    /// <summary>An Npgsql connection string: the started nodes use PostgreSQL instead of a fresh SQLite file.</summary>
+    public string? Postgres { get; private set; }
     /// <summary>Extra environment for the started app, e.g. <c>ThiDua__RateLimit__*</c> settings.</summary>
     public List<KeyValuePair<string, string>> ServerEnvironment { get; } = [];
 
@@ -75,6 +79,12 @@ public sealed class Options
                 case "--open-parallelism": o.OpenParallelism = NextInt(); break;
                 case "--server-cpus": o.ServerCpus = Next(); break;
                 case "--harness-cpus": o.HarnessCpus = Next(); break;
+                case "--nodes": o.Nodes = NextInt(); break;
+                case "--postgres":
+                    // Passed through to every started node; it works once the PostgreSQL provider is in the app.
+                    o.Postgres = Next();
+                    o.ServerEnvironment.Add(new("ThiDua__Storage__Provider", "postgres"));
+                    break;
                 case "--rate-limit":
                     // Passed through as ThiDua:RateLimit:<name>=<value>, e.g. ExemptConfigKeys=false to load the limiter too.
                     var (name, value) = SplitPair(Next());
@@ -106,12 +116,19 @@ public sealed class Options
             throw new ArgumentException("--circuits and --smoke do not mix: the CI smoke never starts Chromium.");
         if (o.Circuits > 0 && o.Url is not null)
             throw new ArgumentException("--circuits starts the app itself (no --url): it reads the app's memory from /proc/<pid>.");
+        if (o.Nodes is < 1 or > 16)
+            throw new ArgumentException("--nodes must be from 1 to 16.");
+        if (o.Nodes > 1 && (o.Url is not null || o.Circuits > 0))
+            throw new ArgumentException("--nodes starts the nodes itself (no --url) and drives the hub load (no --circuits).");
+        if (o.Postgres is not null && o.Url is not null)
+            throw new ArgumentException("--postgres is for the nodes the harness starts; with --url, start the app on PostgreSQL yourself.");
         if (o.Url is not null && !(o.Url.IsLoopback && o.Url.Host == "127.0.0.1"))
             throw new ArgumentException("--url must be on 127.0.0.1: the harness sends traffic only to this machine.");
         if (o.Name.Length == 0 && o.Circuits > 0)
             o.Name = $"circuits-{o.Circuits}";
         if (o.Name.Length == 0)
-            o.Name = o.Smoke ? "smoke" : $"c{o.Clients}-r{o.Rate.ToString(CultureInfo.InvariantCulture)}-b{o.Batch}-p{o.Posters}-t{o.Seconds}";
+            o.Name = (o.Smoke ? "smoke" : $"c{o.Clients}-r{o.Rate.ToString(CultureInfo.InvariantCulture)}-b{o.Batch}-p{o.Posters}-t{o.Seconds}")
+                + (o.Nodes > 1 ? $"-n{o.Nodes}" : "") + (o.Postgres is null ? "" : "-pg");
         return o;
     }
 
@@ -149,6 +166,10 @@ public sealed class Options
           --circuit-rounds R   single updates of one unit on that board, each watched on every page (3)
           --circuit-timeout S  how long a page may take to show an update (30)
           --open-parallelism P pages opening at the same time (4)
+          --nodes N          start N dashboard processes on one shared database (1); hub clients spread over them,
+                             figures posted round-robin; every client must end equal to GET /api/v1/leaderboards on every node
+          --postgres CONN    the started nodes use PostgreSQL (ThiDua__Storage__Provider=postgres and this Npgsql
+                             connection string) instead of a fresh SQLite file; needs the app's PostgreSQL provider
           --server-cpus LIST   pin the started app to these CPUs (taskset syntax, e.g. 0)
           --harness-cpus LIST  pin the harness itself to these CPUs (e.g. 1), so generator and app each keep a core
           --smoke            5 clients (3 .NET SignalR, 2 lean), 5 s, 4 figures/s, no baselines; exit 1 on any lost update or state mismatch

@@ -22,6 +22,9 @@ var startedUtc = DateTimeOffset.UtcNow;
 var command = args.Length == 0 ? "dotnet run -c Release --project bench/ThiDua.LoadTest" : "dotnet run -c Release --project bench/ThiDua.LoadTest -- " + string.Join(' ', args);
 
 ServerProcess? server = null;
+var servers = new List<ServerProcess>();
+var nodes = new List<HttpClient>();
+string? sharedFolder = null;
 try
 {
     Uri address;
@@ -32,9 +35,24 @@ try
         IEnumerable<KeyValuePair<string, string>> environment = options.Circuits > 0
             ? [new("ASPNETCORE_ENVIRONMENT", "Development"), .. options.ServerEnvironment]
             : options.ServerEnvironment;
-        server = await ServerProcess.StartAsync(options.Key, environment, options.ServerCpus);
+        // Several nodes share one database: the PostgreSQL one given, or one SQLite file in WAL mode. They start one
+        // after another, so the first migrates and seeds and the others find it ready.
+        var database = options.Postgres;
+        if (database is null && options.Nodes > 1)
+        {
+            sharedFolder = Directory.CreateTempSubdirectory("thidua-load-").FullName;
+            database = $"Data Source={Path.Combine(sharedFolder, "thidua.db")}";
+        }
+        for (var n = 0; n < options.Nodes; n++)
+        {
+            var node = await ServerProcess.StartAsync(options.Key, environment, options.ServerCpus, database);
+            servers.Add(node);
+            Console.WriteLine(options.Nodes == 1
+                ? $"Started the dashboard (pid {node.Pid}) on {node.Address} with a fresh {(options.Postgres is null ? "SQLite" : "PostgreSQL")} database"
+                : $"Started node {n + 1} of {options.Nodes} (pid {node.Pid}) on {node.Address}, one shared {(options.Postgres is null ? "SQLite file" : "PostgreSQL database")}");
+        }
+        server = servers[0];
         address = server.Address;
-        Console.WriteLine($"Started the dashboard (pid {server.Pid}) on {address} with a fresh database");
     }
     else
     {
@@ -42,18 +60,15 @@ try
         Console.WriteLine($"Using the dashboard at {address} (server CPU and memory not measured)");
     }
 
-    using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 256 })
-    {
-        BaseAddress = address,
-        Timeout = TimeSpan.FromSeconds(30),
-    };
-    http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
-    http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    nodes.AddRange(servers.Count > 0 ? servers.Select(s => Client(s.Address, options.Key)) : [Client(address, options.Key)]);
+    var http = nodes[0];
 
     var workload = await Workload.PrepareAsync(http, seed: true, cancel.Token, options.Weeks);
     Console.WriteLine($"Seeded {workload.Units.Count} units × {workload.Weeks} weekly reports ({workload.Seed.Count + workload.SeedDossiers.Count:N0} figures) on {workload.Units.Select(u => u.BoardKey).Distinct().Count()} boards, live as of {workload.AsOf:yyyy-MM-dd}");
 
     var machine = $"{Environment.ProcessorCount} cores, generator on the same machine as the app"
+        + (options.Nodes > 1 ? $", {options.Nodes} app processes on one {(options.Postgres is null ? "SQLite file" : "PostgreSQL database")}" : "")
+        + (options.Nodes == 1 && options.Postgres is not null ? ", PostgreSQL" : "")
         + (options.ServerCpus is null ? "" : $", app pinned to CPU {options.ServerCpus}")
         + (options.HarnessCpus is null ? "" : $", harness pinned to CPU {options.HarnessCpus}");
     var folder = options.Out ?? DefaultResults();
@@ -88,7 +103,7 @@ try
     }
 
     Console.WriteLine($"Load: {options.Clients} clients, {options.Rate}/s in batches of {options.Batch} from {options.Posters} posters for {options.Seconds} s");
-    var load = await new LoadRun(options, http, workload, server).RunAsync(cancel.Token);
+    var load = await new LoadRun(options, nodes, workload, servers).RunAsync(cancel.Token);
 
     var failures = new List<string>();
     if (load.ClientsConnected < load.Clients) failures.Add($"{load.Clients - load.ClientsConnected} clients did not connect");
@@ -96,7 +111,8 @@ try
     if (load.RequestErrors > 0) failures.Add($"{load.RequestErrors} POSTs failed");
     if (load.LostPairs > 0) failures.Add($"{load.LostPairs} lost (client, figure) pairs on {load.ClientsWithLoss} clients");
     if (load.OutOfOrder > 0) failures.Add($"{load.OutOfOrder} out-of-order versions");
-    if (load.StateMismatches > 0) failures.Add($"{load.StateMismatches} clients end with boards different from GET /api/v1/leaderboards");
+    if (load.StateMismatches > 0)
+        failures.Add($"{load.StateMismatches} (client, node) pairs end with boards different from that node's GET /api/v1/leaderboards");
 
     var report = new RunReport(options.Name, command, startedUtc, machine, load, freshness, failures);
     Console.WriteLine();
@@ -111,7 +127,22 @@ catch (Exception e) when (e is not OutOfMemoryException)
 }
 finally
 {
-    server?.Dispose();
+    foreach (var node in nodes) node.Dispose();
+    foreach (var each in servers) each.Dispose();
+    if (sharedFolder is not null)
+        try { Directory.Delete(sharedFolder, recursive: true); } catch (IOException) { /* a leftover temp folder is harmless */ }
+}
+
+static HttpClient Client(Uri address, string key)
+{
+    var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 256 })
+    {
+        BaseAddress = address,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+    client.DefaultRequestHeaders.Add("X-Api-Key", key);
+    client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    return client;
 }
 
 // bench/ThiDua.LoadTest/results under the repository (found from the current folder), else ./results.

@@ -65,7 +65,7 @@ public static class Report
             Row("(client, figure) pairs", $"{l.Pairs:N0}");
             Row("lost pairs (clients with a loss)", $"{l.LostPairs:N0} ({l.ClientsWithLoss})");
             Row("out-of-order versions", $"{l.OutOfOrder}");
-            Row("clients whose final boards ≠ GET /leaderboards", $"{l.StateMismatches}");
+            Row(l.Nodes > 1 ? "(client, node) pairs whose final boards ≠ that node's GET /leaderboards" : "clients whose final boards ≠ GET /leaderboards", $"{l.StateMismatches}");
             Row("hub connections closed during the run", $"{l.ClientsClosed}");
             Row("hub messages received (per client) · CPU per message: server · harness", l.MessagesReceived == 0 ? "0" :
                 $"{l.MessagesReceived:N0} ({(double)l.MessagesReceived / l.ClientsConnected:N0}) · {l.ServerCpuSeconds * 1e6 / l.MessagesReceived:F0} µs · {l.HarnessCpuSeconds * 1e6 / l.MessagesReceived:F0} µs");
@@ -73,6 +73,9 @@ public static class Report
             Row("server CPU during load (cores)", $"{l.ServerCpuSeconds:F1} s ({l.ServerCores:F2})");
             Row("server peak RSS (VmHWM) · RSS at end", $"{l.ServerPeakRssMiB:N0} MiB · {l.ServerRssMiB:N0} MiB");
             Row("harness CPU during load", $"{l.HarnessCpuSeconds:F1} s");
+            if (l.Nodes > 1)
+                Row("nodes on one database · peak RSS per node (server CPU above: node 1 only)",
+                    $"{l.Nodes} · {string.Join(" / ", (l.NodePeakRssMiB ?? []).Select(m => m.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} MiB");
         }
         if (r.Freshness.Count > 0)
         {

@@ -7,14 +7,15 @@ namespace ThiDua.LoadTest;
 
 /// <summary>
 /// The dashboard as its own process on 127.0.0.1 with a fresh database in a temporary folder, so
-/// its CPU and memory can be read from /proc apart from the load generator's.
+/// its CPU and memory can be read from /proc apart from the load generator's. With several nodes, every
+/// process is given the same database (a shared SQLite file or a PostgreSQL connection string).
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly string _folder;
+    private readonly string? _folder;
 
-    private ServerProcess(Process process, Uri address, string folder)
+    private ServerProcess(Process process, Uri address, string? folder)
     {
         _process = process;
         Address = address;
@@ -37,11 +38,14 @@ public sealed class ServerProcess : IDisposable
     }
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string key, IEnumerable<KeyValuePair<string, string>> environment, string? cpus = null)
+    /// <param name="database">The connection string of a database shared with other nodes (the caller removes it);
+    /// null for a fresh SQLite file in a temporary folder this process owns.</param>
+    public static async Task<ServerProcess> StartAsync(string key, IEnumerable<KeyValuePair<string, string>> environment, string? cpus = null,
+        string? database = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ThiDua.Dashboard.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("The dashboard's build output is not beside the harness.", dll);
-        var folder = Directory.CreateTempSubdirectory("thidua-load-").FullName;
+        var folder = database is null ? Directory.CreateTempSubdirectory("thidua-load-").FullName : null;
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         // taskset execs dotnet in place, so the pid read from /proc stays the app's.
@@ -53,7 +57,7 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ConnectionStrings__ThiDua"] = $"Data Source={Path.Combine(folder, "thidua.db")}";
+        start.Environment["ConnectionStrings__ThiDua"] = database ?? $"Data Source={Path.Combine(folder!, "thidua.db")}";
         start.Environment["ThiDua__Ingest__ApiKeys__0__Name"] = "load-test";
         start.Environment["ThiDua__Ingest__ApiKeys__0__Key"] = key;
         // The harness's own key is a configuration key, rate-limited by the shipped default: exempt it for
@@ -111,7 +115,8 @@ public sealed class ServerProcess : IDisposable
         }
         catch (InvalidOperationException) { }
         _process.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        if (_folder is not null)
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
     private static int FreePort()

@@ -16,6 +16,9 @@ public sealed class OptionsStartupTests
         { "ThiDua:Ingest:ApiKeys:0:Key", "mot-khoa-khong-ten", "ThiDua:Ingest:ApiKeys:0:Name: ", "không được để trống" },
         // LiveOptions
         { "ThiDua:Live:CoalesceMilliseconds", "-5", "ThiDua:Live:CoalesceMilliseconds: ", "phải từ 0 đến 60.000" },
+        // ClusterOptions
+        { "ThiDua:Cluster:CatchUpSeconds", "0", "ThiDua:Cluster:CatchUpSeconds: ", "phải từ 1 đến 60" },
+        { "ThiDua:Cluster:CatchUpSeconds", "61", "ThiDua:Cluster:CatchUpSeconds: ", "phải từ 1 đến 60" },
         // DisplayOptions
         { "ThiDua:Display:StaleAfterDays", "-1", "ThiDua:Display:StaleAfterDays: ", "phải từ 0" },
         // AccessOptions
@@ -94,6 +97,7 @@ public sealed class OptionsStartupTests
         await using var host = new DashboardHost(new Dictionary<string, string?>
         {
             ["ThiDua:Live:CoalesceMilliseconds"] = "0",
+            ["ThiDua:Cluster:CatchUpSeconds"] = "60",
             ["ThiDua:Display:StaleAfterDays"] = "0",
             ["ThiDua:Access:RevalidateSeconds"] = "1",
             ["ThiDua:Access:LockoutMinutes"] = "0",
