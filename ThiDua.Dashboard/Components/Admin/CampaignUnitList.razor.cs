@@ -73,12 +73,10 @@ public sealed partial class CampaignUnitList
         }
         using var stream = new MemoryStream(bytes, writable: false);
         var (read, findings) = UnitListUpload.Read(stream, file.Name, Campaign.Rules, CancellationToken.None);
-        // A file clean row by row is checked as the campaign would be with it, so the preview refuses what replacing would.
+        // A file clean row by row is checked as the campaign would be with it, so the preview refuses what replacing would;
+        // the campaign's warnings are left out, since they repeat the file's or speak of the rules, not of this list.
         if (findings.IsValid)
-        {
-            var campaign = CampaignFindings.Check(new CampaignDefinition(Campaign.Rules, read.Units));
-            findings = new CampaignFindings(campaign.Errors, [.. findings.Warnings, .. campaign.Warnings]);
-        }
+            findings = findings with { Errors = CampaignFindings.Check(new CampaignDefinition(Campaign.Rules, read.Units)).Errors };
         Preview = new UnitPreview(read.Units, findings);
     }
 

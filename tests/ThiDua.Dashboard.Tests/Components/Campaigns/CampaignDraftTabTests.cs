@@ -67,7 +67,7 @@ public sealed class CampaignDraftTabTests : CampaignTabContext
 
         var units = (await Catalog.UnitsAsync(Draft))!;
         Assert.Equal(["p-hai", "p-mot", "x-ba"], units.Select(u => u.Code).Order(StringComparer.Ordinal));
-        Assert.Equal(["p-cai-khe", "p-an-hoa"], units.Single(u => u.Code == "p-hai").Predecessors);
+        Assert.Equal(["p-an-hoa", "p-cai-khe"], units.Single(u => u.Code == "p-hai").Predecessors.Order(StringComparer.Ordinal));
         Assert.Contains("3 đơn vị", Notice(page));
         Assert.Equal("3", page.Find("[data-testid=campaign-units-count]").TextContent.Trim());
         Assert.Single(await AuditAsync(AuditKinds.CampaignUnits));

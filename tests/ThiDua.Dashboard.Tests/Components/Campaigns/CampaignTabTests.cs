@@ -33,8 +33,8 @@ public sealed class CampaignTabTests : CampaignTabContext
 
         await ChooseFileAsync(page, "campaign-import-file", broken, "thu-nghiem.json");
 
-        var finding = page.Find("[data-testid=campaign-import-findings] tr[data-kind=error]");
-        Assert.Equal(line.ToString(System.Globalization.CultureInfo.InvariantCulture), finding.QuerySelector("[data-testid=finding-line]")!.TextContent.Trim());
+        var finding = page.Find("[data-testid=campaign-import-findings] li[data-kind=error]");
+        Assert.StartsWith($"dòng {line}, cột ", finding.QuerySelector("[data-testid=finding-place]")!.TextContent.Trim());
         Assert.Contains($"Tệp không đúng cú pháp JSON ở dòng {line}", finding.TextContent);
         Assert.Empty(page.FindAll("[data-testid=campaign-import-commit]"));
         Assert.Null(Catalog.Find(CampaignApiHost.TestCode));
