@@ -101,6 +101,8 @@ public sealed partial class CampaignUnitList
             return;
         }
         Preview = null;
+        // Said at once: the draft's stored time may not move within the same tick, so the stamp alone would not reload it.
+        UnitCount = preview.Units.Count;
         await Changed.InvokeAsync();
     }
 }
