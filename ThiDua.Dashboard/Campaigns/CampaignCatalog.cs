@@ -35,6 +35,10 @@ public sealed class CampaignCatalog(CampaignStore store, CampaignEngines engines
 
     public CampaignRecord? Find(string code) => engines.Find(code);
 
+    /// <summary>A campaign's own unit list; null for an unknown code.</summary>
+    public async Task<IReadOnlyList<CampaignUnit>?> UnitsAsync(string code, CancellationToken cancellationToken = default) =>
+        engines.Find(code) is { } campaign ? await store.UnitsAsync(campaign.Id, cancellationToken) : null;
+
     /// <summary>Checks a campaign and, unless <paramref name="dryRun"/>, stores it as a draft.</summary>
     public Task<CampaignResult> ImportAsync(CampaignDefinition definition, bool dryRun, WriteActor actor, CancellationToken cancellationToken = default) =>
         CreateAsync(definition, dryRun, Entry(AuditKinds.CampaignCreate, actor, c => $"Nhập chiến dịch “{c.Code}” ({c.Name}) làm bản nháp"), cancellationToken);

@@ -1,6 +1,7 @@
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Api;
 using ThiDua.Dashboard.Campaigns.Files;
+using ThiDua.Dashboard.Import;
 using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Campaigns;
@@ -36,6 +37,14 @@ public static class CampaignEndpoints
             .WithName("getCampaignByCode")
             .WithSummary("Một chiến dịch")
             .Produces<CampaignSummaryDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{code}/units/template", (string code, string? format, CampaignCatalog catalog, CancellationToken ct) =>
+                UnitListUpload.TemplateAsync(code, format, catalog, ct))
+            .WithName("getCampaignUnitListTemplate")
+            .WithSummary("Danh sách đơn vị của chiến dịch thành tệp để sửa rồi nhập lại (format=csv|xlsx; chỉ dòng tiêu đề khi chưa có đơn vị)")
+            .Produces(StatusCodes.Status200OK, contentType: ImportTemplate.CsvContentType, additionalContentTypes: ImportTemplate.XlsxContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("", Import)
@@ -100,14 +109,11 @@ public static class CampaignEndpoints
         if (refused is not null) return refused;
         if (!TryReadDryRun(context.Request, out var dryRun, out var bad)) return bad!;
         await using var body = await BufferBodyAsync(context.Request, ct);
-        var report = CampaignFileReader.Read(body);
-        var findings = CampaignFindings.Of(report);
-        if (!report.IsValid) return Invalid(findings);
-        var result = await catalog.ImportAsync(report.Definition!, dryRun, actor!, ct);
+        var import = await CampaignFileImport.ImportAsync(body, dryRun, catalog, actor!, ct);
+        if (import.Result is not { } result) return Invalid(import.Findings);
         if (result.Outcome != CampaignOutcome.Done) return Answer(result, created: true);
-        // The reader's findings: the catalog's checks are the same ones, and the reader adds what only the text shows.
-        if (dryRun) return TypedResults.Ok(new CampaignCheckDto(true, null, [], findings.Warnings));
-        return Answer(result with { Findings = findings }, created: true);
+        if (dryRun) return TypedResults.Ok(new CampaignCheckDto(true, null, [], import.Findings.Warnings));
+        return Answer(result, created: true);
     }
 
     private static async Task<IResult> Copy(string code, HttpContext context, ApiKeys keys, CampaignCatalog catalog, CancellationToken ct)

@@ -26,12 +26,31 @@ internal static class UnitListUpload
         if (refused is not null) return refused;
         await using (content)
         {
-            var file = UnitListFileReader.Read(content!, fileName!, campaign.Rules, ct);
-            var findings = new CampaignFindings([.. file.Errors.Select(Finding)], [.. file.Warnings.Select(Finding)]);
+            var (file, findings) = Read(content!, fileName!, campaign.Rules, ct);
             if (!file.IsValid) return CampaignEndpoints.Invalid(findings);
             var result = await catalog.ReplaceUnitsAsync(code, file.Units, actor, ct);
             return CampaignEndpoints.Answer(result.Outcome == CampaignOutcome.Done ? result with { Findings = findings } : result, created: false);
         }
+    }
+
+    /// <summary>A unit list read against a campaign's rules, each finding as the API and the admin page say it.</summary>
+    internal static (UnitListFile File, CampaignFindings Findings) Read(Stream content, string fileName, ThiDua.Scoring.Rules.CampaignRules rules,
+        CancellationToken ct)
+    {
+        var file = UnitListFileReader.Read(content, fileName, rules, ct);
+        return (file, new CampaignFindings([.. file.Errors.Select(Finding)], [.. file.Warnings.Select(Finding)]));
+    }
+
+    /// <summary>
+    /// GET /api/v1/campaigns/{code}/units/template: the campaign's unit list as a file to fill in (CSV or XLSX),
+    /// so a draft copied from last year is edited from its inherited list; the bare header when it has none.
+    /// </summary>
+    public static async Task<IResult> TemplateAsync(string code, string? format, CampaignCatalog catalog, CancellationToken ct)
+    {
+        if (await catalog.UnitsAsync(code, ct) is not { } units) return CampaignProblems.NotFound(code);
+        return UnitListTemplate.Create(format, units) is { } template
+            ? Results.File(template.Content, template.ContentType, template.FileName)
+            : Problems.BadParameter("format", "Định dạng mẫu không được hỗ trợ", "Dùng format=csv hoặc format=xlsx.");
     }
 
     /// <summary>The file in memory (the reader reads synchronously) and its name, which says CSV or XLSX.</summary>

@@ -70,6 +70,23 @@ public sealed class SignedInApp : IAsyncDisposable
             throw new InvalidOperationException($"POST /api/v1/figures answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Posts one batch for a campaign other than the default (<c>?campaign=</c>) and insists it was accepted.</summary>
+    public async Task PostCampaignFiguresAsync(string campaign, params object[] figures)
+    {
+        using var response = await _writer.PostAsJsonAsync($"api/v1/figures?campaign={Uri.EscapeDataString(campaign)}", figures);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST /api/v1/figures?campaign={campaign} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A JSON answer of the public API, insisting on success.</summary>
+    public async Task<System.Text.Json.JsonElement> GetJsonAsync(string pathAndQuery)
+    {
+        using var response = await _writer.GetAsync(pathAndQuery);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"GET {pathAndQuery} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    }
+
     /// <summary>Records a unit's registration date through the public API (awards need one before 15/04/2024).</summary>
     public async Task RegisterAsync(string unit, string registeredOn)
     {

@@ -41,7 +41,7 @@ public sealed class OpenApiDocumentTests(DevelopmentApp app) : IClassFixture<Dev
         var operations = Operations(document).ToList();
 
         // Assert
-        Assert.Equal(40, operations.Count);
+        Assert.Equal(41, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var security = Security(document, operation);

@@ -9,6 +9,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Awards;
+using ThiDua.Dashboard.Campaigns;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Demo;
@@ -39,7 +40,13 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
     }
 
     /// <param name="settings">Settings on top of the root appsettings.json, e.g. <c>ThiDua:Display:StaleAfterDays</c>.</param>
-    protected PageTestContext(IReadOnlyDictionary<string, string?> settings)
+    protected PageTestContext(IReadOnlyDictionary<string, string?> settings) : this(settings, campaigns: false)
+    {
+    }
+
+    /// <param name="settings">Settings on top of the root appsettings.json.</param>
+    /// <param name="campaigns">With the campaign catalog and an engine per campaign, as the app registers them last (the default campaign's services become the app's).</param>
+    protected PageTestContext(IReadOnlyDictionary<string, string?> settings, bool campaigns)
     {
         Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder()
@@ -72,6 +79,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ScreenLinkService>();
         Services.AddSingleton<AccountService>();
         Services.AddSingleton<AccountQueries>();
+        if (campaigns) Services.AddCampaigns(configuration);
         // Anonymous until a test signs someone in with Authorization.SetAuthorized(...).
         Authorization = AddAuthorization();
         // Last: it resolves the renderer, after which no service can be added.
@@ -91,7 +99,9 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Services.InitializeThiDuaStorageAsync();
-        await Host.LoadAsync();
+        // As the app starts: with campaigns, every active campaign's engine (the default's among them); otherwise the one engine.
+        if (Services.GetService<CampaignEngines>() is { } engines) await engines.StartAsync();
+        else await Host.LoadAsync();
     }
 
     async Task IAsyncLifetime.DisposeAsync()
