@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Campaigns;
 using ThiDua.Dashboard.Campaigns.Files;
 using ThiDua.Dashboard.Tests.Campaigns;
@@ -126,6 +127,27 @@ public sealed class CampaignImportApiTests
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         using (var activated = await host.Admin.PostAsync($"api/v1/campaigns/{Test}/activate", null)) activated.EnsureSuccessStatusCode();
         Assert.Equal(3, (await host.GetJsonAsync($"api/v1/units?campaign={Test}")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task CampaignUnitsPut_MultipartCutShort_400AsTheFigureImportSays()
+    {
+        await using var host = new CampaignApiHost();
+        await ImportDraftAsync(host);
+        const string boundary = "ranh-gioi-0123456789";
+        var whole = Encoding.UTF8.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"don-vi.csv\"\r\n"
+            + $"Content-Type: text/csv\r\n\r\n{CsvHeader}\r\ns-noi-vu,Sở Nội vụ,so-ban-nganh,,,,\r\n\r\n--{boundary}--\r\n");
+        var content = new ByteArrayContent(whole, 0, whole.Length - 10);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");
+
+        using var response = await host.Admin.PutAsync($"api/v1/campaigns/{Test}/units", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Không đọc được tệp gửi lên", problem.GetProperty("title").GetString());
+        Assert.Contains("bị cắt ngang", problem.GetProperty("detail").GetString());
+        Assert.Equal(15, (await host.Api.Services.GetRequiredService<CampaignStore>().UnitsAsync((await host.Api.Services.GetRequiredService<CampaignStore>().GetAsync(Test))!.Id)).Count);
     }
 
     [Fact]
