@@ -114,10 +114,16 @@ public sealed class CampaignStateTests
             Assert.Contains("đã kết thúc", problem.GetProperty("detail").GetString());
         }
 
-        // No other way in either: the ingestion path (a page's) is refused by the database itself.
+        // No other way in either: a page's writes reach the database, which refuses them, and the services answer
+        // the Vietnamese reason (never the SQLite error as a 500).
         var services = await host.Api.Services.GetRequiredService<CampaignEngines>().GetAsync(Test);
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => services!.GetRequired<ThiDua.Dashboard.Ingestion.FigureIngestion>()
-            .SubmitAsync([new ThiDua.Scoring.Figures.Figure("s-noi-vu", "dossiers", new DateOnly(2026, 6, 30), 950, null)], "form", "admin"));
+        var entry = await services!.GetRequired<ThiDua.Dashboard.Ingestion.FigureIngestion>()
+            .SubmitAsync([new ThiDua.Scoring.Figures.Figure("s-noi-vu", "dossiers", new DateOnly(2026, 6, 30), 950, null)], "form", "admin");
+        Assert.False(entry.IsAccepted);
+        Assert.StartsWith("Chiến dịch đã kết thúc", Assert.Single(entry.Errors).Message);
+        var rating = await services.GetRequired<ThiDua.Dashboard.Awards.AwardBook>().SetCityRatingAsync(ThiDua.Scoring.Awards.CityRating.Tot, "Quyết định 1", "admin");
+        Assert.False(rating.Done);
+        Assert.StartsWith("Chiến dịch đã kết thúc", rating.Problem);
 
         Assert.Equal(countBefore, await host.Api.FigureCount());
         var boards = await host.GetJsonAsync($"api/v1/leaderboards?campaign={Test}&asOf=2026-06-30");
