@@ -74,17 +74,10 @@ public static class ImportEndpoints
             return Problems.BadParameter("dryRun", "Tham số dryRun không hợp lệ", "Dùng dryRun=true để xem trước hoặc dryRun=false để lưu số liệu.");
         if (!host.IsLoaded) return Problems.Unavailable("Bảng xếp hạng đang được nạp; hãy thử lại sau ít giây.");
 
-        IFormFile? file;
-        try
-        {
-            file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile(FilePart) : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException && !ct.IsCancellationRequested)
-        {
-            // A malformed multipart body, one over the size limit, or one cut short (IOException "Unexpected end of stream").
-            logs.CreateLogger(typeof(ImportEndpoints).FullName!).LogWarning(e, "Import refused: the multipart body could not be read");
-            return Problems.BadRequest("Không đọc được tệp gửi lên", $"Biểu mẫu multipart không hợp lệ, bị cắt ngang, hoặc tệp lớn quá {MaxUploadBytes / (1024 * 1024)} MB; không có gì được lưu.");
-        }
+        var (file, unreadable) = await MultipartFile.ReadAsync(request,
+            $"Biểu mẫu multipart không hợp lệ, bị cắt ngang, hoặc tệp lớn quá {MaxUploadBytes / (1024 * 1024)} MB; không có gì được lưu.",
+            logs.CreateLogger(typeof(ImportEndpoints).FullName!), ct);
+        if (unreadable is not null) return unreadable;
         if (file is null)
             return Problems.BadRequest("Thiếu tệp số liệu", $"Gửi tệp .csv hoặc .xlsx trong trường “{FilePart}” của biểu mẫu multipart/form-data.");
         if (!FigureFileReader.IsSupported(file.FileName))

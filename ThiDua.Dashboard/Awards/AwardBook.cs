@@ -78,6 +78,10 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         {
             return Outcome.Refused(AuditWriteException.UserMessage);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+        {
+            return Outcome.Refused(ClosedCampaignWrite.Message);
+        }
         finally
         {
             _write.Release();
@@ -104,6 +108,10 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         catch (AuditWriteException)
         {
             return Outcome.Refused(AuditWriteException.UserMessage);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+        {
+            return Outcome.Refused(ClosedCampaignWrite.Message);
         }
         finally
         {
@@ -136,6 +144,10 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         catch (AuditWriteException)
         {
             return Outcome<CityRatingRecord>.Refused(AuditWriteException.UserMessage);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+        {
+            return Outcome<CityRatingRecord>.Refused(ClosedCampaignWrite.Message);
         }
         finally
         {
@@ -175,6 +187,10 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         catch (AuditWriteException)
         {
             return Outcome<long>.Refused(AuditWriteException.UserMessage);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+        {
+            return Outcome<long>.Refused(ClosedCampaignWrite.Message);
         }
         if (id is not { } added) return Outcome<long>.Refused($"Đã đủ {IndividualLimit} cá nhân; bỏ một người trước khi thêm.");
         Notify();

@@ -18,12 +18,15 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
         FROM campaigns
         """;
 
-    /// <summary>Every campaign, oldest first (a row not yet filled from the settings is left out).</summary>
+    /// <summary>
+    /// Every campaign, earliest period first (a campaign created later for an earlier year is still earlier;
+    /// creation breaks a tie); a row not yet filled from the settings is left out.
+    /// </summary>
     public async Task<IReadOnlyList<CampaignRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            SelectColumns + "\nWHERE rules_json IS NOT NULL ORDER BY id;", cancellationToken: cancellationToken));
+            SelectColumns + "\nWHERE rules_json IS NOT NULL ORDER BY period_start, id;", cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRecord())];
     }
 
@@ -49,7 +52,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
 
     /// <summary>
     /// A unit's predecessors, each found in the same campaign first, else in the latest earlier campaign
-    /// (by creation) that has a unit of that code; <see cref="UnitPredecessor.Campaign"/> is null when none has.
+    /// (by period start, then creation: the order of <see cref="ListAsync"/>) that has a unit of that code; <see cref="UnitPredecessor.Campaign"/> is null when none has.
     /// </summary>
     public async Task<IReadOnlyList<UnitPredecessor>> LineageAsync(long campaignId, string unit, CancellationToken cancellationToken = default)
     {
@@ -61,8 +64,10 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
             LEFT JOIN (SELECT u.code, u.campaign_id, c.code AS campaign, u.name FROM units u JOIN campaigns c ON c.id = u.campaign_id) found
               ON found.code = p.predecessor
              AND found.campaign_id = (SELECT u2.campaign_id FROM units u2
-                                      WHERE u2.code = p.predecessor AND u2.campaign_id <= p.campaign_id
-                                      ORDER BY u2.campaign_id = p.campaign_id DESC, u2.campaign_id DESC LIMIT 1)
+                                      JOIN campaigns c2 ON c2.id = u2.campaign_id
+                                      JOIN campaigns self ON self.id = p.campaign_id
+                                      WHERE u2.code = p.predecessor AND (c2.period_start, c2.id) <= (self.period_start, self.id)
+                                      ORDER BY u2.campaign_id = p.campaign_id DESC, c2.period_start DESC, c2.id DESC LIMIT 1)
             WHERE p.campaign_id = @CampaignId AND p.unit = @Unit
             ORDER BY p.predecessor;
             """,

@@ -63,15 +63,11 @@ internal static class UnitListUpload
             buffer.Position = 0;
             return (buffer, CsvName, null);
         }
-        IFormFile? file;
-        try
-        {
-            file = (await request.ReadFormAsync(ct)).Files.GetFile(ImportEndpoints.FilePart);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException && !ct.IsCancellationRequested)
+        var (file, unreadable) = await MultipartFile.ReadAsync(request, "Biểu mẫu multipart không hợp lệ hoặc bị cắt ngang; không có gì được lưu.", null, ct);
+        if (unreadable is not null)
         {
             await buffer.DisposeAsync();
-            return (null, null, Problems.BadRequest("Không đọc được tệp gửi lên", "Biểu mẫu multipart không hợp lệ hoặc bị cắt ngang; không có gì được lưu."));
+            return (null, null, unreadable);
         }
         if (file is null || !UnitListFileReader.IsSupported(file.FileName))
         {

@@ -11,15 +11,16 @@ internal static class DemoData
     public const string By = "mô phỏng";
 
     /// <summary>
-    /// Whether any stored figure came from the demo. Asked of the batch log, which carries each
+    /// Whether any of this campaign's stored figures came from the demo (another campaign's demo figures
+    /// say nothing of this one, which may hold real figures). Asked of the batch log, which carries each
     /// batch's source and is far smaller than the figures table.
     /// </summary>
-    public static async Task<bool> AnyFiguresAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    public static async Task<bool> AnyFiguresAsync(SqliteDatabase database, CampaignKey campaign, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM batches WHERE source = @Source AND figure_count > 0);",
-            new { Source },
+            "SELECT EXISTS (SELECT 1 FROM batches WHERE campaign_id = @CampaignId AND source = @Source AND figure_count > 0);",
+            new { CampaignId = campaign.Id, Source },
             cancellationToken: cancellationToken));
     }
 }

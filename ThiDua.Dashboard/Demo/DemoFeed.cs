@@ -18,6 +18,7 @@ public sealed class DemoFeed(
     FigureIngestion ingestion,
     FigureRepository figures,
     SqliteDatabase database,
+    CampaignKey campaign,
     DemoState state,
     IOptions<DemoOptions> options,
     TimeProvider time,
@@ -67,7 +68,7 @@ public sealed class DemoFeed(
         {
             if (!await WriteYearAsync(year, cancellationToken)) return false;
         }
-        else if (await DemoData.AnyFiguresAsync(database, cancellationToken))
+        else if (await DemoData.AnyFiguresAsync(database, campaign, cancellationToken))
         {
             state.MarkActive();
             logger.LogInformation("Demo: the database already holds simulated figures; resuming the live feed");

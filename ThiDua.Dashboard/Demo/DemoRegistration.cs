@@ -35,10 +35,10 @@ public static class DemoRegistration
         return services;
     }
 
-    /// <summary>Sets <see cref="DemoState"/> from what storage holds; call after storage is initialised.</summary>
+    /// <summary>Sets <see cref="DemoState"/> from what storage holds of the default campaign; call after storage is initialised.</summary>
     public static async Task LoadDemoStateAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        if (await DemoData.AnyFiguresAsync(app.Services.GetRequiredService<SqliteDatabase>(), cancellationToken))
+        if (await DemoData.AnyFiguresAsync(app.Services.GetRequiredService<SqliteDatabase>(), app.Services.GetRequiredService<CampaignKey>(), cancellationToken))
             app.Services.GetRequiredService<DemoState>().MarkActive();
     }
 

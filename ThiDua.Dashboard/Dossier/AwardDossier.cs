@@ -59,7 +59,7 @@ public sealed record AwardDossier(
     DateOnly PeriodEnd,
     DateOnly AsOf,
     long Version,
-    DateOnly Deadline,
+    DateOnly? Deadline,
     IReadOnlyList<DossierCollective> Collectives,
     IReadOnlyList<DossierIndividual> Individuals,
     string? Number = null,

@@ -1,15 +1,10 @@
 namespace ThiDua.Dashboard.Dossier;
 
 /// <summary>
-/// <c>ThiDua:Campaign:DossierDeadline</c>: award dossiers must reach the proposing office strictly
-/// before this date (the plan: "trước ngày 15 tháng 01 năm 2025").
+/// Where a date stands against a campaign's dossier deadline (its rules' <c>DossierDeadline</c>, for the
+/// settings' campaign <c>ThiDua:Campaign:DossierDeadline</c>): award dossiers must reach the proposing
+/// office strictly before it (the plan: "trước ngày 15 tháng 01 năm 2025"), as the award page says it.
 /// </summary>
-public sealed class DossierDeadlineOptions
-{
-    public DateOnly DossierDeadline { get; set; } = new(2025, 1, 15);
-}
-
-/// <summary>Where a date stands against the deadline, as the award page says it.</summary>
 public static class DossierDeadline
 {
     /// <summary>Whole days from <paramref name="today"/> to the deadline; zero or less means too late ("trước ngày").</summary>

@@ -14,7 +14,7 @@ namespace ThiDua.Dashboard.Dossier;
 /// no "DỰ THẢO" mark, and the Chairman's decision once recorded), else from today's live proposal (the
 /// engine's slots with the committee's nominations, and the listed individuals) as a draft.
 /// </summary>
-public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWorkflow workflow, MeetingRepository meetings, IOptions<DossierDeadlineOptions> deadline, IOptions<DossierOptions> options)
+public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWorkflow workflow, MeetingRepository meetings, IOptions<DossierOptions> options)
 {
     private const string PeoplesCommittee = "Ủy ban nhân dân";
 
@@ -38,7 +38,7 @@ public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWor
             ProposalStates.Appraised => DossierStatus.Appraised,
             _ => DossierStatus.Selected,
         };
-        return new AwardDossier(status, rules.Name, rules.PeriodStart, rules.PeriodEnd, review.AsOf, review.Version, deadline.Value.DossierDeadline,
+        return new AwardDossier(status, rules.Name, rules.PeriodStart, rules.PeriodEnd, review.AsOf, review.Version, rules.DossierDeadline,
             collectives, individuals, Meeting: await MeetingAsync(cancellationToken),
             Decision: review.Decision is { } d ? new DossierDecision(d.Number, d.Date, d.Signer) : null);
     }
@@ -69,7 +69,7 @@ public sealed class DossierSource(EngineHost host, AwardBook awards, ProposalWor
             .ToList();
 
         return new AwardDossier(DossierStatus.Draft, rules.Name, rules.PeriodStart, rules.PeriodEnd, proposal.AsOf, proposal.Version,
-            deadline.Value.DossierDeadline, collectives, individuals, Meeting: await MeetingAsync(cancellationToken));
+            rules.DossierDeadline, collectives, individuals, Meeting: await MeetingAsync(cancellationToken));
     }
 
     /// <summary>The minutes the City Office recorded on /khen-thuong; null leaves the biên bản's blanks to fill by hand.</summary>

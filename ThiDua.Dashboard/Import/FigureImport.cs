@@ -82,17 +82,18 @@ public sealed class FigureImport(FigureIngestion ingestion, EngineHost host, IAu
     }
 
     /// <summary>
-    /// When the same bytes were last imported (the audit keeps each import's SHA-256); otherwise, as the
-    /// same figures may have come another way, when the latest of them was received.
+    /// When the same bytes were last imported into this campaign (the audit keeps each import's SHA-256 and
+    /// version; the version's batch tells the campaign); otherwise, as the same figures may have come
+    /// another way, when the latest of them was received.
     /// </summary>
     private async Task<DateTimeOffset?> ImportedAtAsync(FigureFile file, string? sha256, CancellationToken cancellationToken)
     {
         if (sha256 is not null)
         {
             var imports = await audit.QueryAsync(new AuditQuery(Kind: AuditKinds.Import, Limit: 10_000), cancellationToken);
-            var same = imports.Where(e => e.AfterJson is { } json && json.Contains($"\"sha256\":\"{sha256}\"", StringComparison.Ordinal))
-                .Select(e => (DateTimeOffset?)e.At).Max();
-            if (same is not null) return same;
+            var same = imports.Select(e => (e.At, Version: ImportedVersion(e, sha256))).Where(e => e.Version is not null).ToList();
+            var own = await stored.OwnVersionsAsync([.. same.Select(e => e.Version!.Value)], cancellationToken);
+            if (same.Where(e => own.Contains(e.Version!.Value)).Select(e => (DateTimeOffset?)e.At).Max() is { } at) return at;
         }
         var wanted = file.Figures.ToHashSet();
         DateTimeOffset? latest = null;
@@ -100,6 +101,16 @@ public sealed class FigureImport(FigureIngestion ingestion, EngineHost host, IAu
             foreach (var figure in await stored.ReadForUnitAsync(unit, cancellationToken: cancellationToken))
                 if (wanted.Contains(figure.Figure) && (latest is null || figure.ReceivedAt > latest)) latest = figure.ReceivedAt;
         return latest;
+    }
+
+    /// <summary>The version an import's audit entry recorded, when the entry is of a file with this SHA-256.</summary>
+    private static long? ImportedVersion(AuditEntry entry, string sha256)
+    {
+        if (entry.AfterJson is not { } json) return null;
+        using var after = System.Text.Json.JsonDocument.Parse(json);
+        var root = after.RootElement;
+        return root.TryGetProperty("sha256", out var hash) && hash.ValueEquals(sha256)
+            && root.TryGetProperty("version", out var version) && version.TryGetInt64(out var number) ? number : null;
     }
 
     private ImportPreview WithWarnings(FigureFile file, ImportPreview preview) =>

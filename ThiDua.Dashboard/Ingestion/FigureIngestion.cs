@@ -73,11 +73,20 @@ public sealed class FigureIngestion(
             var commitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             // The batch's audit entry is committed with the figures: one durable commit, and no
             // crash can leave stored figures without their entry.
-            var stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None,
-                audit.EntryFor<StoredBatch>(storedBatch => new AuditRecord(AuditKinds.Figures, actor.Name, actor.Address,
-                    $"{batch.Count} số liệu, nguồn {source}, phiên bản {storedBatch.Version}", Subject: source,
-                    After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() }))
-                .Then(file is null ? null : audit.EntryFor<StoredBatch>(storedBatch => file.AuditRecord(source, actor, storedBatch.Version))));
+            StoredBatch stored;
+            try
+            {
+                stored = await figures.AppendBatchAsync(batch, source, by, receivedAt, CancellationToken.None,
+                    audit.EntryFor<StoredBatch>(storedBatch => new AuditRecord(AuditKinds.Figures, actor.Name, actor.Address,
+                        $"{batch.Count} số liệu, nguồn {source}, phiên bản {storedBatch.Version}", Subject: source,
+                        After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() }))
+                    .Then(file is null ? null : audit.EntryFor<StoredBatch>(storedBatch => file.AuditRecord(source, actor, storedBatch.Version))));
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+            {
+                // A page's entry form or file import into a closed campaign: the same refusal as a bad batch, nothing stored.
+                return IngestionResult.Rejected([new FigureError(-1, "", ClosedCampaignWrite.Message)], engine.Version);
+            }
             // The stored version, not the engine's next: versions are shared by every campaign (and nodes).
             await turn.CatchUpAsync(stored.Version, CancellationToken.None);
             applied = host.ApplyFigures(batch, stored.Version, receivedAt);

@@ -184,6 +184,20 @@ public sealed class FigureRepository(SqliteDatabase database, CampaignKey campai
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
 
+    /// <summary>
+    /// Which of these versions are this campaign's batches: versions are shared by every campaign, so
+    /// what the audit trail says of a version (an import, say) is this campaign's only when its batch is.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> OwnVersionsAsync(IReadOnlyCollection<long> versions, CancellationToken cancellationToken = default)
+    {
+        if (versions.Count == 0) return new HashSet<long>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var own = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT version FROM batches WHERE campaign_id = @CampaignId AND version IN @Versions;",
+            new { CampaignId = campaign.Id, Versions = versions }, cancellationToken: cancellationToken));
+        return own.ToHashSet();
+    }
+
     /// <summary>The number of stored figures.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {

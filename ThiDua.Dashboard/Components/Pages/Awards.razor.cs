@@ -4,7 +4,6 @@ using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Dossier;
-using Microsoft.Extensions.Options;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Dashboard.Wording;
 using ThiDua.Scoring.Awards;
@@ -25,7 +24,6 @@ public sealed partial class Awards
     [Inject] private AwardBook AwardBook { get; set; } = default!;
     [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
-    [Inject] private IOptions<DossierDeadlineOptions> DossierOptions { get; set; } = default!;
 
     private AwardProposal? Proposal { get; set; }
     private ThiDua.Dashboard.Awards.Proposal.ProposalDto? Review { get; set; }
@@ -49,10 +47,10 @@ public sealed partial class Awards
 
     private int CollectiveCount => Host.Rules.Groups.Sum(g => g.AwardSlots) + Host.Rules.Blocks.Sum(b => b.CommitteeSlots.Sum(s => s.Count));
     private bool Nq02Applied => Host.Rules.Indicators.Any(i => i.Nq02MinRate is not null);
-    // The deadline is "trước ngày": counted against today in the campaign's time zone, from the app's clock.
-    private DateOnly DossierDeadline => DossierOptions.Value.DossierDeadline;
-    private int DossierDaysLeft => Dossier.DossierDeadline.DaysLeft(DossierDeadline, Host.Today());
-    private string DossierDeadlineText => Dossier.DossierDeadline.Describe(DossierDeadline, Host.Today());
+    // The campaign's own deadline (a campaign may have none); "trước ngày": counted against today in the campaign's time zone, from the app's clock.
+    private DateOnly? DossierDeadline => Host.Rules.DossierDeadline;
+    private int DossierDaysLeft => Dossier.DossierDeadline.DaysLeft(DossierDeadline!.Value, Host.Today());
+    private string DossierDeadlineText => Dossier.DossierDeadline.Describe(DossierDeadline!.Value, Host.Today());
     private string DossierHref => $"/api/v1/awards/dossier.zip?asOf={AsOf:yyyy-MM-dd}";
 
     private string PrintHref => "/khen-thuong/in" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using ThiDua.Dashboard.Live.Hub;
 using ThiDua.Dashboard.Tests.Api;
+using ThiDua.Dashboard.Tests.Campaigns;
 
 namespace ThiDua.Dashboard.Tests.CampaignCore;
 
-/// <summary>The real app (admin key, short coalescing) with the test campaign of <c>thu-nghiem-2026.json</c> at hand.</summary>
+/// <summary>The real app (admin key, short coalescing) with the generality test campaign (Campaigns/TestData/chuyen-doi-so-2026.json) at hand.</summary>
 internal sealed class CampaignApiHost : IAsyncDisposable
 {
-    public const string TestCode = "thu-nghiem-2026";
+    public const string TestCode = GeneralityCampaign.Code;
     public const string DefaultCode = "can-tho-2024";
 
     private readonly List<HubConnection> _connections = [];
@@ -27,7 +28,7 @@ internal sealed class CampaignApiHost : IAsyncDisposable
 
     public HttpClient Anonymous => Api.Client;
 
-    public static string CampaignFile() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CampaignCore", TestCode + ".json"));
+    public static string CampaignFile() => File.ReadAllText(GeneralityCampaign.FilePath);
 
     public Task<HttpResponseMessage> ImportAsync(string json, string dryRun = "false") =>
         Admin.PostAsync($"api/v1/campaigns?dryRun={dryRun}", new StringContent(json, Encoding.UTF8, "application/json"));

@@ -4,12 +4,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Campaigns;
+using ThiDua.Dashboard.Tests.Campaigns;
 using ThiDua.Dashboard.Tests.Live;
 
 namespace ThiDua.Dashboard.Tests.CampaignCore;
 
 /// <summary>
-/// The proof of generality at the API and hub: a campaign defined only by <c>thu-nghiem-2026.json</c>
+/// The proof of generality at the API and hub: a campaign defined only by <c>Campaigns/TestData/chuyen-doi-so-2026.json</c>
 /// (no districts, three blocks, other contents, another scale and tie-breakers) is imported, activated and
 /// run beside the default campaign, and neither moves the other.
 /// </summary>
@@ -55,15 +56,16 @@ public sealed class CampaignGeneralityTests
 
         // Its own units, without districts.
         var units = await host.GetJsonAsync($"api/v1/units?campaign={Test}");
-        Assert.Equal(9, units.GetArrayLength());
+        Assert.Equal(15, units.GetArrayLength());
         Assert.All(units.EnumerateArray(), u => Assert.Equal(JsonValueKind.Null, u.GetProperty("district").ValueKind));
 
-        // Lineage: mot-c continues two units of its own campaign; ba-b a unit of the earlier campaign.
+        // Lineage: x-thanh-hoa continues two communes of its own campaign; p-ninh-kieu three wards of the earlier campaign.
         var store = host.Api.Services.GetRequiredService<CampaignStore>();
         var testId = (await store.GetAsync(Test))!.Id;
-        Assert.Equal([new UnitPredecessor("mot-x", Test, "Đơn vị Một X"), new UnitPredecessor("mot-y", Test, "Đơn vị Một Y")],
-            await store.LineageAsync(testId, "mot-c"));
-        Assert.Equal([new UnitPredecessor("so-xay-dung", CampaignApiHost.DefaultCode, "Sở Xây dựng")], await store.LineageAsync(testId, "ba-b"));
+        Assert.Equal([new UnitPredecessor("x-dong-thanh", Test, "Xã Đông Thạnh"), new UnitPredecessor("x-tay-thanh", Test, "Xã Tây Thạnh")],
+            await store.LineageAsync(testId, "x-thanh-hoa"));
+        Assert.Equal([new UnitPredecessor("p-an-hoa", CampaignApiHost.DefaultCode, "Phường An Hòa"), new UnitPredecessor("p-cai-khe", CampaignApiHost.DefaultCode, "Phường Cái Khế"),
+            new UnitPredecessor("p-tan-an", CampaignApiHost.DefaultCode, "Phường Tân An")], await store.LineageAsync(testId, "p-ninh-kieu"));
 
         // A subscribed hub client hears the test campaign; one that did not subscribe does not.
         var subscribed = new MessageLog();
@@ -74,33 +76,41 @@ public sealed class CampaignGeneralityTests
 
         var defaultBefore = await host.GetJsonAsync("api/v1/leaderboards");
         var version = await host.PostFiguresAsync(Test,
-            CampaignApiHost.Figure("mot-a", "dossiers", 800, null, "2026-06-30"),
-            CampaignApiHost.Figure("mot-a", "sh", 90, 100, "2026-06-30"),
-            CampaignApiHost.Figure("mot-a", "tl", 25, 100, "2026-06-30"),
-            CampaignApiHost.Figure("mot-b", "dossiers", 300, null, "2026-06-30"),
-            CampaignApiHost.Figure("mot-b", "sh", 45, 100, "2026-06-30"),
-            CampaignApiHost.Figure("mot-b", "tl", 50, 100, "2026-06-30"),
-            CampaignApiHost.Figure("ba-a", "dossiers", 50, null, "2026-06-30"),
-            CampaignApiHost.Figure("ba-a", "hl", 10, 10, "2026-06-30"));
+            CampaignApiHost.Figure("s-noi-vu", "dossiers", 800, null, "2026-06-30"),
+            CampaignApiHost.Figure("s-noi-vu", "dung-han", 95, 100, "2026-06-30"),
+            CampaignApiHost.Figure("s-noi-vu", "so-hoa", 45, 100, "2026-06-30"),
+            CampaignApiHost.Figure("s-noi-vu", "hai-long", 85, 100, "2026-06-30"),
+            CampaignApiHost.Figure("s-tu-phap", "dossiers", 300, null, "2026-06-30"),
+            CampaignApiHost.Figure("s-tu-phap", "dung-han", 95, 100, "2026-06-30"),
+            CampaignApiHost.Figure("s-tu-phap", "truc-tuyen", 70, 100, "2026-06-30"),
+            CampaignApiHost.Figure("s-tu-phap", "so-hoa", 90, 100, "2026-06-30"),
+            CampaignApiHost.Figure("x-my-khanh", "dossiers", 50, null, "2026-06-30"),
+            CampaignApiHost.Figure("x-my-khanh", "dung-han", 0, 0, "2026-06-30"),
+            CampaignApiHost.Figure("x-my-khanh", "so-hoa", 0, 0, "2026-06-30"),
+            CampaignApiHost.Figure("x-my-khanh", "hai-long", 17, 20, "2026-06-30"),
+            CampaignApiHost.Figure("x-my-khanh", "phan-anh", 0, 0, "2026-06-30"));
 
-        var pushed = await subscribed.WaitFor(m => m.GetProperty("campaign").GetString() == Test && m.GetProperty("block").GetString() == "khoi-mot");
+        var pushed = await subscribed.WaitFor(m => m.GetProperty("campaign").GetString() == Test && m.GetProperty("block").GetString() == "so-ban-nganh");
         Assert.True(pushed.GetProperty("version").GetInt64() >= version);
 
-        // The board on the test campaign's own scale: mot-a 40 + 30 = 70 (of 100), mot-b 20 + 60 = 80.
+        // The board on the test campaign's own scale (phan-anh does not apply to departments: 90 points to earn, shown on a scale of 100):
+        // s-tu-phap 30 + 25 + 20 = 75 → 83.33; s-noi-vu 30 + 10 + 15 = 55 → 61.11 (truc-tuyen not reported counts 0).
         var boards = await host.GetJsonAsync($"api/v1/leaderboards?campaign={Test}&asOf=2026-06-30");
-        var khoiMot = boards.GetProperty("boards").EnumerateArray().Single(b => b.GetProperty("block").GetString() == "khoi-mot");
-        var entries = khoiMot.GetProperty("entries").EnumerateArray().ToList();
-        Assert.Equal("mot-b", entries[0].GetProperty("unit").GetString());
-        Assert.Equal(80m, entries[0].GetProperty("score").GetDecimal());
-        Assert.Equal("mot-a", entries[1].GetProperty("unit").GetString());
-        Assert.Equal(70m, entries[1].GetProperty("score").GetDecimal());
-        var khoiBa = boards.GetProperty("boards").EnumerateArray().Single(b => b.GetProperty("block").GetString() == "khoi-ba");
-        // ba-a reported hl only: 25 of the 65 points its block can earn (sh not reported counts 0), shown on a scale of 100.
-        Assert.Equal(38.46m, khoiBa.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("unit").GetString() == "ba-a").GetProperty("score").GetDecimal());
+        var departments = boards.GetProperty("boards").EnumerateArray().Single(b => b.GetProperty("block").GetString() == "so-ban-nganh");
+        var entries = departments.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal("s-tu-phap", entries[0].GetProperty("unit").GetString());
+        Assert.Equal(83.33m, entries[0].GetProperty("score").GetDecimal());
+        Assert.Equal("s-noi-vu", entries[1].GetProperty("unit").GetString());
+        Assert.Equal(61.11m, entries[1].GetProperty("score").GetDecimal());
+        var smallCommunes = boards.GetProperty("boards").EnumerateArray()
+            .Single(b => b.GetProperty("block").GetString() == "xa" && b.GetProperty("group").GetString() == "duoi-2000");
+        // x-my-khanh, nothing arose in three contents: dung-han excluded (70 points left to earn), so-hoa 0, phan-anh full 10;
+        // with hai-long 17/20 (15): 25 of 70, shown on a scale of 100.
+        Assert.Equal(35.71m, smallCommunes.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("unit").GetString() == "x-my-khanh").GetProperty("score").GetDecimal());
 
         // The hub gives the same boards; the default campaign's did not move.
         var viaHub = await connection.InvokeAsync<JsonElement>("GetCampaignLeaderboards", Test);
-        Assert.Contains(viaHub.GetProperty("boards").EnumerateArray(), b => b.GetProperty("block").GetString() == "khoi-ba");
+        Assert.Contains(viaHub.GetProperty("boards").EnumerateArray(), b => b.GetProperty("block").GetString() == "so-ban-nganh");
         var defaultAfter = await host.GetJsonAsync("api/v1/leaderboards");
         Assert.Equal(defaultBefore.GetProperty("boards").ToString(), defaultAfter.GetProperty("boards").ToString());
         Assert.DoesNotContain(other.Snapshot(), m => m.GetProperty("campaign").GetString() == Test);
@@ -110,11 +120,11 @@ public sealed class CampaignGeneralityTests
         {
             Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
             var text = await csv.Content.ReadAsStringAsync();
-            Assert.Contains("Đơn vị Một B", text);
-            Assert.DoesNotContain("Sở Xây dựng", text);
+            Assert.Contains("Sở Tư pháp", text);
+            Assert.DoesNotContain("Quận Ninh Kiều", text);
         }
         var awards = await host.GetJsonAsync($"api/v1/awards?campaign={Test}&asOf=2026-06-30");
-        Assert.Contains(awards.GetProperty("slots").EnumerateArray(), s => s.GetProperty("block").GetString() == "khoi-hai");
+        Assert.Contains(awards.GetProperty("slots").EnumerateArray(), s => s.GetProperty("block").GetString() == "so-ban-nganh");
         Assert.DoesNotContain(awards.GetProperty("slots").EnumerateArray(), s => s.GetProperty("block").GetString() == "so-nganh");
         var proposal = await host.GetJsonAsync($"api/v1/awards/proposal?campaign={Test}");
         Assert.Equal("draft", proposal.GetProperty("state").GetString());
@@ -122,12 +132,12 @@ public sealed class CampaignGeneralityTests
             Assert.Equal(HttpStatusCode.OK, awardCsv.StatusCode);
         var campaignRules = await host.GetJsonAsync($"api/v1/campaign?campaign={Test}");
         Assert.Equal(3, campaignRules.GetProperty("blocks").GetArrayLength());
-        Assert.Equal(["tl", "sh"], campaignRules.GetProperty("tieBreakers").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["dung-han", "hai-long"], campaignRules.GetProperty("tieBreakers").EnumerateArray().Select(t => t.GetString()));
 
         // Unsubscribed: the next figure of the test campaign is not pushed to this connection.
         await connection.InvokeAsync("Unsubscribe", Test);
         var count = subscribed.Snapshot().Count(m => m.GetProperty("campaign").GetString() == Test);
-        await host.PostFiguresAsync(Test, CampaignApiHost.Figure("hai-a", "dossiers", 700, null, "2026-06-30"));
+        await host.PostFiguresAsync(Test, CampaignApiHost.Figure("p-cai-rang", "dossiers", 700, null, "2026-06-30"));
         await host.PostFiguresAsync(null, CampaignApiHost.Figure("so-xay-dung", "dossiers", 10, null, "2024-06-30"));
         await subscribed.WaitFor(m => m.GetProperty("campaign").GetString() == CampaignApiHost.DefaultCode);
         Assert.Equal(count, subscribed.Snapshot().Count(m => m.GetProperty("campaign").GetString() == Test));
@@ -151,13 +161,16 @@ public sealed class CampaignGeneralityTests
         Assert.Equal(testBefore.GetProperty("boards").ToString(), testAfter.GetProperty("boards").ToString());
 
         var defaultBefore = await host.GetJsonAsync("api/v1/leaderboards");
-        var testVersion = await host.PostFiguresAsync(Test, CampaignApiHost.Figure("hai-b", "dossiers", 40, null, "2026-06-30"));
+        var testVersion = await host.PostFiguresAsync(Test, CampaignApiHost.Figure("p-o-mon", "dossiers", 40, null, "2026-06-30"));
         Assert.True(testVersion > defaultVersion, "one version counter for every campaign");
         await testOnly.WaitFor(m => m.GetProperty("campaign").GetString() == Test && MessageLog.Version(m) >= testVersion);
         var defaultAfter = await host.GetJsonAsync("api/v1/leaderboards");
         Assert.Equal(defaultBefore.GetProperty("boards").ToString(), defaultAfter.GetProperty("boards").ToString());
         Assert.DoesNotContain(defaultOnly.Snapshot(), m => m.GetProperty("campaign").GetString() == Test);
+        // The test campaign's own boards: its groups, and per block the board of units not yet placed (no group).
+        var rules = GeneralityCampaign.Load().Rules;
+        var testBoards = rules.Groups.Select(g => (g.Block, (string?)g.Code)).Concat(rules.Blocks.Select(b => (b.Code, (string?)null))).ToHashSet();
         Assert.All(testOnly.Snapshot().Where(m => m.GetProperty("campaign").GetString() == Test),
-            m => Assert.StartsWith("khoi-", m.GetProperty("block").GetString()));
+            m => Assert.Contains((m.GetProperty("block").GetString()!, m.GetProperty("group").GetString()), testBoards));
     }
 }

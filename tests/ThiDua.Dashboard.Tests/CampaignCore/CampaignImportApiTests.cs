@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Campaigns;
 using ThiDua.Dashboard.Campaigns.Files;
 using ThiDua.Dashboard.Tests.Campaigns;
@@ -61,7 +62,7 @@ public sealed class CampaignImportApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
         Assert.Equal(("unit-block-unknown", "units[1].block"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
-        Assert.Contains("Đơn vị “mot-b” thuộc khối “khoi-khong-co” không có trong danh sách khối", error.GetProperty("message").GetString());
+        Assert.Contains("Đơn vị “s-tu-phap” thuộc khối “khoi-khong-co” không có trong danh sách khối", error.GetProperty("message").GetString());
         Assert.Single((await host.GetJsonAsync("api/v1/campaigns")).EnumerateArray());
     }
 
@@ -77,11 +78,11 @@ public sealed class CampaignImportApiTests
         Assert.Equal(("type-integer", "comparisonDays"), (rulesError.GetProperty("code").GetString(), rulesError.GetProperty("path").GetString()));
 
         using var units = await host.Admin.PutAsync($"api/v1/campaigns/{Test}/units",
-            Json("[{ \"code\": \"mot-a\", \"name\": \"A\", \"block\": \"khoi-mot\" }, { \"code\": \"mot-a\", \"name\": \"B\", \"block\": \"khoi-mot\" }]"));
+            Json("[{ \"code\": \"s-noi-vu\", \"name\": \"A\", \"block\": \"so-ban-nganh\" }, { \"code\": \"s-noi-vu\", \"name\": \"B\", \"block\": \"so-ban-nganh\" }]"));
         Assert.Equal(HttpStatusCode.BadRequest, units.StatusCode);
         var unitError = Assert.Single((await units.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
         Assert.Equal("units[1].code", unitError.GetProperty("path").GetString());
-        Assert.Contains("Mã đơn vị “mot-a” bị trùng với đơn vị thứ 1", unitError.GetProperty("message").GetString());
+        Assert.Contains("Mã đơn vị “s-noi-vu” bị trùng với đơn vị thứ 1", unitError.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class CampaignImportApiTests
         await using var host = new CampaignApiHost();
         await ImportDraftAsync(host);
 
-        var bad = $"{CsvHeader}\nmot-a,Một A,khoi-mot,,,,\nmot-b,Một B,khoi-khong-co,,,,\nmot-c,,khoi-mot,,,,\n";
+        var bad = $"{CsvHeader}\ns-noi-vu,Sở Nội vụ,so-ban-nganh,,,,\ns-tu-phap,Sở Tư pháp,khoi-khong-co,,,,\ns-y-te,,so-ban-nganh,,,,\n";
         using var refused = await host.Admin.PutAsync($"api/v1/campaigns/{Test}/units", new StringContent(bad, Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -99,12 +100,12 @@ public sealed class CampaignImportApiTests
         Assert.Contains(messages, m => m.StartsWith("Dòng 3, cột", StringComparison.Ordinal) && m.Contains("khoi-khong-co"));
         Assert.Contains(messages, m => m.StartsWith("Dòng 4, cột", StringComparison.Ordinal) && m.Contains("chưa có tên"));
 
-        var good = $"{CsvHeader}\nmot-a,Một A,khoi-mot,,,,\nhai-a,Hai A,khoi-hai,,,,\nba-a,Ba A,khoi-ba,,,,\n";
+        var good = $"{CsvHeader}\ns-noi-vu,Sở Nội vụ,so-ban-nganh,,,,\np-cai-rang,Phường Cái Răng,phuong,,,,\nx-my-khanh,Xã Mỹ Khánh,xa,,,,\n";
         using var replaced = await host.Admin.PutAsync($"api/v1/campaigns/{Test}/units", new StringContent(good, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         using (var activated = await host.Admin.PostAsync($"api/v1/campaigns/{Test}/activate", null)) activated.EnsureSuccessStatusCode();
         var stored = await host.GetJsonAsync($"api/v1/units?campaign={Test}");
-        Assert.Equal(["ba-a", "hai-a", "mot-a"], stored.EnumerateArray().Select(u => u.GetProperty("code").GetString()).Order());
+        Assert.Equal(["p-cai-rang", "s-noi-vu", "x-my-khanh"], stored.EnumerateArray().Select(u => u.GetProperty("code").GetString()).Order());
     }
 
     [Fact]
@@ -114,18 +115,39 @@ public sealed class CampaignImportApiTests
         await ImportDraftAsync(host);
         CampaignUnit Unit(string code, string name, string block) => new(code, name, block, null, null, null, []);
 
-        var bad = UnitListTemplate.Xlsx([Unit("mot-a", "Một A", "khoi-mot"), Unit("mot-b", "Một B", "khoi-sai")]);
+        var bad = UnitListTemplate.Xlsx([Unit("s-noi-vu", "Sở Nội vụ", "so-ban-nganh"), Unit("s-tu-phap", "Sở Tư pháp", "khoi-sai")]);
         using var refused = await host.Admin.PutAsync($"api/v1/campaigns/{Test}/units", Upload(bad, "don-vi.xlsx"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var error = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
         Assert.StartsWith("Dòng 3, cột", error.GetProperty("message").GetString());
         Assert.Contains("khoi-sai", error.GetProperty("message").GetString());
 
-        var good = UnitListTemplate.Xlsx([Unit("mot-a", "Một A", "khoi-mot"), Unit("hai-a", "Hai A", "khoi-hai"), Unit("ba-a", "Ba A", "khoi-ba")]);
+        var good = UnitListTemplate.Xlsx([Unit("s-noi-vu", "Sở Nội vụ", "so-ban-nganh"), Unit("p-cai-rang", "Phường Cái Răng", "phuong"), Unit("x-my-khanh", "Xã Mỹ Khánh", "xa")]);
         using var replaced = await host.Admin.PutAsync($"api/v1/campaigns/{Test}/units", Upload(good, "don-vi.xlsx"));
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         using (var activated = await host.Admin.PostAsync($"api/v1/campaigns/{Test}/activate", null)) activated.EnsureSuccessStatusCode();
         Assert.Equal(3, (await host.GetJsonAsync($"api/v1/units?campaign={Test}")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task CampaignUnitsPut_MultipartCutShort_400AsTheFigureImportSays()
+    {
+        await using var host = new CampaignApiHost();
+        await ImportDraftAsync(host);
+        const string boundary = "ranh-gioi-0123456789";
+        var whole = Encoding.UTF8.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"don-vi.csv\"\r\n"
+            + $"Content-Type: text/csv\r\n\r\n{CsvHeader}\r\ns-noi-vu,Sở Nội vụ,so-ban-nganh,,,,\r\n\r\n--{boundary}--\r\n");
+        var content = new ByteArrayContent(whole, 0, whole.Length - 10);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");
+
+        using var response = await host.Admin.PutAsync($"api/v1/campaigns/{Test}/units", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Không đọc được tệp gửi lên", problem.GetProperty("title").GetString());
+        Assert.Contains("bị cắt ngang", problem.GetProperty("detail").GetString());
+        Assert.Equal(15, (await host.Api.Services.GetRequiredService<CampaignStore>().UnitsAsync((await host.Api.Services.GetRequiredService<CampaignStore>().GetAsync(Test))!.Id)).Count);
     }
 
     [Fact]
@@ -135,7 +157,7 @@ public sealed class CampaignImportApiTests
         await host.ActivateTestCampaignAsync();
         using (var closed = await host.Admin.PostAsync($"api/v1/campaigns/{Test}/close", null)) closed.EnsureSuccessStatusCode();
         using (var copied = await host.Admin.PostAsJsonAsync($"api/v1/campaigns/{Test}/copy",
-                   new { code = "thu-nghiem-2027", periodStart = "2027-01-01", periodEnd = "2027-12-31" }))
+                   new { code = "chuyen-doi-so-2027", periodStart = "2027-01-01", periodEnd = "2027-12-31" }))
             Assert.Equal(HttpStatusCode.Created, copied.StatusCode);
         using (var chosen = await host.Admin.PostAsync($"api/v1/campaigns/{Test}/default", null)) chosen.EnsureSuccessStatusCode();
 
@@ -145,7 +167,7 @@ public sealed class CampaignImportApiTests
         Assert.Contains(entries, e => e.Kind == "campaign.create" && e.Subject == $"campaign/{Test}");
         Assert.Contains(entries, e => e.Kind == "campaign.activate" && e.Subject == $"campaign/{Test}" && e.Summary.StartsWith("Kích hoạt chiến dịch", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Kind == "campaign.close" && e.Subject == $"campaign/{Test}" && e.Summary.StartsWith("Kết thúc chiến dịch", StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.Kind == "campaign.copy" && e.Subject == "campaign/thu-nghiem-2027");
+        Assert.Contains(entries, e => e.Kind == "campaign.copy" && e.Subject == "campaign/chuyen-doi-so-2027");
         Assert.Contains(entries, e => e.Kind == "campaign.default" && e.Subject == $"campaign/{Test}");
         var verified = await host.Admin.GetFromJsonAsync<JsonElement>("api/v1/audit/verify");
         Assert.True(verified.GetProperty("valid").GetBoolean());

@@ -88,17 +88,17 @@ public sealed class CampaignStateTests
     {
         await using var host = new CampaignApiHost();
         await host.ActivateTestCampaignAsync();
-        await host.PostFiguresAsync(Test, CampaignApiHost.Figure("mot-a", "dossiers", 800, null, "2026-06-30"));
+        await host.PostFiguresAsync(Test, CampaignApiHost.Figure("s-noi-vu", "dossiers", 800, null, "2026-06-30"));
         using (var closed = await host.Admin.PostAsync($"api/v1/campaigns/{Test}/close", null))
             Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         var countBefore = await host.Api.FigureCount();
 
         (string Method, string Path, string Body)[] writes =
         [
-            ("POST", "api/v1/figures", """[{"unit":"mot-a","asOf":"2026-06-30","indicator":"dossiers","numerator":900}]"""),
-            ("PUT", "api/v1/units/mot-a/registration", """{"registeredOn":"2026-02-01"}"""),
-            ("POST", "api/v1/units/mot-a/registrations", """{"documentNumber":"1/TB","documentDate":"2026-02-01","submittedOn":"2026-02-01"}"""),
-            ("PUT", "api/v1/units/mot-a/standard", """{"nq02":"met"}"""),
+            ("POST", "api/v1/figures", """[{"unit":"s-noi-vu","asOf":"2026-06-30","indicator":"dossiers","numerator":900}]"""),
+            ("PUT", "api/v1/units/s-noi-vu/registration", """{"registeredOn":"2026-02-01"}"""),
+            ("POST", "api/v1/units/s-noi-vu/registrations", """{"documentNumber":"1/TB","documentDate":"2026-02-01","submittedOn":"2026-02-01"}"""),
+            ("PUT", "api/v1/units/s-noi-vu/standard", """{"nq02":"met"}"""),
             ("PUT", "api/v1/campaign/city-rating", """{"rating":"tot"}"""),
             ("POST", "api/v1/awards/proposal/transitions", """{"action":"select"}"""),
             ("PUT", "api/v1/awards/meeting", "{}"),
@@ -114,15 +114,21 @@ public sealed class CampaignStateTests
             Assert.Contains("đã kết thúc", problem.GetProperty("detail").GetString());
         }
 
-        // No other way in either: the ingestion path (a page's) is refused by the database itself.
+        // No other way in either: a page's writes reach the database, which refuses them, and the services answer
+        // the Vietnamese reason (never the SQLite error as a 500).
         var services = await host.Api.Services.GetRequiredService<CampaignEngines>().GetAsync(Test);
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => services!.GetRequired<ThiDua.Dashboard.Ingestion.FigureIngestion>()
-            .SubmitAsync([new ThiDua.Scoring.Figures.Figure("mot-a", "dossiers", new DateOnly(2026, 6, 30), 950, null)], "form", "admin"));
+        var entry = await services!.GetRequired<ThiDua.Dashboard.Ingestion.FigureIngestion>()
+            .SubmitAsync([new ThiDua.Scoring.Figures.Figure("s-noi-vu", "dossiers", new DateOnly(2026, 6, 30), 950, null)], "form", "admin");
+        Assert.False(entry.IsAccepted);
+        Assert.StartsWith("Chiến dịch đã kết thúc", Assert.Single(entry.Errors).Message);
+        var rating = await services.GetRequired<ThiDua.Dashboard.Awards.AwardBook>().SetCityRatingAsync(ThiDua.Scoring.Awards.CityRating.Tot, "Quyết định 1", "admin");
+        Assert.False(rating.Done);
+        Assert.StartsWith("Chiến dịch đã kết thúc", rating.Problem);
 
         Assert.Equal(countBefore, await host.Api.FigureCount());
         var boards = await host.GetJsonAsync($"api/v1/leaderboards?campaign={Test}&asOf=2026-06-30");
         Assert.Contains(boards.GetProperty("boards").EnumerateArray().SelectMany(b => b.GetProperty("entries").EnumerateArray()),
-            e => e.GetProperty("unit").GetString() == "mot-a");
+            e => e.GetProperty("unit").GetString() == "s-noi-vu");
         var listed = await host.GetJsonAsync("api/v1/campaigns");
         Assert.Equal("closed", listed.EnumerateArray().Single(c => c.GetProperty("code").GetString() == Test).GetProperty("status").GetString());
     }
@@ -132,7 +138,7 @@ public sealed class CampaignStateTests
     {
         await using var host = new CampaignApiHost();
         await host.ActivateTestCampaignAsync();
-        await host.PostFiguresAsync(Test, CampaignApiHost.Figure("mot-b", "dossiers", 300, null, "2026-06-30"));
+        await host.PostFiguresAsync(Test, CampaignApiHost.Figure("s-tu-phap", "dossiers", 300, null, "2026-06-30"));
         using (var closed = await host.Admin.PostAsync($"api/v1/campaigns/{Test}/close", null)) closed.EnsureSuccessStatusCode();
         var engines = host.Api.Services.GetRequiredService<CampaignEngines>();
         var before = (await host.GetJsonAsync($"api/v1/leaderboards?campaign={Test}&asOf=2026-06-30")).GetProperty("boards").ToString();
@@ -155,8 +161,8 @@ public sealed class CampaignStateTests
         var file = JsonNodeEdit(CampaignApiHost.CampaignFile(), json =>
         {
             json["units"]![0]!["block"] = "khoi-khong-co";
-            json["units"]![1]!["code"] = "mot-a";
-            json["groups"]![1]!["minDossiers"] = 600; // leaves 500..599 of khoi-hai in no group
+            json["units"]![1]!["code"] = "s-noi-vu";
+            json["groups"]![1]!["minDossiers"] = 6000; // leaves 5,000..5,999 of phuong in no group
         });
 
         foreach (var dryRun in new[] { "true", "false" })
@@ -166,7 +172,7 @@ public sealed class CampaignStateTests
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             var messages = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
             Assert.Contains(messages, m => m!.Contains("khối “khoi-khong-co” không có"));
-            Assert.Contains(messages, m => m!.Contains("Mã đơn vị “mot-a” bị trùng"));
+            Assert.Contains(messages, m => m!.Contains("Mã đơn vị “s-noi-vu” bị trùng"));
             Assert.Contains(problem.GetProperty("errors").EnumerateArray().Concat(problem.GetProperty("warnings").EnumerateArray()),
                 f => f.GetProperty("path").GetString()!.StartsWith("groups", StringComparison.Ordinal));
         }

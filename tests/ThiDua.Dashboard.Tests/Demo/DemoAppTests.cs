@@ -3,10 +3,13 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ThiDua.Dashboard.Campaigns;
 using ThiDua.Dashboard.Demo;
+using ThiDua.Dashboard.Ingestion;
 using ThiDua.Demo;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Tests.Api;
+using ThiDua.Scoring.Figures;
 
 namespace ThiDua.Dashboard.Tests.Demo;
 
@@ -114,6 +117,36 @@ public sealed class DemoAppTests : IDisposable
         }
         Assert.Equal(1, await FigureCount());
         Assert.Equal(0, await FigureCount("demo"));
+    }
+
+    [Fact]
+    public async Task Demo_DefaultCampaignHasRealFiguresAndOnlyAnotherCampaignHasDemoFigures_WritesNothing()
+    {
+        await using (var api = new ApiHost(_file))
+        {
+            // Another campaign the demo once filled (it was the default then)…
+            using (var copied = await api.Writer.PostAsJsonAsync("api/v1/campaigns/can-tho-2024/copy",
+                new { code = "mo-phong-2024", name = "Mô phỏng", periodStart = "2023-12-15", periodEnd = "2024-12-14" }))
+                copied.EnsureSuccessStatusCode();
+            using (var activated = await api.Writer.PostAsync("api/v1/campaigns/mo-phong-2024/activate", null)) activated.EnsureSuccessStatusCode();
+            var simulated = await api.Services.GetRequiredService<CampaignEngines>().GetAsync("mo-phong-2024");
+            Assert.True((await simulated!.GetRequired<FigureIngestion>().SubmitAsync(
+                [new Figure("p-an-hoa", "c", new DateOnly(2024, 6, 30), 50, 100)], DemoData.Source, DemoData.By)).IsAccepted);
+            // …and real figures in the default campaign.
+            (await api.PostFigures(new[] { new { unit = "p-an-hoa", asOf = "2024-06-30", indicator = "c", numerator = 82, denominator = 100 } })).EnsureSuccessStatusCode();
+        }
+
+        await using (var host = Host(demo: true))
+        {
+            host.Start();
+            Assert.False(host.Services.GetRequiredService<DemoState>().IsActive);
+            // Many intervals of the feed.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+
+            Assert.False(host.Services.GetRequiredService<DemoState>().IsActive);
+        }
+        Assert.Equal(2, await FigureCount());
+        Assert.Equal(1, await FigureCount("demo"));
     }
 
     [Fact]

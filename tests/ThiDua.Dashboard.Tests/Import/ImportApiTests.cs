@@ -40,13 +40,14 @@ public sealed class ImportApiTests : ApiTest
     private Task<HttpResponseMessage> Upload(string content, string fileName, bool? dryRun, HttpClient? client = null) =>
         Upload(Encoding.UTF8.GetBytes(content), fileName, dryRun, client);
 
-    private Task<HttpResponseMessage> Upload(byte[] content, string fileName, bool? dryRun, HttpClient? client = null)
+    private Task<HttpResponseMessage> Upload(byte[] content, string fileName, bool? dryRun, HttpClient? client = null, string? campaign = null)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
         var query = dryRun is { } d ? $"?dryRun={(d ? "true" : "false")}" : "";
+        if (campaign is not null) query += (query.Length == 0 ? "?" : "&") + "campaign=" + campaign;
         return (client ?? Api.Writer).PostAsync("api/v1/imports" + query, form);
     }
 
@@ -385,6 +386,34 @@ public sealed class ImportApiTests : ApiTest
         Assert.Empty(body.GetProperty("changes").EnumerateArray());
         Assert.Equal(0, body.GetProperty("changeCount").GetInt32());
         Assert.Empty(body.GetProperty("scores").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Import_DryRunOfAFileImportedIntoAnotherCampaignOnly_NamesThisCampaignsFiguresNotThatImport()
+    {
+        using (var copied = await Api.Writer.PostAsJsonAsync("api/v1/campaigns/can-tho-2024/copy",
+            new { code = "ban-sao-2024", name = "Bản sao", periodStart = "2023-12-15", periodEnd = "2024-12-14" }))
+            Assert.Equal(HttpStatusCode.Created, copied.StatusCode);
+        using (var activated = await Api.Writer.PostAsync("api/v1/campaigns/ban-sao-2024/activate", null)) activated.EnsureSuccessStatusCode();
+        var csv = Header + "p-an-hoa,30/06/2024,c,50,100\r\np-an-hoa,30/06/2024,dossiers,2400,\r\n";
+        using (var other = await Upload(Encoding.UTF8.GetBytes(csv), "thang-6.csv", dryRun: false, campaign: "ban-sao-2024"))
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        var otherImport = Assert.Single(await Api.Services.GetRequiredService<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.Import)));
+        // The same figures reach the default campaign another way (the API), later.
+        using (var posted = await Api.Writer.PostAsJsonAsync("api/v1/figures", new object[]
+        {
+            new { unit = "p-an-hoa", asOf = "2024-06-30", indicator = "c", numerator = 50, denominator = 100 },
+            new { unit = "p-an-hoa", asOf = "2024-06-30", indicator = "dossiers", numerator = 2400 },
+        }))
+            posted.EnsureSuccessStatusCode();
+        var received = Assert.Single((await Api.Services.GetRequiredService<FigureRepository>().ReadForUnitAsync("p-an-hoa")).Select(f => f.ReceivedAt).Distinct());
+
+        using var response = await Upload(csv, "thang-6.csv", dryRun: true);
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var at = body.GetProperty("alreadyImportedAt").GetDateTimeOffset();
+        Assert.NotEqual(otherImport.At, at);
+        Assert.Equal(received, at);
     }
 
     [Fact]
