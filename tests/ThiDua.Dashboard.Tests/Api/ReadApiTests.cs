@@ -193,9 +193,22 @@ public sealed class ReadApiTests : ApiTest
     public async Task Healthz_DatabaseGone_Answers503Problem()
     {
         // The engine is loaded; now the database cannot be opened: its folder is replaced by a file.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var folder = Path.GetDirectoryName(DatabaseFile)!;
-        Directory.Delete(folder, recursive: true);
+        // The node's follower reads the database every few seconds and can reopen it (recreating its -wal and
+        // -shm files) in the middle of the delete; once the folder is gone it can no longer, so retry until then.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+                break;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(50);
+            }
+        }
         await File.WriteAllTextAsync(folder, "not a folder");
         try
         {

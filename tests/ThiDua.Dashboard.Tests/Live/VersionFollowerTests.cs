@@ -142,14 +142,20 @@ public sealed class VersionFollowerTests : IAsyncDisposable
         }
     }
 
-    /// <summary>Each client's latest pushed version, once they agree (or after a generous wait).</summary>
+    /// <summary>Each client's latest pushed version, once they agree and stay so for half a second (or after a generous wait).</summary>
     private static async Task<long[]> LastVersionsAsync(IReadOnlyList<MessageLog> hubs)
     {
         var until = DateTime.UtcNow + Patience;
+        long[] Last() => [.. hubs.Select(h => h.Snapshot() is { Count: > 0 } seen ? MessageLog.Version(seen[^1]) : 0)];
         while (true)
         {
-            var last = hubs.Select(h => h.Snapshot() is { Count: > 0 } seen ? MessageLog.Version(seen[^1]) : 0).ToArray();
-            if (last.Distinct().Count() == 1 || DateTime.UtcNow > until) return last;
+            var last = Last();
+            if (last.Distinct().Count() == 1)
+            {
+                await Task.Delay(500);
+                if (Last().SequenceEqual(last)) return last;
+            }
+            if (DateTime.UtcNow > until) return last;
             await Task.Delay(100);
         }
     }
