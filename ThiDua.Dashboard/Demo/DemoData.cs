@@ -14,7 +14,7 @@ internal static class DemoData
     /// Whether any stored figure came from the demo. Asked of the batch log, which carries each
     /// batch's source and is far smaller than the figures table.
     /// </summary>
-    public static async Task<bool> AnyFiguresAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    public static async Task<bool> AnyFiguresAsync(Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(

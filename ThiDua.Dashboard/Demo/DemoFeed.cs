@@ -17,7 +17,7 @@ public sealed class DemoFeed(
     EngineHost host,
     FigureIngestion ingestion,
     FigureRepository figures,
-    SqliteDatabase database,
+    Database database,
     DemoState state,
     IOptions<DemoOptions> options,
     TimeProvider time,

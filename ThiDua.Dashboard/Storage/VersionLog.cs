@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThiDua.Dashboard.Storage;
 
@@ -10,8 +10,8 @@ namespace ThiDua.Dashboard.Storage;
 internal static class VersionLog
 {
     public static async Task<StoredBatch> RecordAsync(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
+        DbConnection connection,
+        DbTransaction transaction,
         CampaignKey campaign,
         string source,
         string by,
@@ -50,7 +50,7 @@ internal static class VersionLog
         return new StoredBatch(batchId, version, figureCount);
     }
 
-    public static Task<long> CurrentAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken) =>
+    public static Task<long> CurrentAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT version FROM engine_state WHERE id = 1;", transaction: transaction, cancellationToken: cancellationToken));
 
