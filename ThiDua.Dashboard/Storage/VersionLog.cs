@@ -21,8 +21,9 @@ internal static class VersionLog
         CancellationToken cancellationToken)
     {
         // One version for every campaign (a batch says which campaign it is for), so a campaign's
-        // engine sees gaps where other campaigns changed. Read and raise in one statement; the transaction is BEGIN IMMEDIATE, so no other writer
-        // can interleave between this and the commit.
+        // engine sees gaps where other campaigns changed. Read and raise in one statement; the transaction
+        // comes from Database.BeginWriteAsync (BEGIN IMMEDIATE on SQLite, the advisory write lock on
+        // PostgreSQL), so no other writer on any node can interleave between this and the commit.
         var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "UPDATE engine_state SET version = version + 1 WHERE id = 1 RETURNING version;",
             transaction: transaction,

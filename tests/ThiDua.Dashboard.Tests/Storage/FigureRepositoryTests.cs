@@ -174,6 +174,22 @@ public class FigureRepositoryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AppendBatchAsync_ClosedCampaign_RefusedByTheDatabase()
+    {
+        // Arrange: closed behind the app's back, so only the database's own rule stands in the way.
+        await _temp.Figures.AppendBatchAsync([Ratio("p-an-hoa", "a", 1, 2)], "api", "k", TempDatabase.Now);
+        using (var connection = _temp.OpenRaw()) connection.Execute("UPDATE campaigns SET status = 'closed', is_default = 0 WHERE id = 1;");
+
+        // Act
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => _temp.Figures.AppendBatchAsync([Ratio("p-an-hoa", "a", 2, 2)], "api", "k", TempDatabase.Now));
+
+        // Assert
+        TempDatabase.AssertRefused(error);
+        Assert.Contains("campaign closed: read-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await _temp.Figures.CurrentVersionAsync());
+    }
+
+    [Fact]
     public async Task CurrentVersionAsync_AfterReopeningTheFile_ContinuesWhereItStopped()
     {
         // Arrange
