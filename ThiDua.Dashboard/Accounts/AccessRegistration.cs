@@ -50,8 +50,9 @@ public static class AccessRegistration
         // restart, a redeploy, or another node on the same database reads every cookie issued before.
         services.AddDataProtection().SetApplicationName("ThiDua");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
-            options.XmlRepository = ActivatorUtilities.CreateInstance<DataProtectionKeyRepository>(
-                provider, LegacyKeyFolder(provider.GetRequiredService<SqliteDatabase>()))));
+            options.XmlRepository = LegacyKeyFolder(provider.GetRequiredService<Database>()) is { } legacy
+                ? ActivatorUtilities.CreateInstance<DataProtectionKeyRepository>(provider, legacy)
+                : ActivatorUtilities.CreateInstance<DataProtectionKeyRepository>(provider)));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -102,9 +103,12 @@ public static class AccessRegistration
         return services;
     }
 
-    /// <summary>Where earlier versions kept the data-protection keys (<c>keys</c> beside the database file); copied into the database once.</summary>
-    public static DirectoryInfo LegacyKeyFolder(SqliteDatabase database) =>
-        new(Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys"));
+    /// <summary>
+    /// Where earlier versions kept the data-protection keys (<c>keys</c> beside the database file); copied into the
+    /// database once. None on PostgreSQL, which never had such a folder.
+    /// </summary>
+    public static DirectoryInfo? LegacyKeyFolder(Database database) =>
+        database is SqliteDatabase sqlite ? new(Path.Combine(Path.GetDirectoryName(sqlite.FilePath)!, "keys")) : null;
 
     /// <summary>Creates the first administrator when there is none. Call after the storage is initialized.</summary>
     public static Task InitializeAccountsAsync(this WebApplication app, CancellationToken cancellationToken = default) =>

@@ -20,7 +20,7 @@ public sealed record StoredApiKey(
 /// The api_keys table. A key is 32 random bytes (base64url, prefixed <c>td_</c>); only its SHA-256 is
 /// stored — a key of that entropy needs no slow hash — so a copy of the database opens nothing.
 /// </summary>
-public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider time)
+public sealed class ApiKeyStore(Database database, TimeProvider time)
 {
     private const string Columns =
         "id AS Id, name AS Name, key_prefix AS Prefix, units AS Units, is_admin AS IsAdmin, created_by AS CreatedBy, created_at AS CreatedAt, "
@@ -67,7 +67,7 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider time)
     {
         var secret = "td_" + SecretTokens.New();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var row = await connection.QuerySingleAsync<KeyRow>(new CommandDefinition(
             $"""
             INSERT INTO api_keys (name, key_hash, key_prefix, units, is_admin, created_by, created_at)
@@ -91,7 +91,7 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider time)
         AlsoInTransaction<StoredApiKey>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
             $"SELECT {Columns} FROM api_keys WHERE id = @Id AND revoked_at IS NULL;", new { Id = id }, transaction, cancellationToken: cancellationToken));
         if (row is null) return null;

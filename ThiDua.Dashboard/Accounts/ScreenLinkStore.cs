@@ -26,7 +26,7 @@ public sealed record StoredScreenLink(
 /// Whether a link is still live is cached for a few seconds, because every request of a signed-in
 /// screen (pages, the circuit, the API) asks.
 /// </summary>
-public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
+public sealed class ScreenLinkStore(Database database, TimeProvider time)
 {
     /// <summary>How long a link's state is trusted before the database is asked again (this process revokes at once).</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
@@ -97,7 +97,7 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
     {
         var token = SecretTokens.New();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var row = await connection.QuerySingleAsync<LinkRow>(new CommandDefinition(
             $"""
             INSERT INTO screen_links (name, token_hash, created_by, created_at)
@@ -117,7 +117,7 @@ public sealed class ScreenLinkStore(SqliteDatabase database, TimeProvider time)
         AlsoInTransaction<StoredScreenLink>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var before = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
             $"SELECT {Columns} FROM screen_links WHERE id = @Id AND revoked_at IS NULL;", new { Id = id }, transaction, cancellationToken: cancellationToken));
         if (before is null) return null;

@@ -8,13 +8,13 @@ namespace ThiDua.Dashboard.Accounts;
 public sealed record UserChange(UserAccount Before, UserAccount After);
 
 /// <summary>The users table. Only <see cref="AccountService"/> writes through it, so every change is audited.</summary>
-public sealed class UserStore(SqliteDatabase database)
+public sealed class UserStore(Database database)
 {
     public async Task<IReadOnlyList<UserAccount>> GetAllAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(
-            $"SELECT {UserRow.Columns} FROM users ORDER BY user_name COLLATE NOCASE;", cancellationToken: cancellationToken));
+            $"SELECT {UserRow.Columns} FROM users ORDER BY lower(user_name);", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToAccount()).ToList();
     }
 
@@ -22,7 +22,7 @@ public sealed class UserStore(SqliteDatabase database)
         (await GetRowAsync("id = @Value", id, cancellationToken))?.ToAccount();
 
     public async Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default) =>
-        (await GetRowAsync("user_name = @Value", userName.Trim(), cancellationToken))?.ToAccount();
+        (await GetRowAsync("lower(user_name) = lower(@Value)", userName.Trim(), cancellationToken))?.ToAccount();
 
     internal async Task<UserRow?> GetRowAsync(string where, object value, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class UserStore(SqliteDatabase database)
         bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken, AlsoInTransaction<UserAccount>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var timestamp = SqliteText.FromInstant(now);
         var row = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(
             $"""
@@ -70,7 +70,7 @@ public sealed class UserStore(SqliteDatabase database)
         CancellationToken cancellationToken, AlsoInTransaction<UserChange>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var before = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
             $"SELECT {UserRow.Columns} FROM users WHERE id = @Id;", new { Id = id }, transaction, cancellationToken: cancellationToken));
         if (before is null) return null;
@@ -100,7 +100,7 @@ public sealed class UserStore(SqliteDatabase database)
         AlsoInTransaction<UserAccount>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
             $"""
             UPDATE users SET password_hash = @Hash, must_change_password = @MustChange, failed_sign_ins = 0, locked_until = NULL,

@@ -93,7 +93,7 @@ public static class ApiEndpoints
             .Produces<AwardsDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        app.MapGet("/healthz", async (EngineHost host, Metrics.AppliedVersions applied, SqliteDatabase database, CancellationToken ct) =>
+        app.MapGet("/healthz", async (EngineHost host, Metrics.AppliedVersions applied, Database database, CancellationToken ct) =>
         {
             if (!host.IsLoaded) return Problems.Unavailable("Bộ máy xếp hạng chưa nạp xong số liệu.");
             try
@@ -103,7 +103,7 @@ public static class ApiEndpoints
                 var campaigns = applied.Engines().Select(e => new { code = e.Campaign, version = e.Version }).ToList();
                 return TypedResults.Ok(new { status = "ok", version = host.Engine.Version, campaigns });
             }
-            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or IOException or TimeoutException or UnauthorizedAccessException)
             {
                 return Problems.Unavailable("Không mở được cơ sở dữ liệu.");
             }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using ThiDua.Dashboard.Storage;
 
 namespace ThiDua.Dashboard.Audit;
@@ -22,7 +22,7 @@ public static class AuditTrailExtensions
             {
                 await audit.AppendAsync(connection, transaction, entry, CancellationToken.None);
             }
-            catch (Exception exception) when (exception is SqliteException or IOException or InvalidOperationException)
+            catch (Exception exception) when (exception is DbException or IOException or InvalidOperationException)
             {
                 throw new AuditWriteException(entry, exception);
             }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ThiDua.Dashboard.Audit;
 
@@ -15,7 +15,7 @@ public interface IAuditTrail
     /// Appends one entry inside a write transaction the caller owns, so the change and its entry
     /// are committed together (or not at all) and cost one durable commit.
     /// </summary>
-    Task<AuditEntry> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, AuditRecord record, CancellationToken cancellationToken = default);
+    Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>Entries matching the filter, newest first.</summary>
     Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default);

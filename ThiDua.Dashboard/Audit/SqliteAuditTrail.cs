@@ -1,12 +1,12 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ThiDua.Dashboard.Storage;
 
 namespace ThiDua.Dashboard.Audit;
 
-/// <summary>The audit trail in the <c>audit_log</c> table of the app's SQLite file.</summary>
-public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time) : IAuditTrail
+/// <summary>The audit trail in the <c>audit_log</c> table of the app's database (SQLite or PostgreSQL).</summary>
+public sealed class SqliteAuditTrail(Database database, TimeProvider time) : IAuditTrail
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
     {
@@ -18,13 +18,13 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
     public async Task<AuditEntry> RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var entry = await AppendAsync(connection, transaction, record, cancellationToken);
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
         return entry;
     }
 
-    public async Task<AuditEntry> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, AuditRecord record,
+    public async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord record,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -43,13 +43,12 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
             AfterJson = Serialize(record.After),
         };
 
-        // Inside a write transaction (BEGIN IMMEDIATE): reading the last hash and appending after it
-        // happen under the write lock, so two writers (or two processes) never chain onto the same entry.
+        // Inside a write transaction (Database.BeginWriteAsync): reading the last hash and appending after it
+        // happen under the database's write lock, so two writers (or two nodes) never chain onto the same entry.
         var last = await connection.QuerySingleOrDefaultAsync<(long Id, string Hash)?>(new CommandDefinition(
             "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1;", transaction: transaction, cancellationToken: cancellationToken));
         var nextId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            // AUTOINCREMENT never reuses an id, not even one whose row was removed behind our back.
-            "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0) + 1;",
+            database.Dialect.NextAuditId,
             transaction: transaction, cancellationToken: cancellationToken));
         row.Id = Math.Max(nextId, (last?.Id ?? 0) + 1);
         row.PrevHash = last?.Hash ?? AuditHash.Genesis;
@@ -70,7 +69,7 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
             $"""
             SELECT {AuditRow.Columns} FROM audit_log
-            WHERE (@Actor IS NULL OR actor = @Actor COLLATE NOCASE)
+            WHERE (@Actor IS NULL OR lower(actor) = lower(@Actor))
               AND (@Kind IS NULL OR kind = @Kind OR kind LIKE @KindPrefix)
               AND (@From IS NULL OR at >= @From)
               AND (@To IS NULL OR at < @To)

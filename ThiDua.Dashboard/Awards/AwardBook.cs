@@ -78,7 +78,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         {
             return Outcome.Refused(AuditWriteException.UserMessage);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+        catch (System.Data.Common.DbException closed) when (ClosedCampaignWrite.Is(closed))
         {
             return Outcome.Refused(ClosedCampaignWrite.Message);
         }
@@ -109,7 +109,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         {
             return Outcome.Refused(AuditWriteException.UserMessage);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+        catch (System.Data.Common.DbException closed) when (ClosedCampaignWrite.Is(closed))
         {
             return Outcome.Refused(ClosedCampaignWrite.Message);
         }
@@ -145,7 +145,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         {
             return Outcome<CityRatingRecord>.Refused(AuditWriteException.UserMessage);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+        catch (System.Data.Common.DbException closed) when (ClosedCampaignWrite.Is(closed))
         {
             return Outcome<CityRatingRecord>.Refused(ClosedCampaignWrite.Message);
         }
@@ -188,7 +188,7 @@ public sealed class AwardBook(EngineHost host, AwardRepository awards, CityRatin
         {
             return Outcome<long>.Refused(AuditWriteException.UserMessage);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+        catch (System.Data.Common.DbException closed) when (ClosedCampaignWrite.Is(closed))
         {
             return Outcome<long>.Refused(ClosedCampaignWrite.Message);
         }

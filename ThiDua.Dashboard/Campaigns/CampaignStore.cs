@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Rules;
 
@@ -9,7 +9,7 @@ namespace ThiDua.Dashboard.Campaigns;
 /// The <c>campaigns</c> table and each campaign's unit list as a whole (create, replace, copy). Edits of
 /// single units of a running campaign go through <see cref="UnitRepository"/> and the ingestion path.
 /// </summary>
-public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
+public sealed class CampaignStore(Database database, TimeProvider time)
 {
     private const string SelectColumns =
         """
@@ -82,7 +82,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
     {
         var rules = definition.Rules;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         if (await ReadAsync(connection, transaction, rules.Code, cancellationToken) is not null) return null;
         var now = SqliteText.FromInstant(time.GetUtcNow());
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -99,7 +99,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
             transaction, cancellationToken: cancellationToken));
         await InsertUnitsAsync(connection, transaction, new CampaignKey(id), definition.Units, now, cancellationToken);
         await AlsoAsync(connection, transaction, rules.Code, alsoInTransaction, cancellationToken);
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
         return await GetAsync(rules.Code, cancellationToken);
     }
 
@@ -135,12 +135,12 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
         AlsoInTransaction<CampaignRecord>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE campaigns SET status = @Status, updated_at = @Now WHERE code = @Code;",
             new { Code = code, Status = status, Now = SqliteText.FromInstant(time.GetUtcNow()) }, transaction, cancellationToken: cancellationToken));
         await AlsoAsync(connection, transaction, code, alsoInTransaction, cancellationToken);
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
         return await ReadAsync(connection, null, code, cancellationToken);
     }
 
@@ -149,7 +149,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
         AlsoInTransaction<CampaignRecord>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         if (await ReadAsync(connection, transaction, code, cancellationToken) is null) return null;
         var now = SqliteText.FromInstant(time.GetUtcNow());
         await connection.ExecuteAsync(new CommandDefinition(
@@ -159,7 +159,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
             """,
             new { Code = code, Now = now }, transaction, cancellationToken: cancellationToken));
         await AlsoAsync(connection, transaction, code, alsoInTransaction, cancellationToken);
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
         return await GetAsync(code, cancellationToken);
     }
 
@@ -168,7 +168,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
     /// migrated from before campaigns), and on later starts keeps the settings' campaign in step with the
     /// settings file as long as it is not closed, as editing the settings always did.
     /// </summary>
-    internal static async Task AdoptSettingsAsync(SqliteConnection connection, CampaignRules rules, string fallbackCode, DateTimeOffset at,
+    internal static async Task AdoptSettingsAsync(Database database, CampaignRules rules, string fallbackCode, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         var code = string.IsNullOrWhiteSpace(rules.Code) ? fallbackCode : rules.Code;
@@ -179,36 +179,37 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
             Code = code, stored.Name, PeriodStart = SqliteText.FromDate(stored.PeriodStart), PeriodEnd = SqliteText.FromDate(stored.PeriodEnd),
             Rules = CampaignRulesJson.Write(stored), Now = now,
         };
-        await using var transaction = connection.BeginTransaction();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE campaigns SET code = @Code, name = @Name, period_start = @PeriodStart, period_end = @PeriodEnd, rules_json = @Rules, created_at = @Now, updated_at = @Now
             WHERE id = 1 AND rules_json IS NULL;
             UPDATE campaigns SET name = @Name, period_start = @PeriodStart, period_end = @PeriodEnd, rules_json = @Rules, updated_at = @Now
-            WHERE code = @Code AND status <> 'closed' AND rules_json IS NOT @Rules;
+            WHERE code = @Code AND status <> 'closed' AND rules_json IS DISTINCT FROM @Rules;
             """,
             parameters, transaction, cancellationToken: cancellationToken));
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private async Task<CampaignRecord?> UpdateDraftAsync(
-        string code, Func<SqliteConnection, SqliteTransaction, CampaignRecord, string, Task> update, AlsoInTransaction<CampaignRecord>? alsoInTransaction,
+        string code, Func<DbConnection, DbTransaction, CampaignRecord, string, Task> update, AlsoInTransaction<CampaignRecord>? alsoInTransaction,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         if (await ReadAsync(connection, transaction, code, cancellationToken) is not { IsDraft: true } record) return null;
         var now = SqliteText.FromInstant(time.GetUtcNow());
         await update(connection, transaction, record, now);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE campaigns SET updated_at = @Now WHERE id = @Id;", new { record.Id, Now = now }, transaction, cancellationToken: cancellationToken));
         await AlsoAsync(connection, transaction, code, alsoInTransaction, cancellationToken);
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
         return await GetAsync(code, cancellationToken);
     }
 
     /// <summary>The change's audit entry, written in its transaction with the campaign as it now stands.</summary>
-    private static async Task AlsoAsync(SqliteConnection connection, SqliteTransaction transaction, string code,
+    private static async Task AlsoAsync(DbConnection connection, DbTransaction transaction, string code,
         AlsoInTransaction<CampaignRecord>? alsoInTransaction, CancellationToken cancellationToken)
     {
         if (alsoInTransaction is null) return;
@@ -216,7 +217,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
     }
 
     private static async Task InsertUnitsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, CampaignKey campaign, IReadOnlyList<CampaignUnit> units, string now,
+        DbConnection connection, DbTransaction transaction, CampaignKey campaign, IReadOnlyList<CampaignUnit> units, string now,
         CancellationToken cancellationToken)
     {
         // A predecessor listed in the same campaign was merged into its successor there (Thới Bình ← An Cư…).
@@ -243,7 +244,7 @@ public sealed class CampaignStore(SqliteDatabase database, TimeProvider time)
             transaction, cancellationToken: cancellationToken));
     }
 
-    private static async Task<CampaignRecord?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string code, CancellationToken cancellationToken)
+    private static async Task<CampaignRecord?> ReadAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             SelectColumns + "\nWHERE code = @Code AND rules_json IS NOT NULL;", new { Code = code }, transaction, cancellationToken: cancellationToken));

@@ -15,7 +15,7 @@ internal static class DemoData
     /// say nothing of this one, which may hold real figures). Asked of the batch log, which carries each
     /// batch's source and is far smaller than the figures table.
     /// </summary>
-    public static async Task<bool> AnyFiguresAsync(SqliteDatabase database, CampaignKey campaign, CancellationToken cancellationToken)
+    public static async Task<bool> AnyFiguresAsync(Database database, CampaignKey campaign, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(

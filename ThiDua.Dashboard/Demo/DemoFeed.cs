@@ -17,7 +17,7 @@ public sealed class DemoFeed(
     EngineHost host,
     FigureIngestion ingestion,
     FigureRepository figures,
-    SqliteDatabase database,
+    Database database,
     CampaignKey campaign,
     DemoState state,
     IOptions<DemoOptions> options,

@@ -38,7 +38,7 @@ public static class DemoRegistration
     /// <summary>Sets <see cref="DemoState"/> from what storage holds of the default campaign; call after storage is initialised.</summary>
     public static async Task LoadDemoStateAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        if (await DemoData.AnyFiguresAsync(app.Services.GetRequiredService<SqliteDatabase>(), app.Services.GetRequiredService<CampaignKey>(), cancellationToken))
+        if (await DemoData.AnyFiguresAsync(app.Services.GetRequiredService<Database>(), app.Services.GetRequiredService<CampaignKey>(), cancellationToken))
             app.Services.GetRequiredService<DemoState>().MarkActive();
     }
 

@@ -82,7 +82,7 @@ public sealed class FigureIngestion(
                         After: new { count = batch.Count, source, version = storedBatch.Version, units = batch.Select(f => f.Unit).Distinct().Take(50).ToList() }))
                     .Then(file is null ? null : audit.EntryFor<StoredBatch>(storedBatch => file.AuditRecord(source, actor, storedBatch.Version))));
             }
-            catch (Microsoft.Data.Sqlite.SqliteException closed) when (ClosedCampaignWrite.Is(closed))
+            catch (System.Data.Common.DbException closed) when (ClosedCampaignWrite.Is(closed))
             {
                 // A page's entry form or file import into a closed campaign: the same refusal as a bad batch, nothing stored.
                 return IngestionResult.Rejected([new FigureError(-1, "", ClosedCampaignWrite.Message)], engine.Version);

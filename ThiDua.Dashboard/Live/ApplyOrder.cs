@@ -22,7 +22,7 @@ public sealed class ApplyOrder
     private const int PageSize = 500;
 
     private readonly IServiceProvider? _root;
-    private readonly SqliteDatabase? _database;
+    private readonly Database? _database;
     private readonly CampaignEngines? _engines;
     private readonly ILogger<ApplyOrder>? _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -31,7 +31,7 @@ public sealed class ApplyOrder
     private long _applied;
 
     /// <param name="engines">Every campaign's engines; without campaigns (services wired by hand), the one engine of <paramref name="root"/>.</param>
-    public ApplyOrder(IServiceProvider root, SqliteDatabase database, ILogger<ApplyOrder> logger, CampaignEngines? engines = null)
+    public ApplyOrder(IServiceProvider root, Database database, ILogger<ApplyOrder> logger, CampaignEngines? engines = null)
     {
         _root = root;
         _database = database;

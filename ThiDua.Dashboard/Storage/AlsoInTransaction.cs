@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ThiDua.Dashboard.Storage;
 
@@ -7,7 +7,7 @@ namespace ThiDua.Dashboard.Storage;
 /// change's audit entry (see <c>AuditTrailExtensions.EntryFor</c>). The store calls it after its
 /// own statements and before the commit; if it throws, nothing of the write is kept.
 /// </summary>
-public delegate Task AlsoInTransaction<in T>(SqliteConnection connection, SqliteTransaction transaction, T written);
+public delegate Task AlsoInTransaction<in T>(DbConnection connection, DbTransaction transaction, T written);
 
 public static class AlsoInTransactionExtensions
 {
@@ -15,13 +15,13 @@ public static class AlsoInTransactionExtensions
     /// Ends a store write: the extra work (the change's audit entry), if any, on what was written, then
     /// the commit — so every store keeps the same order and nothing commits when the extra work throws.
     /// </summary>
-    public static async Task CommitWithAsync<T>(this SqliteTransaction transaction, AlsoInTransaction<T>? alsoInTransaction, T written)
+    public static async Task CommitWithAsync<T>(this DbTransaction transaction, AlsoInTransaction<T>? alsoInTransaction, T written)
     {
         if (alsoInTransaction is not null)
         {
             var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has already ended.");
             await alsoInTransaction(connection, transaction, written);
         }
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
     }
 }

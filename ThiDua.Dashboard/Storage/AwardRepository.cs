@@ -29,7 +29,7 @@ public static class IndividualDuty
 }
 
 /// <summary>The award committee's decisions: committee-slot nominations (append-only) and individuals.</summary>
-public sealed class AwardRepository(SqliteDatabase database, CampaignKey campaign)
+public sealed class AwardRepository(Database database, CampaignKey campaign)
 {
     /// <summary>Current nominations: per (block, slot, unit), the latest row when it is a nomination, oldest first.</summary>
     public async Task<IReadOnlyList<Nomination>> CurrentNominationsAsync(CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ public sealed class AwardRepository(SqliteDatabase database, CampaignKey campaig
         CancellationToken cancellationToken = default, AlsoInTransaction<long>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO committee_nominations (campaign_id, block, slot, unit, action, reason, submitted_by, recorded_at)
@@ -88,7 +88,7 @@ public sealed class AwardRepository(SqliteDatabase database, CampaignKey campaig
         CancellationToken cancellationToken = default, AlsoInTransaction<long>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM award_individuals WHERE campaign_id = @CampaignId AND removed_at IS NULL;", new { CampaignId = campaign.Id }, transaction: transaction, cancellationToken: cancellationToken));
         if (count >= limit) return null;
@@ -111,7 +111,7 @@ public sealed class AwardRepository(SqliteDatabase database, CampaignKey campaig
         AlsoInTransaction<AwardIndividual>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<IndividualRow>(new CommandDefinition(
             """
             UPDATE award_individuals SET removed_by = @By, removed_at = @At WHERE campaign_id = @CampaignId AND id = @Id AND removed_at IS NULL

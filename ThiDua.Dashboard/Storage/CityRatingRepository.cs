@@ -10,7 +10,7 @@ public sealed record CityRatingRecord(CityRating? Rating, string? Source, string
 }
 
 /// <summary>The city's Bộ chỉ số 766 classification, append-only: the current value is the latest row.</summary>
-public sealed class CityRatingRepository(SqliteDatabase database, CampaignKey campaign)
+public sealed class CityRatingRepository(Database database, CampaignKey campaign)
 {
     public async Task<CityRatingRecord> CurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -31,7 +31,7 @@ public sealed class CityRatingRepository(SqliteDatabase database, CampaignKey ca
     {
         var record = new CityRatingRecord(rating, string.IsNullOrWhiteSpace(source) ? null : source.Trim(), by, at);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO city_ratings (campaign_id, rating, source, recorded_by, recorded_at)

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Xml.Linq;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Data.Sqlite;
 
 namespace ThiDua.Dashboard.Storage;
 
@@ -12,11 +12,12 @@ namespace ThiDua.Dashboard.Storage;
 /// whoever can read the database can forge a cookie, so guard its file or server as you would the keys.
 /// </summary>
 public sealed class DataProtectionKeyRepository(
-    SqliteDatabase database, TimeProvider time, ILogger<DataProtectionKeyRepository> logger, DirectoryInfo? legacyFolder = null) : IXmlRepository
+    Database database, TimeProvider time, ILogger<DataProtectionKeyRepository> logger, DirectoryInfo? legacyFolder = null) : IXmlRepository
 {
     // IXmlRepository is synchronous. Microsoft.Data.Sqlite does its work synchronously even behind the
-    // async methods, and ASP.NET Core has no synchronization context, so waiting here blocks nothing else.
-    private SqliteConnection Open() => database.OpenAsync().GetAwaiter().GetResult();
+    // async methods, and ASP.NET Core has no synchronization context, so waiting here blocks nothing else;
+    // on PostgreSQL the key ring is read rarely (at start and when keys roll), so the wait costs little.
+    private DbConnection Open() => database.OpenAsync().GetAwaiter().GetResult();
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
@@ -37,9 +38,9 @@ public sealed class DataProtectionKeyRepository(
     /// in once, when the table is still empty, so an upgrade signs nobody out and no meeting-room screen
     /// loses its 400-day cookie. The transaction makes two nodes starting together copy them once.
     /// </summary>
-    private List<string> ImportLegacyFolder(SqliteConnection connection)
+    private List<string> ImportLegacyFolder(DbConnection connection)
     {
-        using var transaction = connection.BeginTransaction();
+        using var transaction = database.BeginWriteAsync(connection).GetAwaiter().GetResult();
         var rows = connection.Query<string>("SELECT xml FROM data_protection_keys ORDER BY id;", transaction: transaction).ToList();
         if (rows.Count > 0 || !legacyFolder!.Exists) return rows;
         foreach (var file in legacyFolder.GetFiles("*.xml").OrderBy(f => f.CreationTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal))
@@ -54,7 +55,7 @@ public sealed class DataProtectionKeyRepository(
         return rows;
     }
 
-    private void Insert(SqliteConnection connection, SqliteTransaction? transaction, string friendlyName, string xml) =>
+    private void Insert(DbConnection connection, DbTransaction? transaction, string friendlyName, string xml) =>
         connection.Execute(
             """
             INSERT INTO data_protection_keys (friendly_name, xml, created_at)

@@ -15,7 +15,7 @@ public sealed record DatabaseInitialization(int SchemaVersion, int MigrationsApp
 /// <summary>Brings the database up to date at start: migrations, the settings' campaign, then the one-time unit seed.</summary>
 /// <param name="settings">ThiDua:Campaign: the first campaign of an empty (or newly migrated) database; absent where only storage is wired.</param>
 public sealed class DatabaseInitializer(
-    SqliteDatabase database, TimeProvider timeProvider, ILogger<DatabaseInitializer> logger, IOptions<CampaignRules>? settings = null)
+    Database database, TimeProvider timeProvider, ILogger<DatabaseInitializer> logger, IOptions<CampaignRules>? settings = null)
 {
     /// <summary>The code of the settings' campaign when ThiDua:Campaign:Code is empty.</summary>
     public const string FallbackCampaignCode = "chien-dich-1";
@@ -31,13 +31,12 @@ public sealed class DatabaseInitializer(
         var applied = await database.MigrateAsync(cancellationToken);
         if (applied > 0)
         {
-            logger.LogInformation("Applied {Count} migration(s) to {Path}", applied, database.FilePath);
+            logger.LogInformation("Applied {Count} migration(s) to {Path}", applied, database.Description);
         }
 
         if (settings is not null)
         {
-            await using var adopting = await database.OpenAsync(cancellationToken);
-            await CampaignStore.AdoptSettingsAsync(adopting, settings.Value, FallbackCampaignCode, timeProvider.GetUtcNow(), cancellationToken);
+            await CampaignStore.AdoptSettingsAsync(database, settings.Value, FallbackCampaignCode, timeProvider.GetUtcNow(), cancellationToken);
         }
 
         var seeded = await SeedUnitsAsync(seedFile, cancellationToken);
@@ -46,7 +45,7 @@ public sealed class DatabaseInitializer(
         var version = await VersionLog.CurrentAsync(connection, null, cancellationToken);
         var schemaVersion = await database.SchemaVersionAsync(cancellationToken);
         logger.LogInformation(
-            "Database {Path} ready: schema {SchemaVersion}, engine version {Version}", database.FilePath, schemaVersion, version);
+            "Database {Path} ready: schema {SchemaVersion}, engine version {Version}", database.Description, schemaVersion, version);
         return new DatabaseInitialization(schemaVersion, applied, seeded, version);
     }
 
@@ -57,7 +56,7 @@ public sealed class DatabaseInitializer(
     private async Task<int> SeedUnitsAsync(string seedFile, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
 
         var seededBefore = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT value FROM meta WHERE key = @Key;", new { Key = SeedMetaKey }, transaction, cancellationToken: cancellationToken));
@@ -72,7 +71,7 @@ public sealed class DatabaseInitializer(
         {
             // Units that did not come from a seed belong to someone; do not mix a seed into them.
             logger.LogWarning(
-                "Database {Path} has {Count} units but no seed record; the unit seed is not applied", database.FilePath, existing);
+                "Database {Path} has {Count} units but no seed record; the unit seed is not applied", database.Description, existing);
             return 0;
         }
 
@@ -95,9 +94,9 @@ public sealed class DatabaseInitializer(
             new { Key = SeedMetaKey, Value = $"{seedFile} {now}" },
             transaction,
             cancellationToken: cancellationToken));
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
 
-        logger.LogInformation("Seeded {Count} units from {Seed} into {Path}", seed.Units.Count, seedFile, database.FilePath);
+        logger.LogInformation("Seeded {Count} units from {Seed} into {Path}", seed.Units.Count, seedFile, database.Description);
         return seed.Units.Count;
     }
 }

@@ -1,5 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using Npgsql;
 using ThiDua.Scoring.Figures;
 
 namespace ThiDua.Dashboard.Storage;
@@ -8,7 +10,7 @@ namespace ThiDua.Dashboard.Storage;
 /// The append-only store of figures and of the engine version. Nothing here updates or deletes:
 /// a correction is a newer figure.
 /// </summary>
-public sealed class FigureRepository(SqliteDatabase database, CampaignKey campaign)
+public sealed class FigureRepository(Database database, CampaignKey campaign)
 {
     private const string SelectStoredFigure =
         """
@@ -46,47 +48,17 @@ public sealed class FigureRepository(SqliteDatabase database, CampaignKey campai
         VersionLog.ThrowIfBlank(source, by);
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var batch = await VersionLog.RecordAsync(
             connection, transaction, campaign, source, by, receivedAt, figures.Count, reason: null, cancellationToken);
 
-        // One prepared statement reused for every row: Dapper would rebuild the command per row,
-        // and a year-end import can carry tens of thousands of figures.
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText =
-            """
-            INSERT INTO figures (batch_id, campaign_id, unit, indicator, as_of, numerator, denominator, source, submitted_by, received_at)
-            VALUES ($batchId, $campaignId, $unit, $indicator, $asOf, $numerator, $denominator, $source, $by, $receivedAt);
-            """;
-        insert.Parameters.Add("$batchId", SqliteType.Integer).Value = batch.BatchId;
-        insert.Parameters.Add("$campaignId", SqliteType.Integer).Value = campaign.Id;
-        var unit = insert.Parameters.Add("$unit", SqliteType.Text);
-        var indicator = insert.Parameters.Add("$indicator", SqliteType.Text);
-        var asOf = insert.Parameters.Add("$asOf", SqliteType.Text);
-        var numerator = insert.Parameters.Add("$numerator", SqliteType.Integer);
-        var denominator = insert.Parameters.Add("$denominator", SqliteType.Integer);
-        insert.Parameters.Add("$source", SqliteType.Text).Value = source;
-        insert.Parameters.Add("$by", SqliteType.Text).Value = by;
-        insert.Parameters.Add("$receivedAt", SqliteType.Text).Value = SqliteText.FromInstant(receivedAt);
-        insert.Prepare();
-
-        var written = 0;
-        foreach (var figure in figures)
+        if (connection is NpgsqlConnection npgsql)
         {
-            unit.Value = figure.Unit;
-            indicator.Value = figure.Indicator;
-            asOf.Value = SqliteText.FromDate(figure.AsOf);
-            numerator.Value = figure.Numerator;
-            denominator.Value = figure.Denominator is { } value ? value : DBNull.Value;
-
-            // Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway,
-            // and an await per row only adds overhead.
-            insert.ExecuteNonQuery();
-            if (++written % 1024 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            await InsertAllAsync(npgsql, transaction, batch, figures, source, by, receivedAt, cancellationToken);
+        }
+        else
+        {
+            await InsertEachAsync(connection, transaction, batch, figures, source, by, receivedAt, cancellationToken);
         }
 
         await transaction.CommitWithAsync(alsoInTransaction, batch);
@@ -108,9 +80,9 @@ public sealed class FigureRepository(SqliteDatabase database, CampaignKey campai
         VersionLog.ThrowIfBlank(source, by);
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var batch = await VersionLog.RecordAsync(connection, transaction, campaign, source, by, receivedAt, 0, reason, cancellationToken);
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
         return batch;
     }
 
@@ -138,14 +110,13 @@ public sealed class FigureRepository(SqliteDatabase database, CampaignKey campai
     public async Task<StorageSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        // Deferred: a read transaction; in WAL mode it sees one consistent snapshot and blocks no writer.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
         var units = await connection.QueryAsync<UnitRow>(new CommandDefinition(
             UnitRow.SelectColumns + "\nORDER BY code;", new { CampaignId = campaign.Id }, transaction: transaction, cancellationToken: cancellationToken));
         var figures = await connection.QueryAsync<FigureRow>(new CommandDefinition(
             SelectStoredFigure + "\nORDER BY id;", new { CampaignId = campaign.Id }, transaction: transaction, cancellationToken: cancellationToken));
         var version = await VersionLog.CurrentAsync(connection, transaction, cancellationToken);
-        transaction.Commit();
+        await transaction.CommitAsync(CancellationToken.None);
         return new StorageSnapshot(
             units.Select(row => row.ToUnitInfo()).ToList(),
             figures.Select(row => row.ToStoredFigure()).ToList(),
@@ -166,8 +137,8 @@ public sealed class FigureRepository(SqliteDatabase database, CampaignKey campai
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FigureRow>(new CommandDefinition(
             SelectStoredFigure + "\nAND unit = @Unit\nORDER BY id DESC\nLIMIT @Limit;",
-            // LIMIT -1 is SQLite's "no limit".
-            new { CampaignId = campaign.Id, Unit = unit, Limit = limit ?? -1 },
+            // The largest bigint: "no limit" in both dialects (SQLite's -1 is an error on PostgreSQL).
+            new { CampaignId = campaign.Id, Unit = unit, Limit = limit ?? long.MaxValue },
             cancellationToken: cancellationToken));
         return rows.Select(row => row.ToStoredFigure()).ToList();
     }
@@ -204,6 +175,86 @@ public sealed class FigureRepository(SqliteDatabase database, CampaignKey campai
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM figures WHERE campaign_id = @CampaignId;", new { CampaignId = campaign.Id }, cancellationToken: cancellationToken));
+    }
+
+    private async Task InsertEachAsync(DbConnection connection, DbTransaction transaction, StoredBatch batch, IReadOnlyCollection<Figure> figures,
+        string source, string by, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        // One prepared statement reused for every row: Dapper would rebuild the command per row,
+        // and a year-end import can carry tens of thousands of figures.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
+            """
+            INSERT INTO figures (batch_id, campaign_id, unit, indicator, as_of, numerator, denominator, source, submitted_by, received_at)
+            VALUES (@batchId, @campaignId, @unit, @indicator, @asOf, @numerator, @denominator, @source, @by, @receivedAt);
+            """;
+        Parameter(insert, "batchId", DbType.Int64).Value = batch.BatchId;
+        Parameter(insert, "campaignId", DbType.Int64).Value = campaign.Id;
+        var unit = Parameter(insert, "unit", DbType.String);
+        var indicator = Parameter(insert, "indicator", DbType.String);
+        var asOf = Parameter(insert, "asOf", DbType.String);
+        var numerator = Parameter(insert, "numerator", DbType.Int64);
+        var denominator = Parameter(insert, "denominator", DbType.Int64);
+        Parameter(insert, "source", DbType.String).Value = source;
+        Parameter(insert, "by", DbType.String).Value = by;
+        Parameter(insert, "receivedAt", DbType.String).Value = SqliteText.FromInstant(receivedAt);
+        await insert.PrepareAsync(cancellationToken);
+
+        var written = 0;
+        foreach (var figure in figures)
+        {
+            unit.Value = figure.Unit;
+            indicator.Value = figure.Indicator;
+            asOf.Value = SqliteText.FromDate(figure.AsOf);
+            numerator.Value = figure.Numerator;
+            denominator.Value = figure.Denominator is { } value ? value : DBNull.Value;
+
+            // Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway,
+            // and an await per row only adds overhead.
+            insert.ExecuteNonQuery();
+            if (++written % 1024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL's way: the whole batch in one statement, its columns sent as arrays and unnested by the server
+    /// in the batch's order, so a batch costs one round trip instead of one per figure.
+    /// </summary>
+    private async Task InsertAllAsync(NpgsqlConnection connection, DbTransaction transaction, StoredBatch batch, IReadOnlyCollection<Figure> figures,
+        string source, string by, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO figures (batch_id, campaign_id, unit, indicator, as_of, numerator, denominator, source, submitted_by, received_at)
+            SELECT @batchId, @campaignId, f.unit, f.indicator, f.as_of, f.numerator, f.denominator, @source, @by, @receivedAt
+            FROM unnest(@units, @indicators, @asOfs, @numerators, @denominators) WITH ORDINALITY AS f (unit, indicator, as_of, numerator, denominator, n)
+            ORDER BY f.n;
+            """,
+            connection, (NpgsqlTransaction)transaction);
+        insert.Parameters.Add(new NpgsqlParameter<long>("batchId", batch.BatchId));
+        insert.Parameters.Add(new NpgsqlParameter<long>("campaignId", campaign.Id));
+        insert.Parameters.Add(new NpgsqlParameter<string>("source", source));
+        insert.Parameters.Add(new NpgsqlParameter<string>("by", by));
+        insert.Parameters.Add(new NpgsqlParameter<string>("receivedAt", SqliteText.FromInstant(receivedAt)));
+        insert.Parameters.Add(new NpgsqlParameter<string[]>("units", [.. figures.Select(f => f.Unit)]));
+        insert.Parameters.Add(new NpgsqlParameter<string[]>("indicators", [.. figures.Select(f => f.Indicator)]));
+        insert.Parameters.Add(new NpgsqlParameter<string[]>("asOfs", [.. figures.Select(f => SqliteText.FromDate(f.AsOf))]));
+        insert.Parameters.Add(new NpgsqlParameter<long[]>("numerators", [.. figures.Select(f => f.Numerator)]));
+        insert.Parameters.Add(new NpgsqlParameter<long?[]>("denominators", [.. figures.Select(f => f.Denominator)]));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     // Settable properties with SQLite's own types (Int64, text), converted explicitly below.

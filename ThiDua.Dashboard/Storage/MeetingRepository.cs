@@ -9,7 +9,7 @@ namespace ThiDua.Dashboard.Storage;
 public sealed record MeetingMinutesRecord(MeetingMinutes Minutes, string By, DateTimeOffset At);
 
 /// <summary>The selection meeting's minutes (<c>meeting_minutes</c>), append-only: the current minutes are the latest row.</summary>
-public sealed class MeetingRepository(SqliteDatabase database, CampaignKey campaign)
+public sealed class MeetingRepository(Database database, CampaignKey campaign)
 {
     /// <summary>The meeting's time as stored and as the API speaks it: the campaign's local wall-clock time, to the minute.</summary>
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm";
@@ -36,7 +36,7 @@ public sealed class MeetingRepository(SqliteDatabase database, CampaignKey campa
     {
         var record = new MeetingMinutesRecord(minutes, by, at);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO meeting_minutes (campaign_id, held_at, place, chair, secretary, attendees, votes, recorded_by, recorded_at)

@@ -8,26 +8,40 @@ internal sealed record MigrationScript(int Version, string Name, string Sql);
 
 internal static class MigrationScripts
 {
-    // Matches the LogicalName given to the EmbeddedResource items in ThiDua.Dashboard.csproj.
+    // Match the LogicalNames given to the EmbeddedResource items in ThiDua.Dashboard.csproj.
     private const string ResourcePrefix = "ThiDua.Storage.Migrations.";
+    private const string PostgresResourcePrefix = "ThiDua.Storage.PostgresMigrations.";
 
-    private static readonly Lazy<IReadOnlyList<MigrationScript>> _all = new(() => Load(typeof(MigrationScripts).Assembly));
+    /// <summary>
+    /// PostgreSQL starts at SQLite's schema 10 in one baseline script (Migrations/postgres/0010_baseline.sql):
+    /// the same final schema as SQLite's 0001..0010, so a migration 0011 means the same change on both.
+    /// </summary>
+    public const int PostgresBaselineVersion = 10;
 
-    /// <summary>Every embedded migration, ordered by version, numbered 1..N without gaps.</summary>
-    public static IReadOnlyList<MigrationScript> All => _all.Value;
+    private static readonly Lazy<IReadOnlyList<MigrationScript>> _sqlite = new(() => Load(typeof(MigrationScripts).Assembly));
+    private static readonly Lazy<IReadOnlyList<MigrationScript>> _postgres =
+        new(() => Load(typeof(MigrationScripts).Assembly, PostgresResourcePrefix, PostgresBaselineVersion));
 
-    internal static IReadOnlyList<MigrationScript> Load(Assembly assembly)
+    /// <summary>Every embedded SQLite migration, ordered by version, numbered 1..N without gaps.</summary>
+    public static IReadOnlyList<MigrationScript> All => _sqlite.Value;
+
+    /// <summary>Every embedded PostgreSQL migration, ordered by version, numbered from the baseline without gaps.</summary>
+    public static IReadOnlyList<MigrationScript> Postgres => _postgres.Value;
+
+    internal static IReadOnlyList<MigrationScript> Load(Assembly assembly) => Load(assembly, ResourcePrefix, 1);
+
+    internal static IReadOnlyList<MigrationScript> Load(Assembly assembly, string resourcePrefix, int firstVersion)
     {
         var scripts = new List<MigrationScript>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal)
+            if (!resource.StartsWith(resourcePrefix, StringComparison.Ordinal)
                 || !resource.EndsWith(".sql", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var name = resource[ResourcePrefix.Length..];
+            var name = resource[resourcePrefix.Length..];
             var underscore = name.IndexOf('_');
             if (underscore <= 0
                 || !int.TryParse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
@@ -48,16 +62,16 @@ internal static class MigrationScripts
         // them in some arbitrary order would give different schemas on different machines.
         for (var i = 0; i < scripts.Count; i++)
         {
-            if (scripts[i].Version != i + 1)
+            if (scripts[i].Version != firstVersion + i)
             {
                 throw new InvalidOperationException(
-                    $"Migrations must be numbered 1..N without gaps or duplicates; found '{scripts[i].Name}' at position {i + 1}.");
+                    $"Migrations must be numbered {firstVersion}..N without gaps or duplicates; found '{scripts[i].Name}' at position {i + 1}.");
             }
         }
 
         if (scripts.Count == 0)
         {
-            throw new InvalidOperationException("No embedded migrations found; the build lost Storage/Migrations/*.sql.");
+            throw new InvalidOperationException($"No embedded migrations found under {resourcePrefix}; the build lost Storage/Migrations/*.sql.");
         }
 
         return scripts;

@@ -8,7 +8,7 @@ public sealed record StoredProposalStep(long Id, string Action, string State, st
     string? DecisionNumber, DateOnly? DecisionDate, string? DecisionSigner, string By, DateTimeOffset At);
 
 /// <summary>The proposal's steps, append-only (<c>proposal_transitions</c>).</summary>
-public sealed class ProposalRepository(SqliteDatabase database, CampaignKey campaign)
+public sealed class ProposalRepository(Database database, CampaignKey campaign)
 {
     /// <summary>Every step, oldest first.</summary>
     public async Task<IReadOnlyList<StoredProposalStep>> StepsAsync(CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ public sealed class ProposalRepository(SqliteDatabase database, CampaignKey camp
         AlsoInTransaction<StoredProposalStep>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var latest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT max(id) FROM proposal_transitions WHERE campaign_id = @CampaignId;", new { CampaignId = campaign.Id }, transaction: transaction, cancellationToken: cancellationToken)) ?? 0;
         if (latest != afterId) return null;

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThiDua.Dashboard.Storage;
 
@@ -28,7 +28,7 @@ public sealed class RegistrationDecidedException(Registration registration)
 /// Registrations and their decisions, both append-only. The decision writes take the caller's
 /// transaction: accepting one also changes the unit's registration date, in the same commit.
 /// </summary>
-public sealed class RegistrationRepository(SqliteDatabase database, CampaignKey campaign)
+public sealed class RegistrationRepository(Database database, CampaignKey campaign)
 {
     private const string Select =
         """
@@ -45,7 +45,7 @@ public sealed class RegistrationRepository(SqliteDatabase database, CampaignKey 
         CancellationToken cancellationToken = default, AlsoInTransaction<Registration>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var id = await InsertAsync(connection, transaction, campaign, unit, documentNumber, documentDate, submittedOn, by, at, cancellationToken);
         var stored = (await ReadAsync(connection, transaction, campaign, id, cancellationToken))!;
         await transaction.CommitWithAsync(alsoInTransaction, stored);
@@ -81,7 +81,7 @@ public sealed class RegistrationRepository(SqliteDatabase database, CampaignKey 
     /// <summary>Records the decision inside the caller's transaction.</summary>
     /// <returns>The registration as decided, or null when there is no such registration.</returns>
     /// <exception cref="RegistrationDecidedException">It was decided already; the caller's transaction must not commit.</exception>
-    public static async Task<Registration?> DecideAsync(SqliteConnection connection, SqliteTransaction transaction, CampaignKey campaign, long id, RegistrationStatus decision,
+    public static async Task<Registration?> DecideAsync(DbConnection connection, DbTransaction transaction, CampaignKey campaign, long id, RegistrationStatus decision,
         string? reason, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var current = await ReadAsync(connection, transaction, campaign, id, cancellationToken);
@@ -103,7 +103,7 @@ public sealed class RegistrationRepository(SqliteDatabase database, CampaignKey 
         CancellationToken cancellationToken = default, AlsoInTransaction<Registration>? alsoInTransaction = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var decided = await DecideAsync(connection, transaction, campaign, id, decision, reason, by, at, cancellationToken);
         if (decided is null) return null;
         await transaction.CommitWithAsync(alsoInTransaction, decided);
@@ -111,7 +111,7 @@ public sealed class RegistrationRepository(SqliteDatabase database, CampaignKey 
     }
 
     /// <summary>Stores a registration accepted at once (an admin records the date), inside the caller's transaction.</summary>
-    public static async Task<Registration> RecordAcceptedAsync(SqliteConnection connection, SqliteTransaction transaction, CampaignKey campaign, string unit, DateOnly submittedOn,
+    public static async Task<Registration> RecordAcceptedAsync(DbConnection connection, DbTransaction transaction, CampaignKey campaign, string unit, DateOnly submittedOn,
         string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var id = await InsertAsync(connection, transaction, campaign, unit, null, null, submittedOn, by, at, cancellationToken);
@@ -138,7 +138,7 @@ public sealed class RegistrationRepository(SqliteDatabase database, CampaignKey 
         return known;
     }
 
-    private static Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, CampaignKey campaign, string unit, string? documentNumber, DateOnly? documentDate,
+    private static Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, CampaignKey campaign, string unit, string? documentNumber, DateOnly? documentDate,
         DateOnly submittedOn, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
@@ -153,7 +153,7 @@ public sealed class RegistrationRepository(SqliteDatabase database, CampaignKey 
             },
             transaction, cancellationToken: cancellationToken));
 
-    private static async Task<Registration?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, CampaignKey campaign, long id, CancellationToken cancellationToken)
+    private static async Task<Registration?> ReadAsync(DbConnection connection, DbTransaction? transaction, CampaignKey campaign, long id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             Select + "\nAND r.id = @Id;", new { CampaignId = campaign.Id, Id = id }, transaction, cancellationToken: cancellationToken));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -8,11 +9,8 @@ namespace ThiDua.Dashboard.Storage;
 /// The one owner of the SQLite file: where it lives, how every connection is set up, and the
 /// schema migrations. Everything else asks it for an open connection, one per operation.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : Database
 {
-    /// <summary>The name under <c>ConnectionStrings</c> in appsettings.json.</summary>
-    public const string ConnectionStringName = "ThiDua";
-
     /// <summary>Used when no connection string is configured: a data/ folder beside the app.</summary>
     public const string DefaultConnectionString = "Data Source=data/thidua.db";
 
@@ -71,11 +69,26 @@ public sealed class SqliteDatabase
     /// <summary>The absolute path of the database file.</summary>
     public string FilePath { get; }
 
-    /// <summary>
-    /// Opens a new connection with this app's settings. The caller owns and disposes it; pooling
-    /// keeps that cheap.
-    /// </summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public override string Provider => StorageOptions.Sqlite;
+
+    public override string Description => FilePath;
+
+    public override SqlDialect Dialect => SqlDialect.Sqlite;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        await OpenSqliteAsync(cancellationToken);
+
+    // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): takes the file's one write lock at once, so the
+    // reads a writer does before writing (the last audit hash, the version) are already under it.
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction());
+
+    // Deferred: a read transaction; in WAL mode it sees one consistent snapshot and blocks no writer.
+    public override Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    /// <summary>Opens a connection as SQLite's own type (migrations need its transaction options).</summary>
+    public async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -96,12 +109,12 @@ public sealed class SqliteDatabase
     /// version, each in its own transaction. Refuses a file whose schema is newer than this build.
     /// </summary>
     /// <returns>The number of migrations applied now (0 when the file was current).</returns>
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
         var scripts = MigrationScripts.All;
         var newest = scripts[^1].Version;
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenSqliteAsync(cancellationToken);
 
         // Must run outside a transaction; readers then never block the writer and vice versa.
         var journalMode = await connection.ExecuteScalarAsync<string>(
@@ -175,14 +188,14 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>The schema version recorded in the file (0 for a fresh file).</summary>
-    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await ReadSchemaVersionAsync(connection, null, cancellationToken);
     }
 
     private static async Task<int> ReadSchemaVersionAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version';",

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ThiDua.Dashboard.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite database (<c>ConnectionStrings:ThiDua</c>, default
-    /// <c>Data Source=data/thidua.db</c> beside the app), the repositories and the initializer.
+    /// Registers the database of <c>ThiDua:Storage:Provider</c> — SQLite (<c>ConnectionStrings:ThiDua</c>, default
+    /// <c>Data Source=data/thidua.db</c> beside the app) or PostgreSQL (<c>ConnectionStrings:ThiDua</c> an Npgsql
+    /// connection string) — the repositories and the initializer.
     /// Call <see cref="InitializeThiDuaStorageAsync"/> once the app is built, before serving.
     /// </summary>
     public static IServiceCollection AddThiDuaStorage(this IServiceCollection services)
@@ -16,11 +18,22 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Read when first used, not now: hosts (and test factories) may still add configuration
         // after registration, and building the database here would create its folder as a side effect.
-        services.AddSingleton(sp =>
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<Database>(sp =>
         {
-            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(SqliteDatabase.ConnectionStringName);
-            return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? SqliteDatabase.DefaultConnectionString : connectionString,
-                sp.GetRequiredService<TimeProvider>());
+            var provider = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Canonical;
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(Database.ConnectionStringName);
+            var time = sp.GetRequiredService<TimeProvider>();
+            if (provider == StorageOptions.Postgres)
+            {
+                return new PostgresDatabase(string.IsNullOrWhiteSpace(connectionString)
+                    ? throw new OptionsValidationException(Database.ConnectionStringName, typeof(StorageOptions),
+                        ["ConnectionStrings:ThiDua: Cần ghi chuỗi kết nối PostgreSQL (Host=…;Database=…;Username=…;Password=…) khi ThiDua:Storage:Provider là postgres."])
+                    : connectionString, time);
+            }
+
+            return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? SqliteDatabase.DefaultConnectionString : connectionString, time);
         });
         // Where only storage is wired, the repositories speak of the first campaign; the app replaces this
         // with the default campaign's key and gives every other campaign its own (Campaigns/CampaignServices).

@@ -12,7 +12,7 @@ namespace ThiDua.Dashboard.Storage;
 /// audit entry is written in that transaction too (<see cref="AlsoInTransaction{T}"/>), only when
 /// something changed.
 /// </summary>
-public sealed class UnitRepository(SqliteDatabase database, CampaignKey campaign)
+public sealed class UnitRepository(Database database, CampaignKey campaign)
 {
     /// <summary>Every unit, sorted by code.</summary>
     public async Task<IReadOnlyList<UnitInfo>> GetAllAsync(CancellationToken cancellationToken = default)
@@ -112,7 +112,7 @@ public sealed class UnitRepository(SqliteDatabase database, CampaignKey campaign
 
         await using var connection = await database.OpenAsync(cancellationToken);
         // Read, compare and write under one write lock so two editors cannot both see "unchanged".
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
             UnitRow.SelectColumns + "\nAND code = @Code;", new { CampaignId = campaign.Id, Code = code }, transaction, cancellationToken: cancellationToken));
         if (row is null)

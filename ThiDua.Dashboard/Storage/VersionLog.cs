@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ThiDua.Dashboard.Storage;
 
@@ -10,8 +10,8 @@ namespace ThiDua.Dashboard.Storage;
 internal static class VersionLog
 {
     public static async Task<StoredBatch> RecordAsync(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
+        DbConnection connection,
+        DbTransaction transaction,
         CampaignKey campaign,
         string source,
         string by,
@@ -21,8 +21,9 @@ internal static class VersionLog
         CancellationToken cancellationToken)
     {
         // One version for every campaign (a batch says which campaign it is for), so a campaign's
-        // engine sees gaps where other campaigns changed. Read and raise in one statement; the transaction is BEGIN IMMEDIATE, so no other writer
-        // can interleave between this and the commit.
+        // engine sees gaps where other campaigns changed. Read and raise in one statement; the transaction
+        // comes from Database.BeginWriteAsync (BEGIN IMMEDIATE on SQLite, the advisory write lock on
+        // PostgreSQL), so no other writer on any node can interleave between this and the commit.
         var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "UPDATE engine_state SET version = version + 1 WHERE id = 1 RETURNING version;",
             transaction: transaction,
@@ -50,7 +51,7 @@ internal static class VersionLog
         return new StoredBatch(batchId, version, figureCount);
     }
 
-    public static Task<long> CurrentAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken) =>
+    public static Task<long> CurrentAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT version FROM engine_state WHERE id = 1;", transaction: transaction, cancellationToken: cancellationToken));
 

@@ -76,7 +76,7 @@ public sealed partial class AdminUnits
         {
             await Show(Severity.Error, AuditWriteException.UserMessage);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (System.Data.Common.DbException)
         {
             await Show(Severity.Error, "Không lưu được: dữ liệu không hợp lệ (ví dụ đơn vị sáp nhập vào không tồn tại).");
         }

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Accounts;
 
@@ -27,11 +28,16 @@ internal sealed partial class AccessHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
 
     public AccessHost(string databaseFile, IReadOnlyDictionary<string, string?>? settings = null, bool randomAdminPassword = false)
+        : this(TestStorage.For(databaseFile, null), settings, randomAdminPassword)
     {
-        DatabaseFile = databaseFile;
-        _settings = new Dictionary<string, string?>
+    }
+
+    public AccessHost(TestStorage storage, IReadOnlyDictionary<string, string?>? settings = null, bool randomAdminPassword = false)
+    {
+        Storage = storage;
+        DatabaseFile = storage.File;
+        _settings = new Dictionary<string, string?>(storage.Settings)
         {
-            ["ConnectionStrings:ThiDua"] = $"Data Source={databaseFile}",
             ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-cau-hinh",
             ["ThiDua:Ingest:ApiKeys:0:Key"] = ConfigKey,
             ["ThiDua:Admin:InitialPassword"] = randomAdminPassword ? "" : AdminPassword,
@@ -44,6 +50,9 @@ internal sealed partial class AccessHost : WebApplicationFactory<Program>
     }
 
     public string DatabaseFile { get; }
+
+    /// <summary>The database this app runs on (SQLite file or PostgreSQL).</summary>
+    public TestStorage Storage { get; }
     public Uri BaseAddress { get; }
     public ConcurrentQueue<string> Log { get; } = new();
 
@@ -105,14 +114,7 @@ internal sealed partial class AccessHost : WebApplicationFactory<Program>
 
     public static Task<HttpResponseMessage> PostFigures(HttpClient client, params object[] figures) => client.PostAsJsonAsync("api/v1/figures", figures);
 
-    public async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> ScalarAsync(string sql) => Storage.ScalarAsync<long>(sql);
 
     public Task<long> FigureCount() => ScalarAsync("SELECT count(*) FROM figures");
 

@@ -1,19 +1,28 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Accounts;
 
 /// <summary>ThiDua:Access:AnonymousRead on (the default) and off; and the rate limit of the writing endpoints.</summary>
-public sealed class AnonymousReadTests : IAsyncDisposable
+public class AnonymousReadTests : IAsyncDisposable
 {
-    private readonly string _file = AccessHost.NewDatabaseFile();
+    private readonly TestStorage _file;
+
+    public AnonymousReadTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same tests on PostgreSQL when <paramref name="postgres"/> is given.</summary>
+    private protected AnonymousReadTests(PostgresTestDatabase? postgres) => _file = TestStorage.For(AccessHost.NewDatabaseFile(), postgres);
     private AccessHost? _host;
 
     public async ValueTask DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
+        _file.Delete();
     }
 
     [Fact]
@@ -86,3 +95,6 @@ public sealed class AnonymousReadTests : IAsyncDisposable
         Assert.Equal(4, await _host.FigureCount());
     }
 }
+
+/// <summary>Every test of <see cref="AnonymousReadTests"/>, on PostgreSQL.</summary>
+public sealed class AnonymousReadOnPostgresTests(PostgresTestDatabase postgres) : AnonymousReadTests(postgres), IClassFixture<PostgresTestDatabase>;

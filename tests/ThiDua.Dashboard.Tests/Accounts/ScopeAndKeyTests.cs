@@ -5,12 +5,22 @@ using System.Text.Json;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Scoring.Figures;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Accounts;
 
 /// <summary>Scoped keys and editors: a write for a unit outside the scope is refused whole, through the API and through the page's service path.</summary>
-public sealed class ScopeAndKeyTests : AccessHostTest
+public class ScopeAndKeyTests : AccessHostTest
 {
+    public ScopeAndKeyTests()
+    {
+    }
+
+    private protected ScopeAndKeyTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private static readonly string[] NinhKieu = ["q-ninh-kieu", "p-an-binh", "p-an-cu", "p-an-hoa", "p-an-khanh", "p-an-nghiep", "p-an-phu", "p-cai-khe", "p-hung-loi", "p-tan-an", "p-thoi-binh", "p-xuan-khanh"];
     private const string BinhThuyWard = "p-bui-huu-nghia";
 
@@ -141,3 +151,6 @@ public sealed class ScopeAndKeyTests : AccessHostTest
         Assert.StartsWith("/dang-nhap", response.Headers.Location!.OriginalString.Replace(Host.BaseAddress.ToString(), "/"));
     }
 }
+
+/// <summary>Every test of <see cref="ScopeAndKeyTests"/>, on PostgreSQL.</summary>
+public sealed class ScopeAndKeyOnPostgresTests(PostgresTestDatabase postgres) : ScopeAndKeyTests(postgres), IClassFixture<PostgresTestDatabase>;

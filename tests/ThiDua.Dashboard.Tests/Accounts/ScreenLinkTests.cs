@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Accounts;
 
@@ -10,18 +11,26 @@ namespace ThiDua.Dashboard.Tests.Accounts;
 /// signs a meeting-room browser in as a viewer with a persistent cookie that survives a restart,
 /// never writes, and stops working once revoked.
 /// </summary>
-public sealed partial class ScreenLinkTests : IAsyncDisposable
+public partial class ScreenLinkTests : IAsyncDisposable
 {
     private static readonly Dictionary<string, string?> _closed = new() { ["ThiDua:Access:AnonymousRead"] = "false" };
     private static readonly AccountActor _admin = new("admin", "127.0.0.1");
 
-    private readonly string _file = AccessHost.NewDatabaseFile();
+    private readonly TestStorage _file;
+
+    public ScreenLinkTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same tests on PostgreSQL when <paramref name="postgres"/> is given.</summary>
+    private protected ScreenLinkTests(PostgresTestDatabase? postgres) => _file = TestStorage.For(AccessHost.NewDatabaseFile(), postgres);
     private AccessHost? _host;
 
     public async ValueTask DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
+        _file.Delete();
     }
 
     [Fact]
@@ -126,7 +135,7 @@ public sealed partial class ScreenLinkTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.True(await _host.ScalarAsync("SELECT count(*) FROM data_protection_keys WHERE friendly_name LIKE 'key-%'") >= 1);
-        Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(_file)!, "keys")), "keys are kept in the database, not in a folder");
+        Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(_file.File)!, "keys")), "keys are kept in the database, not in a folder");
     }
 
     [Fact]
@@ -209,3 +218,6 @@ public sealed partial class ScreenLinkTests : IAsyncDisposable
     [GeneratedRegex("expires=(?<at>[^;]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ExpiresAttribute();
 }
+
+/// <summary>Every test of <see cref="ScreenLinkTests"/>, on PostgreSQL.</summary>
+public sealed class ScreenLinkOnPostgresTests(PostgresTestDatabase postgres) : ScreenLinkTests(postgres), IClassFixture<PostgresTestDatabase>;

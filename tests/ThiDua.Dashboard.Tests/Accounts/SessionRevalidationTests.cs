@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Accounts;
 
@@ -10,18 +11,26 @@ namespace ThiDua.Dashboard.Tests.Accounts;
 /// <see cref="SessionValidator"/> is that question, <see cref="RevalidatingAccessStateProvider"/> asks it
 /// every <c>ThiDua:Access:RevalidateSeconds</c>. Real app, real SQLite file.
 /// </summary>
-public sealed class SessionRevalidationTests : IAsyncDisposable
+public class SessionRevalidationTests : IAsyncDisposable
 {
     private static readonly AccountActor _admin = new("admin", "127.0.0.1");
     private static readonly TimeSpan _bound = TimeSpan.FromSeconds(10);
 
-    private readonly string _file = AccessHost.NewDatabaseFile();
+    private readonly TestStorage _file;
+
+    public SessionRevalidationTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same tests on PostgreSQL when <paramref name="postgres"/> is given.</summary>
+    private protected SessionRevalidationTests(PostgresTestDatabase? postgres) => _file = TestStorage.For(AccessHost.NewDatabaseFile(), postgres);
     private AccessHost? _host;
 
     public async ValueTask DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
+        _file.Delete();
     }
 
     [Fact]
@@ -130,3 +139,6 @@ public sealed class SessionRevalidationTests : IAsyncDisposable
         public ValueTask DisposeAsync() => Scope.DisposeAsync();
     }
 }
+
+/// <summary>Every test of <see cref="SessionRevalidationTests"/>, on PostgreSQL.</summary>
+public sealed class SessionRevalidationOnPostgresTests(PostgresTestDatabase postgres) : SessionRevalidationTests(postgres), IClassFixture<PostgresTestDatabase>;

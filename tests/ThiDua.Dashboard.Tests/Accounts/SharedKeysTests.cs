@@ -1,5 +1,6 @@
 using System.Net;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Accounts;
 
@@ -7,17 +8,25 @@ namespace ThiDua.Dashboard.Tests.Accounts;
 /// Two app instances on one database, as two nodes behind a balancer: the data-protection keys live in
 /// the database, so a cookie one node issues is read by the other (issue 16).
 /// </summary>
-public sealed class SharedKeysTests : IAsyncDisposable
+public class SharedKeysTests : IAsyncDisposable
 {
     private static readonly Dictionary<string, string?> _closed = new() { ["ThiDua:Access:AnonymousRead"] = "false" };
 
-    private readonly string _file = AccessHost.NewDatabaseFile();
+    private readonly TestStorage _file;
+
+    public SharedKeysTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same tests on PostgreSQL when <paramref name="postgres"/> is given.</summary>
+    private protected SharedKeysTests(PostgresTestDatabase? postgres) => _file = TestStorage.For(AccessHost.NewDatabaseFile(), postgres);
     private readonly List<AccessHost> _hosts = [];
 
     public async ValueTask DisposeAsync()
     {
         foreach (var host in _hosts) await host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
+        _file.Delete();
     }
 
     private AccessHost Node()
@@ -55,7 +64,7 @@ public sealed class SharedKeysTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
         Assert.True(await first.ScalarAsync("SELECT count(*) FROM data_protection_keys WHERE friendly_name LIKE 'key-%'") >= 1);
-        Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(_file)!, "keys")), "keys are kept in the database, not in a folder");
+        Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(_file.File)!, "keys")), "keys are kept in the database, not in a folder");
     }
 
     [Fact]
@@ -80,3 +89,6 @@ public sealed class SharedKeysTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
     }
 }
+
+/// <summary>Every test of <see cref="SharedKeysTests"/>, on PostgreSQL.</summary>
+public sealed class SharedKeysOnPostgresTests(PostgresTestDatabase postgres) : SharedKeysTests(postgres), IClassFixture<PostgresTestDatabase>;

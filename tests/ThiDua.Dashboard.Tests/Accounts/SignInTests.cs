@@ -1,18 +1,27 @@
 using System.Net;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Accounts;
 
 /// <summary>Sign-in through the real form: disabled users, lock-out, the first administrator, headers and cookies.</summary>
-public sealed class SignInTests : IAsyncDisposable
+public class SignInTests : IAsyncDisposable
 {
-    private readonly string _file = AccessHost.NewDatabaseFile();
+    private readonly TestStorage _file;
+
+    public SignInTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same tests on PostgreSQL when <paramref name="postgres"/> is given.</summary>
+    private protected SignInTests(PostgresTestDatabase? postgres) => _file = TestStorage.For(AccessHost.NewDatabaseFile(), postgres);
     private AccessHost? _host;
 
     public async ValueTask DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
+        _file.Delete();
     }
 
     [Fact]
@@ -112,3 +121,6 @@ public sealed class SignInTests : IAsyncDisposable
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>Every test of <see cref="SignInTests"/>, on PostgreSQL.</summary>
+public sealed class SignInOnPostgresTests(PostgresTestDatabase postgres) : SignInTests(postgres), IClassFixture<PostgresTestDatabase>;

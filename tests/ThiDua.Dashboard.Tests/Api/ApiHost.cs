@@ -12,11 +12,16 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly DashboardHost _host;
 
     public ApiHost(string databaseFile, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+        : this(TestStorage.For(databaseFile, null), settings, environment)
     {
-        DatabaseFile = databaseFile;
-        var all = new Dictionary<string, string?>
+    }
+
+    public ApiHost(TestStorage storage, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+    {
+        Storage = storage;
+        DatabaseFile = storage.File;
+        var all = new Dictionary<string, string?>(storage.Settings)
         {
-            ["ConnectionStrings:ThiDua"] = $"Data Source={databaseFile}",
             ["ThiDua:Ingest:ApiKeys:0:Name"] = "may-thu",
             ["ThiDua:Ingest:ApiKeys:0:Key"] = Key,
             // The machine that also records registration dates, which only an admin key may.
@@ -31,6 +36,9 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     public string DatabaseFile { get; }
+
+    /// <summary>The database this app runs on (SQLite file or PostgreSQL).</summary>
+    public TestStorage Storage { get; }
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
     public HttpClient Writer { get; }
@@ -40,14 +48,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostFigures(object body) => Writer.PostAsJsonAsync("api/v1/figures", body);
 
-    public async Task<long> FigureCount()
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM figures";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> FigureCount() => Storage.ScalarAsync<long>("SELECT count(*) FROM figures");
 
     public async ValueTask DisposeAsync()
     {

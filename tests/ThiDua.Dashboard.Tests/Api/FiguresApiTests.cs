@@ -2,11 +2,21 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Api;
 
-public sealed class FiguresApiTests : ApiTest
+public class FiguresApiTests : ApiTest
 {
+    public FiguresApiTests()
+    {
+    }
+
+    private protected FiguresApiTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
 
     private static object Item(string unit, string indicator, long numerator, long? denominator, string asOf = "2024-06-30") =>
         new { unit, asOf, indicator, numerator, denominator };
@@ -135,3 +145,6 @@ public sealed class FiguresApiTests : ApiTest
         Assert.Equal(2, await Api.FigureCount());
     }
 }
+
+/// <summary>Every test of <see cref="FiguresApiTests"/>, on PostgreSQL.</summary>
+public sealed class FiguresApiOnPostgresTests(PostgresTestDatabase postgres) : FiguresApiTests(postgres), IClassFixture<PostgresTestDatabase>;

@@ -2,16 +2,26 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Tests.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>The audit trail: every change recorded, append-only, and a hash chain that finds the altered entry.</summary>
-public sealed class AuditTrailTests : AccessHostTest
+public class AuditTrailTests : AccessHostTest
 {
+    public AuditTrailTests()
+    {
+    }
+
+    private protected AuditTrailTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     [Fact]
     public async Task Verify_AfterMixedOperations_ValidThenReportsTheExactAlteredEntry()
     {
@@ -31,13 +41,8 @@ public sealed class AuditTrailTests : AccessHostTest
         // Act
         var valid = await admin.GetFromJsonAsync<JsonElement>("api/v1/audit/verify");
         var target = await Host.ScalarAsync("SELECT id FROM audit_log WHERE kind = 'figures.batch' ORDER BY id LIMIT 1");
-        await using (var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP TRIGGER audit_log_no_update; UPDATE audit_log SET summary = '1 số liệu' WHERE id = {target};";
-            await command.ExecuteNonQueryAsync();
-        }
+        await Storage.ExecuteAsync(
+            $"DROP TRIGGER audit_log_no_update{(Storage.IsPostgres ? " ON audit_log" : "")}; UPDATE audit_log SET summary = '1 số liệu' WHERE id = {target};");
         var broken = await admin.GetFromJsonAsync<JsonElement>("api/v1/audit/verify");
         var cookieVerify = await adminBrowser.GetFromJsonAsync<JsonElement>("api/v1/audit/verify");
 
@@ -58,8 +63,7 @@ public sealed class AuditTrailTests : AccessHostTest
     {
         // Arrange
         await Host.CreateKeyAsync("mot-khoa");
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await Storage.OpenRawAsync();
         await using var update = connection.CreateCommand();
         update.CommandText = "UPDATE audit_log SET actor = 'ai-do'";
         await using var delete = connection.CreateCommand();
@@ -70,8 +74,8 @@ public sealed class AuditTrailTests : AccessHostTest
         var deleteError = await Record.ExceptionAsync(() => delete.ExecuteNonQueryAsync());
 
         // Assert
-        Assert.Contains("append-only", Assert.IsType<SqliteException>(updateError).Message);
-        Assert.Contains("append-only", Assert.IsType<SqliteException>(deleteError).Message);
+        Assert.Contains("append-only", Assert.IsAssignableFrom<DbException>(updateError).Message);
+        Assert.Contains("append-only", Assert.IsAssignableFrom<DbException>(deleteError).Message);
     }
 
     [Fact]
@@ -111,3 +115,6 @@ public sealed class AuditTrailTests : AccessHostTest
         Assert.Contains("/dang-nhap", page.Headers.Location!.OriginalString);
     }
 }
+
+/// <summary>Every test of <see cref="AuditTrailTests"/>, on PostgreSQL.</summary>
+public sealed class AuditTrailOnPostgresTests(PostgresTestDatabase postgres) : AuditTrailTests(postgres), IClassFixture<PostgresTestDatabase>;

@@ -1,13 +1,22 @@
-using Microsoft.Data.Sqlite;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Tests.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>API keys and screen links are created and revoked in the same transaction as their audit entry.</summary>
-public sealed class AuditWithAccessWritesTests : AccessHostTest
+public class AuditWithAccessWritesTests : AccessHostTest
 {
+    public AuditWithAccessWritesTests()
+    {
+    }
+
+    private protected AuditWithAccessWritesTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private static readonly AccountActor Admin = new("quan-tri", "10.0.0.7");
 
     [Fact]
@@ -108,16 +117,10 @@ public sealed class AuditWithAccessWritesTests : AccessHostTest
         Assert.True((await audit.VerifyAsync()).Valid);
     }
 
-    private Task BreakAuditAsync() => ExecuteAsync("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
+    private Task BreakAuditAsync() => FailingAudit.BreakAsync(Storage);
 
-    private Task RepairAuditAsync() => ExecuteAsync("DROP TRIGGER audit_fails;");
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task RepairAuditAsync() => FailingAudit.RepairAsync(Storage);
 }
+
+/// <summary>Every test of <see cref="AuditWithAccessWritesTests"/>, on PostgreSQL.</summary>
+public sealed class AuditWithAccessWritesOnPostgresTests(PostgresTestDatabase postgres) : AuditWithAccessWritesTests(postgres), IClassFixture<PostgresTestDatabase>;

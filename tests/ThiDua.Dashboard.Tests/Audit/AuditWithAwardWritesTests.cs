@@ -3,22 +3,32 @@ using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Tests.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>The committee's nominations, withdrawals and individuals are written in the same transaction as their audit entry.</summary>
-public sealed class AuditWithAwardWritesTests : IAsyncLifetime
+public class AuditWithAwardWritesTests : IAsyncLifetime
 {
+    private readonly PostgresTestDatabase? _postgres;
+
+    public AuditWithAwardWritesTests()
+    {
+    }
+
+    private protected AuditWithAwardWritesTests(PostgresTestDatabase postgres) => _postgres = postgres;
+
     private const string Committee = "hoi-dong";
     private const string Address = "10.0.0.8";
 
-    private readonly string _file = AccessHost.NewDatabaseFile();
+    private TestStorage _file = default!;
     private AccessHost _host = default!;
 
     private AwardBook Book => _host.Get<AwardBook>();
 
     public async Task InitializeAsync()
     {
+        _file = TestStorage.For(AccessHost.NewDatabaseFile(), _postgres);
         _host = new AccessHost(_file);
         // Registered in time, so the unit may hold the committee's slot.
         await _host.Get<FigureIngestion>().SetRegistrationAsync("so-tu-phap", new DateOnly(2024, 4, 1), "form", "test");
@@ -27,7 +37,7 @@ public sealed class AuditWithAwardWritesTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        AccessHost.DeleteDatabase(_file);
+        _file.Delete();
     }
 
     private async Task<IReadOnlyList<string>> NominateAsync() => (await Book.NominateAsync("so-nganh", "tham-muu", "so-tu-phap", "Tham mưu tốt", Committee, Address)).Problems;
@@ -141,3 +151,6 @@ public sealed class AuditWithAwardWritesTests : IAsyncLifetime
         return entry;
     }
 }
+
+/// <summary>Every test of <see cref="AuditWithAwardWritesTests"/>, on PostgreSQL.</summary>
+public sealed class AuditWithAwardWritesOnPostgresTests(PostgresTestDatabase postgres) : AuditWithAwardWritesTests(postgres), IClassFixture<PostgresTestDatabase>;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
@@ -10,12 +9,22 @@ using ThiDua.Dashboard.Ingestion;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Tests.Api;
 using ThiDua.Scoring.Units;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>A unit edit and its audit entry are one transaction: never an edit without its entry.</summary>
-public sealed class AuditWithUnitEditsTests : ApiTest
+public class AuditWithUnitEditsTests : ApiTest
 {
+    public AuditWithUnitEditsTests()
+    {
+    }
+
+    private protected AuditWithUnitEditsTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private static readonly WriteActor Admin = new("quan-tri", "10.0.0.7", UnitScope.All);
 
     /// <summary>Each edit the admin page makes, with its audit kind and how to check it was stored.</summary>
@@ -78,7 +87,7 @@ public sealed class AuditWithUnitEditsTests : ApiTest
         var unitBefore = StoredUnit("p-an-binh");
         var engine = Host.Engine;
         var (engineUnit, engineVersion, board) = (engine.Unit("p-an-binh"), engine.Version, Host.Engine.Units.ToList());
-        Execute("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         var refused = await Assert.ThrowsAsync<AuditWriteException>(() => EditAsync(edit));
@@ -94,7 +103,7 @@ public sealed class AuditWithUnitEditsTests : ApiTest
         Assert.Equal(board, Host.Engine.Units.ToList());
 
         // The same edit goes through once the audit trail can be written again.
-        Execute("DROP TRIGGER audit_fails;");
+        await FailingAudit.RepairAsync(Storage);
         Assert.NotNull(await EditAsync(edit));
         Assert.Equal(1, Scalar("SELECT count(*) FROM audit_log WHERE subject = 'p-an-binh'"));
         Assert.True((await Api.Services.GetRequiredService<IAuditTrail>().VerifyAsync()).Valid);
@@ -104,7 +113,7 @@ public sealed class AuditWithUnitEditsTests : ApiTest
     public async Task PutRegistration_AuditEntryCannotBeWritten_StoresNothingAndAnswersVietnameseProblem()
     {
         // Arrange
-        Execute("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         var refused = await Api.Writer.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-03-01" });
@@ -119,7 +128,7 @@ public sealed class AuditWithUnitEditsTests : ApiTest
         Assert.Null(Host.Engine.Unit("p-an-hoa")!.RegisteredOn);
         Assert.Equal(0, Scalar("SELECT version FROM engine_state WHERE id = 1"));
 
-        Execute("DROP TRIGGER audit_fails;");
+        await FailingAudit.RepairAsync(Storage);
         var accepted = await Api.Writer.PutAsJsonAsync("api/v1/units/p-an-hoa/registration", new { registeredOn = "2024-03-01" });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(new DateOnly(2024, 3, 1), StoredUnit("p-an-hoa")!.RegisteredOn);
@@ -136,12 +145,7 @@ public sealed class AuditWithUnitEditsTests : ApiTest
     private UnitInfo? StoredUnit(string code) =>
         Api.Services.GetRequiredService<ThiDua.Dashboard.Storage.UnitRepository>().GetAsync(code).GetAwaiter().GetResult();
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection.ExecuteScalar<long>(sql);
-    }
+    private long Scalar(string sql) => Storage.ScalarAsync<long>(sql).GetAwaiter().GetResult();
 
     /// <summary>Counts the unit's committed audit entries, read from another connection, each time the boards change.</summary>
     private sealed class AuditProbe(AuditWithUnitEditsTests test) : ILeaderboardPublisher
@@ -151,11 +155,7 @@ public sealed class AuditWithUnitEditsTests : ApiTest
         public void Publish(ThiDua.Scoring.Live.ApplyResult result) =>
             EntriesSeenAtPublish.Add(test.Scalar("SELECT count(*) FROM audit_log WHERE subject = 'p-an-binh'"));
     }
-
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-        connection.Open();
-        connection.Execute(sql);
-    }
 }
+
+/// <summary>Every test of <see cref="AuditWithUnitEditsTests"/>, on PostgreSQL.</summary>
+public sealed class AuditWithUnitEditsOnPostgresTests(PostgresTestDatabase postgres) : AuditWithUnitEditsTests(postgres), IClassFixture<PostgresTestDatabase>;

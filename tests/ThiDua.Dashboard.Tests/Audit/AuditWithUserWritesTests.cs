@@ -3,12 +3,22 @@ using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Tests.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Audit;
 
 /// <summary>User accounts (create, update, password reset and change, the first administrator) are written in the same transaction as their audit entry.</summary>
-public sealed class AuditWithUserWritesTests : AccessHostTest
+public class AuditWithUserWritesTests : AccessHostTest
 {
+    public AuditWithUserWritesTests()
+    {
+    }
+
+    private protected AuditWithUserWritesTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private static readonly AccountActor Admin = new("quan-tri", "10.0.0.7");
     private const string Password = "mat-khau-tam-thoi-1";
 
@@ -18,7 +28,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
     public async Task CreateUser_AuditEntryCannotBeWritten_NoUserAndAProblem_ThenStoredWithOneEntry()
     {
         // Arrange
-        await FailingAudit.BreakAsync(DatabaseFile);
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         var (refused, problem) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Editor, UnitScope.Of(["p-an-hoa"]), Password, Admin);
@@ -28,7 +38,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         Assert.Equal(AuditWriteException.UserMessage, problem);
         Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM users WHERE user_name = 'can-bo'"));
 
-        await FailingAudit.RepairAsync(DatabaseFile);
+        await FailingAudit.RepairAsync(Storage);
         var (user, none) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Editor, UnitScope.Of(["p-an-hoa"]), Password, Admin);
         Assert.Null(none);
         Assert.Equal(user!.SecurityStamp, (await Host.Get<UserStore>().GetAsync(user.Id))!.SecurityStamp);
@@ -43,7 +53,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         // Arrange
         var (user, _) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Editor, UnitScope.Of(["p-an-hoa"]), Password, Admin);
         var stored = await RowAsync(user!.Id);
-        await FailingAudit.BreakAsync(DatabaseFile);
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         var (refused, problem) = await Accounts.UpdateUserAsync(user.Id, "Cán bộ mới", Roles.Viewer, UnitScope.All, disabled: true, Admin);
@@ -53,7 +63,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         Assert.Equal(AuditWriteException.UserMessage, problem);
         Assert.Equal(stored, await RowAsync(user.Id));
 
-        await FailingAudit.RepairAsync(DatabaseFile);
+        await FailingAudit.RepairAsync(Storage);
         var (after, none) = await Accounts.UpdateUserAsync(user.Id, "Cán bộ mới", Roles.Viewer, UnitScope.All, disabled: true, Admin);
         Assert.Null(none);
         Assert.Equal(after!.SecurityStamp, (await Host.Get<UserStore>().GetAsync(user.Id))!.SecurityStamp);
@@ -72,7 +82,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         // Arrange
         var (user, _) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Viewer, UnitScope.All, Password, Admin);
         var stored = await RowAsync(user!.Id);
-        await FailingAudit.BreakAsync(DatabaseFile);
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         var refused = await Accounts.ResetPasswordAsync(user.Id, Admin);
@@ -82,7 +92,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         Assert.Null(refused.Value);
         Assert.Equal(stored, await RowAsync(user.Id));
 
-        await FailingAudit.RepairAsync(DatabaseFile);
+        await FailingAudit.RepairAsync(Storage);
         var (password, _) = await Accounts.ResetPasswordAsync(user.Id, Admin);
         Assert.NotNull(password);
         Assert.NotEqual(stored, await RowAsync(user.Id));
@@ -98,7 +108,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         // Arrange
         var (user, _) = await Accounts.CreateUserAsync("can-bo", "Cán bộ", Roles.Viewer, UnitScope.All, Password, Admin);
         var stored = await RowAsync(user!.Id);
-        await FailingAudit.BreakAsync(DatabaseFile);
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         var problem = (await Accounts.ChangePasswordAsync(user.Id, Password, "mat-khau-moi-that-dai", "10.0.0.9")).Problem;
@@ -107,7 +117,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         Assert.Equal(AuditWriteException.UserMessage, problem);
         Assert.Equal(stored, await RowAsync(user.Id));
 
-        await FailingAudit.RepairAsync(DatabaseFile);
+        await FailingAudit.RepairAsync(Storage);
         Assert.True((await Accounts.ChangePasswordAsync(user.Id, Password, "mat-khau-moi-that-dai", "10.0.0.9")).Done);
         Assert.NotEqual(stored, await RowAsync(user.Id));
         Assert.Equal(0, await Host.ScalarAsync($"SELECT must_change_password FROM users WHERE id = {user.Id}"));
@@ -123,8 +133,8 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         // Arrange: the first administrator signed in (that sign-in is audited before the trail breaks).
         using var browser = Host.Browser();
         using var signIn = await AccessHost.SignInAsync(browser, "admin", AccessHost.AdminPassword);
-        var stored = await FailingAudit.TextAsync(DatabaseFile, "SELECT password_hash FROM users WHERE user_name = 'admin'");
-        await FailingAudit.BreakAsync(DatabaseFile);
+        var stored = await FailingAudit.TextAsync(Storage, "SELECT password_hash FROM users WHERE user_name = 'admin'");
+        await FailingAudit.BreakAsync(Storage);
         var fields = new Dictionary<string, string>
         {
             ["currentPassword"] = AccessHost.AdminPassword, ["newPassword"] = "mat-khau-moi-that-dai", ["confirmPassword"] = "mat-khau-moi-that-dai", ["ReturnUrl"] = "/",
@@ -138,13 +148,13 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(AuditWriteException.UserMessage, html);
         Assert.DoesNotContain("AuditWriteException", html);
-        Assert.Equal(stored, await FailingAudit.TextAsync(DatabaseFile, "SELECT password_hash FROM users WHERE user_name = 'admin'"));
+        Assert.Equal(stored, await FailingAudit.TextAsync(Storage, "SELECT password_hash FROM users WHERE user_name = 'admin'"));
         Assert.Equal(1, await Host.ScalarAsync("SELECT must_change_password FROM users WHERE user_name = 'admin'"));
 
-        await FailingAudit.RepairAsync(DatabaseFile);
+        await FailingAudit.RepairAsync(Storage);
         using var changed = await AccessHost.PostFormAsync(browser, "doi-mat-khau", fields);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.NotEqual(stored, await FailingAudit.TextAsync(DatabaseFile, "SELECT password_hash FROM users WHERE user_name = 'admin'"));
+        Assert.NotEqual(stored, await FailingAudit.TextAsync(Storage, "SELECT password_hash FROM users WHERE user_name = 'admin'"));
         Assert.Single(await Host.Get<IAuditTrail>().QueryAsync(new AuditQuery(Kind: AuditKinds.UserPassword)));
         Assert.True((await Host.Get<IAuditTrail>().VerifyAsync()).Valid);
     }
@@ -153,10 +163,10 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
     public async Task FirstAdministrator_AuditEntryCannotBeWritten_NoAdministratorAndThrows_ThenCreatedWithOneEntry()
     {
         // Arrange: the database as if no administrator existed (the start-up one renamed and demoted).
-        await FailingAudit.ExecuteAsync(DatabaseFile, "UPDATE users SET user_name = 'cu', role = 'viewer' WHERE user_name = 'admin';");
+        await FailingAudit.ExecuteAsync(Storage, "UPDATE users SET user_name = 'cu', role = 'viewer' WHERE user_name = 'admin';");
         var bootstrap = Host.Get<AdminBootstrap>();
         var entriesBefore = await Host.ScalarAsync("SELECT count(*) FROM audit_log");
-        await FailingAudit.BreakAsync(DatabaseFile);
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         var error = await Record.ExceptionAsync(() => bootstrap.EnsureAdminAsync());
@@ -166,7 +176,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM users WHERE role = 'admin'"));
         Assert.Contains(Host.Log, l => l.Contains(AuditWriteException.UserMessage, StringComparison.Ordinal));
 
-        await FailingAudit.RepairAsync(DatabaseFile);
+        await FailingAudit.RepairAsync(Storage);
         Assert.True(await bootstrap.EnsureAdminAsync());
         Assert.Equal(1, await Host.ScalarAsync("SELECT count(*) FROM users WHERE role = 'admin' AND user_name = 'admin'"));
         Assert.Equal(entriesBefore + 1, await Host.ScalarAsync("SELECT count(*) FROM audit_log"));
@@ -194,7 +204,7 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
     }
 
     /// <summary>The columns a user change touches, as stored.</summary>
-    private Task<string?> RowAsync(long id) => FailingAudit.TextAsync(DatabaseFile,
+    private Task<string?> RowAsync(long id) => FailingAudit.TextAsync(Storage,
         $"SELECT concat_ws('|', display_name, role, units, disabled, must_change_password, password_hash, security_stamp, updated_at) FROM users WHERE id = {id}");
 
     [Fact]
@@ -214,3 +224,6 @@ public sealed class AuditWithUserWritesTests : AccessHostTest
         Assert.Equal(Roles.Viewer, (await Host.Get<UserStore>().GetAsync(viewer.Id))!.Role);
     }
 }
+
+/// <summary>Every test of <see cref="AuditWithUserWritesTests"/>, on PostgreSQL.</summary>
+public sealed class AuditWithUserWritesOnPostgresTests(PostgresTestDatabase postgres) : AuditWithUserWritesTests(postgres), IClassFixture<PostgresTestDatabase>;

@@ -1,30 +1,22 @@
-using Microsoft.Data.Sqlite;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Audit;
 
-/// <summary>Makes every audit append fail for real (a trigger that aborts the INSERT), and undoes it.</summary>
+/// <summary>Makes every audit append fail for real (a trigger that aborts the INSERT), and undoes it, on either provider.</summary>
 internal static class FailingAudit
 {
-    public static Task BreakAsync(string databaseFile) =>
-        ExecuteAsync(databaseFile, "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
+    /// <param name="kind">Only entries of this kind fail; every entry when null.</param>
+    public static Task BreakAsync(TestStorage storage, string? kind = null) => storage.ExecuteAsync(storage.IsPostgres
+        ? $"""
+          CREATE OR REPLACE FUNCTION audit_fails() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit unavailable'; END; $$;
+          CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log FOR EACH ROW {(kind is null ? "" : $"WHEN (NEW.kind = '{kind}')")} EXECUTE FUNCTION audit_fails();
+          """
+        : $"CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log {(kind is null ? "" : $"WHEN NEW.kind = '{kind}'")} BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
 
-    public static Task RepairAsync(string databaseFile) => ExecuteAsync(databaseFile, "DROP TRIGGER audit_fails;");
+    public static Task RepairAsync(TestStorage storage) =>
+        storage.ExecuteAsync(storage.IsPostgres ? "DROP TRIGGER audit_fails ON audit_log;" : "DROP TRIGGER audit_fails;");
 
-    public static async Task ExecuteAsync(string databaseFile, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task ExecuteAsync(TestStorage storage, string sql) => storage.ExecuteAsync(sql);
 
-    public static async Task<string?> TextAsync(string databaseFile, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databaseFile};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string?)await command.ExecuteScalarAsync();
-    }
+    public static Task<string?> TextAsync(TestStorage storage, string sql) => storage.ScalarAsync<string?>(sql);
 }

@@ -7,6 +7,7 @@ using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Tests.Accounts;
 using ThiDua.Dashboard.Tests.Audit;
 using ThiDua.Scoring.Awards;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Awards;
 
@@ -14,8 +15,17 @@ namespace ThiDua.Dashboard.Tests.Awards;
 /// One error style per service: every write of the award book and the account service answers an
 /// <see cref="Outcome"/> carrying the Vietnamese reason; none throws for a refusal (these used to).
 /// </summary>
-public sealed class OneErrorStyleTests : AccessHostTest
+public class OneErrorStyleTests : AccessHostTest
 {
+    public OneErrorStyleTests()
+    {
+    }
+
+    private protected OneErrorStyleTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private static readonly AccountActor Admin = new("admin", "127.0.0.1");
 
     [Fact]
@@ -23,7 +33,7 @@ public sealed class OneErrorStyleTests : AccessHostTest
     {
         // Arrange
         var book = Host.Get<AwardBook>();
-        await FailingAudit.BreakAsync(DatabaseFile);
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         var refused = await book.SetCityRatingAsync(CityRating.Tot, "Công bố 766", "admin");
@@ -41,7 +51,7 @@ public sealed class OneErrorStyleTests : AccessHostTest
         // Arrange
         var (_, secret) = await Host.CreateKeyAsync("quan-tri", admin: true);
         using var client = Host.WithKey(secret);
-        await FailingAudit.BreakAsync(DatabaseFile);
+        await FailingAudit.BreakAsync(Storage);
 
         // Act
         using var response = await client.PutAsJsonAsync("api/v1/campaign/city-rating", new { rating = "tot", source = (string?)null });
@@ -97,3 +107,6 @@ public sealed class OneErrorStyleTests : AccessHostTest
         Assert.Equal("Đã có khóa tên “trung-ten”.", problem);
     }
 }
+
+/// <summary>Every test of <see cref="OneErrorStyleTests"/>, on PostgreSQL.</summary>
+public sealed class OneErrorStyleOnPostgresTests(PostgresTestDatabase postgres) : OneErrorStyleTests(postgres), IClassFixture<PostgresTestDatabase>;

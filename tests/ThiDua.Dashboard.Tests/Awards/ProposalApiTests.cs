@@ -4,6 +4,7 @@ using System.Text.Json;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Tests.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 using ThiDua.Dashboard.Tests.Standards;
 
 namespace ThiDua.Dashboard.Tests.Awards;
@@ -13,8 +14,17 @@ namespace ThiDua.Dashboard.Tests.Awards;
 /// the review chain draft → selected → appraised (or returned) → decided, who may take each step, and what
 /// the plan forbids a selection to hold.
 /// </summary>
-public sealed class ProposalApiTests : StandardsHostTest
+public class ProposalApiTests : StandardsHostTest
 {
+    public ProposalApiTests()
+    {
+    }
+
+    private protected ProposalApiTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private const string Transitions = "api/v1/awards/proposal/transitions";
 
     /// <summary>The two registered wards, each assessed as meeting Nghị quyết 02 (a selection requires it).</summary>
@@ -424,3 +434,6 @@ public sealed class ProposalApiTests : StandardsHostTest
         _ => (object)new { to, note = (string?)null },
     };
 }
+
+/// <summary>Every test of <see cref="ProposalApiTests"/>, on PostgreSQL.</summary>
+public sealed class ProposalApiOnPostgresTests(PostgresTestDatabase postgres) : ProposalApiTests(postgres), IClassFixture<PostgresTestDatabase>;

@@ -143,7 +143,7 @@ public sealed class DataEntryPageTests : PageTestContext
         var page = ShowSignedIn();
         await ChooseUnitAsync(page, "p-an-hoa");
         await TypeAsync(page, "c", 66, 100);
-        await using (var connection = await Services.GetRequiredService<SqliteDatabase>().OpenAsync())
+        await using (var connection = await Services.GetRequiredService<Database>().OpenAsync())
             await connection.ExecuteAsync("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
 
         await page.Find("[data-testid=entry-save]").ClickAsync(new());

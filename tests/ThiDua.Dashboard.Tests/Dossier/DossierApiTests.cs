@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using ThiDua.Dashboard.Tests.Api;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Dossier;
 
@@ -9,8 +10,17 @@ namespace ThiDua.Dashboard.Tests.Dossier;
 /// The dossier endpoints through the real app: Phường An Hòa tops "Từ 3.500" with only content c
 /// reported (10 of 78 points: 12,82) and is proposed; Phường Cái Khế is ranked but not registered.
 /// </summary>
-public sealed class DossierApiTests : ApiTest
+public class DossierApiTests : ApiTest
 {
+    public DossierApiTests()
+    {
+    }
+
+    private protected DossierApiTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -175,3 +185,6 @@ public sealed class DossierApiTests : ApiTest
         }
     }
 }
+
+/// <summary>Every test of <see cref="DossierApiTests"/>, on PostgreSQL.</summary>
+public sealed class DossierApiOnPostgresTests(PostgresTestDatabase postgres) : DossierApiTests(postgres), IClassFixture<PostgresTestDatabase>;

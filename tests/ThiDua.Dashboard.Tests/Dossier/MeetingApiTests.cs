@@ -6,6 +6,7 @@ using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Dashboard.Tests.Accounts;
 using ThiDua.Dashboard.Tests.Standards;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Dossier;
 
@@ -13,8 +14,17 @@ namespace ThiDua.Dashboard.Tests.Dossier;
 /// <c>GET</c> and <c>PUT /api/v1/awards/meeting</c> on the real app: the City Office records the selection
 /// meeting's minutes, audited, and the dossier's biên bản prints them instead of blanks.
 /// </summary>
-public sealed class MeetingApiTests : StandardsHostTest
+public class MeetingApiTests : StandardsHostTest
 {
+    public MeetingApiTests()
+    {
+    }
+
+    private protected MeetingApiTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private const string Meeting = "api/v1/awards/meeting";
 
     /// <summary>An Hòa proposed (registered, NQ 02 met) with one individual of it listed.</summary>
@@ -198,3 +208,6 @@ public sealed class MeetingApiTests : StandardsHostTest
         await AssertBadBodyAsync(response, null, "Gửi { \"at\": \"yyyy-MM-ddTHH:mm\"");
     }
 }
+
+/// <summary>Every test of <see cref="MeetingApiTests"/>, on PostgreSQL.</summary>
+public sealed class MeetingApiOnPostgresTests(PostgresTestDatabase postgres) : MeetingApiTests(postgres), IClassFixture<PostgresTestDatabase>;

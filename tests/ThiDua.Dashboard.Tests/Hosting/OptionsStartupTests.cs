@@ -29,6 +29,8 @@ public sealed class OptionsStartupTests
         { "ThiDua:RateLimit:WindowSeconds", "0", "ThiDua:RateLimit:WindowSeconds: ", "phải từ 1" },
         // DossierOptions
         { "ThiDua:Dossier:Issuer", "  ", "ThiDua:Dossier:Issuer: ", "không được để trống" },
+        // StorageOptions
+        { "ThiDua:Storage:Provider", "mysql", "ThiDua:Storage:Provider: ", "không biết 'mysql'" },
     };
 
     [Theory]

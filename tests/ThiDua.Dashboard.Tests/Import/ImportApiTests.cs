@@ -9,11 +9,21 @@ using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Dashboard.Tests.Api;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Import;
 
-public sealed class ImportApiTests : ApiTest
+public class ImportApiTests : ApiTest
 {
+    public ImportApiTests()
+    {
+    }
+
+    private protected ImportApiTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private const string Header = "ma_don_vi,ngay_so_lieu,chi_tieu,tu_so,mau_so\r\n";
 
     private static readonly string[] Units =
@@ -440,3 +450,6 @@ public sealed class ImportApiTests : ApiTest
         Assert.StartsWith("Không có chỉ tiêu “ho-so”", error.Message);
     }
 }
+
+/// <summary>Every test of <see cref="ImportApiTests"/>, on PostgreSQL.</summary>
+public sealed class ImportApiOnPostgresTests(PostgresTestDatabase postgres) : ImportApiTests(postgres), IClassFixture<PostgresTestDatabase>;

@@ -8,6 +8,7 @@ using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Registrations;
 using ThiDua.Dashboard.Tests.Accounts;
 using ThiDua.Dashboard.Tests.Audit;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Ingestion;
 
@@ -15,8 +16,17 @@ namespace ThiDua.Dashboard.Tests.Ingestion;
 /// One way in: imports and registrations hand the writer to ingestion, which checks the scope once
 /// and commits the audit entries with the write, so no caller checks or audits on its own.
 /// </summary>
-public sealed class OneWayInTests : AccessHostTest
+public class OneWayInTests : AccessHostTest
 {
+    public OneWayInTests()
+    {
+    }
+
+    private protected OneWayInTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private const string Csv = "unit,asOf,indicator,numerator,denominator\np-an-hoa,2024-06-30,c,825,1000\np-bui-huu-nghia,2024-06-30,c,700,1000\n";
 
     private static MultipartFormDataContent Form(string csv) =>
@@ -68,8 +78,7 @@ public sealed class OneWayInTests : AccessHostTest
     public async Task ImportCommit_FileEntryFailsAfterTheFiguresAreInserted_NeitherFiguresNorBatchEntryKept()
     {
         // Arrange: only the file's entry fails, the last statement of the import's transaction.
-        await FailingAudit.ExecuteAsync(DatabaseFile,
-            $"CREATE TRIGGER import_audit_fails BEFORE INSERT ON audit_log WHEN NEW.kind = '{AuditKinds.Import}' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
+        await FailingAudit.BreakAsync(Storage, AuditKinds.Import);
         using var client = Host.WithKey(AccessHost.ConfigKey);
 
         // Act
@@ -99,3 +108,6 @@ public sealed class OneWayInTests : AccessHostTest
         Assert.Equal(0, await Host.ScalarAsync("SELECT count(*) FROM registrations"));
     }
 }
+
+/// <summary>Every test of <see cref="OneWayInTests"/>, on PostgreSQL.</summary>
+public sealed class OneWayInOnPostgresTests(PostgresTestDatabase postgres) : OneWayInTests(postgres), IClassFixture<PostgresTestDatabase>;

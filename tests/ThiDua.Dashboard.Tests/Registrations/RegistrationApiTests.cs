@@ -6,6 +6,7 @@ using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Tests.Accounts;
 using ThiDua.Dashboard.Tests.Standards;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Registrations;
 
@@ -14,8 +15,17 @@ namespace ThiDua.Dashboard.Tests.Registrations;
 /// <c>POST /registrations/{id}/accept|return</c> and <c>GET /registrations</c> by the City Office.
 /// The signed-in editor of <see cref="StandardsHostTest"/> is given p-an-hoa.
 /// </summary>
-public sealed class RegistrationApiTests : StandardsHostTest
+public class RegistrationApiTests : StandardsHostTest
 {
+    public RegistrationApiTests()
+    {
+    }
+
+    private protected RegistrationApiTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private static object Body(string? submittedOn = null) => new { documentNumber = "15/ĐK-UBND", documentDate = "2024-03-01", submittedOn };
 
     private async Task<long> SubmitAsync(string unit = "p-an-hoa", string submittedOn = "2024-03-02")
@@ -423,3 +433,6 @@ public sealed class RegistrationApiTests : StandardsHostTest
         Assert.Single(await AuditAsync(AuditKinds.UnitRegistration));
     }
 }
+
+/// <summary>Every test of <see cref="RegistrationApiTests"/>, on PostgreSQL.</summary>
+public sealed class RegistrationApiOnPostgresTests(PostgresTestDatabase postgres) : RegistrationApiTests(postgres), IClassFixture<PostgresTestDatabase>;

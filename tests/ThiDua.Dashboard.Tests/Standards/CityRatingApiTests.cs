@@ -5,12 +5,22 @@ using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Tests.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Standards;
 
 /// <summary><c>PUT /api/v1/campaign/city-rating</c>: the city's Bộ chỉ số 766 classification, the tham mưu slot's condition.</summary>
-public sealed class CityRatingApiTests : StandardsHostTest
+public class CityRatingApiTests : StandardsHostTest
 {
+    public CityRatingApiTests()
+    {
+    }
+
+    private protected CityRatingApiTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private static JsonElement ThamMuu(JsonElement awards) => awards.GetProperty("slots").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "tham-muu");
 
     [Fact]
@@ -167,3 +177,6 @@ public sealed class CityRatingApiTests : StandardsHostTest
         Assert.Equal("so-noi-vu", Assert.Single(tot.GetProperty("proposed").EnumerateArray()).GetProperty("unit").GetString());
     }
 }
+
+/// <summary>Every test of <see cref="CityRatingApiTests"/>, on PostgreSQL.</summary>
+public sealed class CityRatingApiOnPostgresTests(PostgresTestDatabase postgres) : CityRatingApiTests(postgres), IClassFixture<PostgresTestDatabase>;

@@ -3,12 +3,22 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Standards;
 
 /// <summary><c>PUT /api/v1/units/{code}/standard</c>: the City Office's Nghị quyết 02/NQ-CP assessment of a unit.</summary>
-public sealed class StandardApiTests : StandardsHostTest
+public class StandardApiTests : StandardsHostTest
 {
+    public StandardApiTests()
+    {
+    }
+
+    private protected StandardApiTests(PostgresTestDatabase postgres)
+        : base(postgres)
+    {
+    }
+
     private static JsonElement Unit(JsonElement units, string code) => units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == code);
 
     [Fact]
@@ -172,3 +182,6 @@ public sealed class StandardApiTests : StandardsHostTest
         Assert.True(Assert.Single(Group(met).GetProperty("proposed").EnumerateArray()).GetProperty("standardAssessed").GetBoolean());
     }
 }
+
+/// <summary>Every test of <see cref="StandardApiTests"/>, on PostgreSQL.</summary>
+public sealed class StandardApiOnPostgresTests(PostgresTestDatabase postgres) : StandardApiTests(postgres), IClassFixture<PostgresTestDatabase>;

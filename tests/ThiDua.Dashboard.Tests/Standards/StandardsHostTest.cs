@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Tests.Accounts;
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Standards;
 
@@ -15,7 +16,16 @@ public abstract class StandardsHostTest : IAsyncLifetime
 {
     protected const string AdminConfigKey = "admin-config-key-0123456789";
 
-    private readonly string _databaseFile = AccessHost.NewDatabaseFile();
+    private readonly TestStorage _databaseFile;
+
+    protected StandardsHostTest()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same tests on PostgreSQL when <paramref name="postgres"/> is given.</summary>
+    private protected StandardsHostTest(PostgresTestDatabase? postgres) =>
+        _databaseFile = TestStorage.For(AccessHost.NewDatabaseFile(), postgres);
 
     private protected AccessHost Host { get; private set; } = default!;
 
@@ -33,7 +43,7 @@ public abstract class StandardsHostTest : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        AccessHost.DeleteDatabase(_databaseFile);
+        _databaseFile.Delete();
     }
 
     /// <summary>A browser signed in as a new user of <paramref name="role"/> who has set their own password.</summary>

@@ -3,11 +3,21 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging.Abstractions;
 using ThiDua.Dashboard.Storage;
 
+using ThiDua.Dashboard.Tests.Hosting;
+
 namespace ThiDua.Dashboard.Tests.Storage;
 
-public sealed class DataProtectionKeyRepositoryTests : IDisposable
+public class DataProtectionKeyRepositoryTests : IDisposable
 {
-    private readonly TempDatabase _temp = new();
+    private readonly TempDatabase _temp;
+
+    public DataProtectionKeyRepositoryTests()
+        : this(new TempDatabase())
+    {
+    }
+
+    /// <summary>The same tests on another provider's database (see the PostgreSQL subclass below).</summary>
+    private protected DataProtectionKeyRepositoryTests(TempDatabase temp) => _temp = temp;
 
     public void Dispose() => _temp.Dispose();
 
@@ -50,3 +60,6 @@ public sealed class DataProtectionKeyRepositoryTests : IDisposable
         Assert.Equal(2L, _temp.Scalar<long>("SELECT count(*) FROM data_protection_keys;"));
     }
 }
+
+/// <summary>Every test of <see cref="DataProtectionKeyRepositoryTests"/>, on PostgreSQL.</summary>
+public sealed class DataProtectionKeyRepositoryOnPostgresTests(PostgresTestDatabase postgres) : DataProtectionKeyRepositoryTests(new TempDatabase(postgres)), IClassFixture<PostgresTestDatabase>;

@@ -1,16 +1,26 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using ThiDua.Dashboard.Storage;
 using ThiDua.Scoring.Figures;
 
+using ThiDua.Dashboard.Tests.Hosting;
+
 namespace ThiDua.Dashboard.Tests.Storage;
 
-public sealed class FigureRepositoryTests : IAsyncLifetime, IDisposable
+public class FigureRepositoryTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateOnly _asOf = new(2024, 6, 30);
     private static readonly string[] _indicators = ["a", "b", "c", "d", "dd", "e", "g", "h", "i"];
 
-    private readonly TempDatabase _temp = new();
+    private readonly TempDatabase _temp;
+
+    public FigureRepositoryTests()
+        : this(new TempDatabase())
+    {
+    }
+
+    /// <summary>The same tests on another provider's database (see the PostgreSQL subclass below).</summary>
+    private protected FigureRepositoryTests(TempDatabase temp) => _temp = temp;
 
     public Task InitializeAsync() => _temp.InitializeAsync();
 
@@ -106,10 +116,10 @@ public sealed class FigureRepositoryTests : IAsyncLifetime, IDisposable
         Figure[] batch = [Ratio("p-an-hoa", "b", 1, 2), Ratio("khong-ton-tai", "a", 1, 2), Ratio("so-y-te", "a", 1, 2)];
 
         // Act
-        var error = await Assert.ThrowsAsync<SqliteException>(() => _temp.Figures.AppendBatchAsync(batch, "api", "k", TempDatabase.Now));
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => _temp.Figures.AppendBatchAsync(batch, "api", "k", TempDatabase.Now));
 
         // Assert
-        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT (foreign key)
+        TempDatabase.AssertRefused(error); // the foreign key
         Assert.Equal(1, await _temp.Figures.CurrentVersionAsync());
         Assert.Equal(1, await _temp.Figures.CountAsync());
         Assert.Equal(1L, _temp.Scalar<long>("SELECT count(*) FROM batches;"));
@@ -131,10 +141,10 @@ public sealed class FigureRepositoryTests : IAsyncLifetime, IDisposable
         using var connection = _temp.OpenRaw();
 
         // Act
-        var error = Assert.Throws<SqliteException>(() => connection.Execute(sql));
+        var error = Assert.ThrowsAny<DbException>(() => connection.Execute(sql));
 
         // Assert
-        Assert.Equal(19, error.SqliteErrorCode); // RAISE(ABORT) reports SQLITE_CONSTRAINT
+        TempDatabase.AssertRefused(error); // the append-only triggers
         Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT numerator FROM figures;"));
         Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT version FROM engine_state;"));
     }
@@ -152,15 +162,31 @@ public sealed class FigureRepositoryTests : IAsyncLifetime, IDisposable
         using var connection = _temp.OpenRaw();
 
         // Act
-        var error = Assert.Throws<SqliteException>(() => connection.Execute(
+        var error = Assert.ThrowsAny<DbException>(() => connection.Execute(
             $"""
             INSERT INTO figures (batch_id, unit, indicator, as_of, numerator, denominator, source, submitted_by, received_at)
             VALUES ({batch.BatchId}, 'p-an-hoa', 'a', {asOf}, {numerator}, {denominator}, 'api', 'k', 'x');
             """));
 
         // Assert
-        Assert.Equal(19, error.SqliteErrorCode);
+        TempDatabase.AssertRefused(error);
         Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT count(*) FROM figures;"));
+    }
+
+    [Fact]
+    public async Task AppendBatchAsync_ClosedCampaign_RefusedByTheDatabase()
+    {
+        // Arrange: closed behind the app's back, so only the database's own rule stands in the way.
+        await _temp.Figures.AppendBatchAsync([Ratio("p-an-hoa", "a", 1, 2)], "api", "k", TempDatabase.Now);
+        using (var connection = _temp.OpenRaw()) connection.Execute("UPDATE campaigns SET status = 'closed', is_default = 0 WHERE id = 1;");
+
+        // Act
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => _temp.Figures.AppendBatchAsync([Ratio("p-an-hoa", "a", 2, 2)], "api", "k", TempDatabase.Now));
+
+        // Assert
+        TempDatabase.AssertRefused(error);
+        Assert.Contains("campaign closed: read-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await _temp.Figures.CurrentVersionAsync());
     }
 
     [Fact]
@@ -252,3 +278,6 @@ public sealed class FigureRepositoryTests : IAsyncLifetime, IDisposable
         Assert.Equal(figures, stored.Select(f => f.Figure));
     }
 }
+
+/// <summary>Every test of <see cref="FigureRepositoryTests"/>, on PostgreSQL.</summary>
+public sealed class FigureRepositoryOnPostgresTests(PostgresTestDatabase postgres) : FigureRepositoryTests(new TempDatabase(postgres)), IClassFixture<PostgresTestDatabase>;

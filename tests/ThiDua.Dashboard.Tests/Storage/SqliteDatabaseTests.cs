@@ -49,7 +49,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddThiDuaStorage().BuildServiceProvider();
 
         // Act
-        var database = services.GetRequiredService<SqliteDatabase>();
+        var database = Assert.IsType<SqliteDatabase>(services.GetRequiredService<Database>());
 
         // Assert
         Assert.Equal(file, database.FilePath);

@@ -1,11 +1,21 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using ThiDua.Scoring.Units;
+
+using ThiDua.Dashboard.Tests.Hosting;
 
 namespace ThiDua.Dashboard.Tests.Storage;
 
-public sealed class UnitRepositoryTests : IAsyncLifetime, IDisposable
+public class UnitRepositoryTests : IAsyncLifetime, IDisposable
 {
-    private readonly TempDatabase _temp = new();
+    private readonly TempDatabase _temp;
+
+    public UnitRepositoryTests()
+        : this(new TempDatabase())
+    {
+    }
+
+    /// <summary>The same tests on another provider's database (see the PostgreSQL subclass below).</summary>
+    private protected UnitRepositoryTests(TempDatabase temp) => _temp = temp;
 
     public Task InitializeAsync() => _temp.InitializeAsync();
 
@@ -85,7 +95,7 @@ public sealed class UnitRepositoryTests : IAsyncLifetime, IDisposable
         var act = () => _temp.Units.SetActiveRangeAsync("p-an-binh", null, new DateOnly(2024, 10, 31), "p-khong-co", "form", "admin", TempDatabase.Now);
 
         // Assert
-        await Assert.ThrowsAsync<SqliteException>(act);
+        TempDatabase.AssertRefused(await Assert.ThrowsAnyAsync<DbException>(act));
         var unit = await _temp.Units.GetAsync("p-an-binh");
         Assert.Equal((null, null), (unit!.ActiveTo, unit.MergedInto));
         Assert.Equal(0, await _temp.Figures.CurrentVersionAsync());
@@ -117,3 +127,6 @@ public sealed class UnitRepositoryTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, update!.Version);
     }
 }
+
+/// <summary>Every test of <see cref="UnitRepositoryTests"/>, on PostgreSQL.</summary>
+public sealed class UnitRepositoryOnPostgresTests(PostgresTestDatabase postgres) : UnitRepositoryTests(new TempDatabase(postgres)), IClassFixture<PostgresTestDatabase>;

@@ -2,13 +2,23 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ThiDua.Dashboard.Storage;
 
+using ThiDua.Dashboard.Tests.Hosting;
+
 namespace ThiDua.Dashboard.Tests.Storage;
 
-public sealed partial class UnitSeedTests : IDisposable
+public partial class UnitSeedTests : IDisposable
 {
     private static readonly DateOnly _mergerEve = new(2024, 10, 31);
 
-    private readonly TempDatabase _temp = new();
+    private readonly TempDatabase _temp;
+
+    public UnitSeedTests()
+        : this(new TempDatabase())
+    {
+    }
+
+    /// <summary>The same tests on another provider's database (see the PostgreSQL subclass below).</summary>
+    private protected UnitSeedTests(TempDatabase temp) => _temp = temp;
 
     public void Dispose() => _temp.Dispose();
 
@@ -143,3 +153,6 @@ public sealed partial class UnitSeedTests : IDisposable
         Assert.Equal(["mine"], (await _temp.Units.GetAllAsync()).Select(u => u.Code));
     }
 }
+
+/// <summary>Every test of <see cref="UnitSeedTests"/>, on PostgreSQL.</summary>
+public sealed class UnitSeedOnPostgresTests(PostgresTestDatabase postgres) : UnitSeedTests(new TempDatabase(postgres)), IClassFixture<PostgresTestDatabase>;
