@@ -9,6 +9,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Awards;
+using ThiDua.Dashboard.Campaigns;
 using ThiDua.Dashboard.Import;
 using ThiDua.Dashboard.Configuration;
 using ThiDua.Dashboard.Demo;
@@ -72,6 +73,8 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ScreenLinkService>();
         Services.AddSingleton<AccountService>();
         Services.AddSingleton<AccountQueries>();
+        // Last, as in Program.cs: every page shows a campaign (?chien-dich=), the default one through the same services as before.
+        Services.AddCampaigns(configuration);
         // Anonymous until a test signs someone in with Authorization.SetAuthorized(...).
         Authorization = AddAuthorization();
         // Last: it resolves the renderer, after which no service can be added.
@@ -85,6 +88,9 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
     protected BunitAuthorizationContext Authorization { get; }
 
     protected LeaderboardNotifier Notifier => Services.GetRequiredService<LeaderboardNotifier>();
+
+    /// <summary>Who listens to the default campaign's notifier besides the campaigns' own forwarding to the hub (always one).</summary>
+    protected int PageSubscribers => Notifier.SubscriberCount - 1;
 
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
