@@ -33,6 +33,8 @@ public sealed partial class MainLayout : LiveListener
 
     private string CampaignName => Campaign.Name;
 
+    private string CampaignLabel => Campaign.IsClosed ? $"{Campaign.Name} (đã kết thúc)" : Campaign.Name;
+
     /// <summary>The campaigns a reader may switch to (a draft is not public), the newest period first.</summary>
     private IEnumerable<CampaignRecord> Switchable =>
         Engines.Catalog.Where(c => !c.IsDraft).OrderByDescending(c => c.Rules.PeriodStart).ThenByDescending(c => c.Rules.PeriodEnd).ThenBy(c => c.Code, StringComparer.Ordinal);

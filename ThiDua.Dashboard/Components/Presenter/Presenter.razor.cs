@@ -128,7 +128,7 @@ public sealed partial class Presenter : IAsyncDisposable
                 await JS.InvokeVoidAsync("thidua.toggleFullscreen");
                 break;
             case "Escape":
-                Navigation.NavigateTo("/");
+                Navigation.NavigateTo(Link("/"));
                 break;
         }
     }
