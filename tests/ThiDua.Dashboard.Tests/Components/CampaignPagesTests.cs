@@ -158,7 +158,7 @@ public sealed class CampaignPagesTests : PageTestContext
         var layout = Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
 
         // Act
-        await layout.Find("[data-testid=campaign-switcher] button").ClickAsync(new());
+        await layout.Find(".thidua-campaign-button").ClickAsync(new());
 
         // Assert
         Assert.Equal(Default, layout.Find("[data-testid=campaign-switcher]").GetAttribute("data-campaign"));
@@ -180,7 +180,7 @@ public sealed class CampaignPagesTests : PageTestContext
 
         // Assert
         Assert.Equal(Other, layout.Find("[data-testid=campaign-switcher]").GetAttribute("data-campaign"));
-        Assert.Contains("Chiến dịch thử nghiệm", layout.Find("[data-testid=campaign-switcher] button").TextContent);
+        Assert.Contains("Chiến dịch thử nghiệm", layout.Find(".thidua-campaign-button").TextContent);
         var hrefs = layout.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains($"/bang-xep-hang/khoi-mot?chien-dich={Other}", hrefs);
         Assert.Contains($"/khen-thuong?chien-dich={Other}", hrefs);
