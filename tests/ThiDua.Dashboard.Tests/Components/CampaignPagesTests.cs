@@ -332,4 +332,36 @@ public sealed class CampaignPagesTests : PageTestContext
         Assert.StartsWith("Chiến dịch đã kết thúc", page.Find("[data-testid=campaign-closed]").TextContent.Trim());
         Assert.Contains($"campaign={Other}", page.Find("[data-testid=awards-xlsx]").GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task BoardPrint_ChosenCampaign_PrintsItsBoardAndLinksBackWithIt()
+    {
+        // Arrange
+        await ActivateOtherAsync();
+        Navigation.NavigateTo($"/bang-xep-hang/khoi-mot/in?chien-dich={Other}");
+
+        // Act
+        var page = Render<Dashboard.Components.Print.BoardPrint>(p => p.Add(x => x.BlockCode, "khoi-mot"));
+        await SettleAsync(page);
+
+        // Assert
+        Assert.Contains("Đơn vị Một A", page.Find("[data-testid=print-board]").TextContent);
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == $"/bang-xep-hang/khoi-mot?chien-dich={Other}");
+    }
+
+    [Fact]
+    public async Task Presenter_ChosenCampaign_ShowsItsBoards()
+    {
+        // Arrange
+        await ActivateOtherAsync();
+        Navigation.NavigateTo($"/trinh-chieu?chien-dich={Other}");
+
+        // Act
+        var page = RenderPage<Dashboard.Components.Presenter.Presenter>(_ => { });
+        await SettleAsync(page);
+
+        // Assert
+        Assert.Contains("Khối một", page.Markup);
+        Assert.DoesNotContain("UBND phường", page.Markup);
+    }
 }
