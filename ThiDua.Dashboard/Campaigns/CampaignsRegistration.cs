@@ -21,6 +21,7 @@ public static class CampaignsRegistration
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignEngines>();
         services.AddSingleton<CampaignCatalog>();
+        services.AddSingleton<UnitLineageQueries>();
         services.AddScoped<CampaignContext>();
 
         foreach (var type in CampaignServices.PerCampaign.Append(typeof(CampaignKey)).Append(typeof(CampaignWarnings)))

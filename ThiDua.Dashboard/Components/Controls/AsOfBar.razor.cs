@@ -3,10 +3,18 @@ using ThiDua.Dashboard.Live;
 
 namespace ThiDua.Dashboard.Components.Controls;
 
-public sealed partial class AsOfBar
+/// <summary>
+/// The date bar of a page; its dates are the shown campaign's (<c>?chien-dich=</c>), and changing the date
+/// keeps every other parameter of the address, the campaign's among them.
+/// </summary>
+public sealed partial class AsOfBar : CampaignComponent
 {
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private EngineHost Host { get; set; } = default!;
+
+    private EngineHost Host => Campaign.Host;
+
+    /// <summary>A part of a page: the page answers an unknown campaign.</summary>
+    protected override bool ShowsNotFound => false;
 
     [Parameter] public DateOnly AsOf { get; set; }
     [Parameter] public bool IsPast { get; set; }

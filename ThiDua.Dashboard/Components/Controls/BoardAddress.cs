@@ -11,7 +11,7 @@ public static class BoardAddress
 
     public static bool Matches(BoardKey key, string? nhom) => nhom is not null && GroupParameter(key) == nhom;
 
-    /// <summary>The block page showing this board, at a past date when one is given.</summary>
-    public static string Href(BoardKey key, DateOnly? pastDate = null) =>
-        $"/bang-xep-hang/{key.Block}?nhom={Uri.EscapeDataString(GroupParameter(key))}" + (pastDate is { } d ? $"&ngay={d:yyyy-MM-dd}" : "");
+    /// <summary>The block page showing this board, at a past date and in a chosen campaign when given.</summary>
+    public static string Href(BoardKey key, DateOnly? pastDate = null, string? campaign = null) =>
+        PageLink.To($"/bang-xep-hang/{key.Block}?nhom={Uri.EscapeDataString(GroupParameter(key))}", pastDate, campaign);
 }

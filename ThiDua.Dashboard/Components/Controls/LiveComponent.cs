@@ -13,7 +13,8 @@ namespace ThiDua.Dashboard.Components.Controls;
 /// </summary>
 public abstract class LiveComponent : LiveListener
 {
-    [Inject] protected EngineHost Host { get; set; } = default!;
+    /// <summary>The shown campaign's engine.</summary>
+    protected EngineHost Host => Campaign.Host;
 
     /// <summary>
     /// Whether the page re-reads when the City Office decides (a nomination, the city's 766 rating)
@@ -54,6 +55,12 @@ public abstract class LiveComponent : LiveListener
         Load();
         await LoadAsync();
     }
+
+    /// <summary>An internal link carrying the page's past date and chosen campaign (the one place links are written).</summary>
+    protected string PageHref(string path) => Link(path, IsPast ? AsOf : null);
+
+    /// <summary>The block page showing a board, with the page's past date and chosen campaign.</summary>
+    protected string BoardHref(ThiDua.Scoring.Ranking.BoardKey key) => BoardAddress.Href(key, IsPast ? AsOf : null, Campaign.ChosenCode);
 
     /// <summary>Reads what the page shows for <see cref="AsOf"/>; called on parameters and on live updates.</summary>
     protected virtual void Load()

@@ -3,8 +3,11 @@ using ThiDua.Scoring.Explanations;
 
 namespace ThiDua.Dashboard.Components.Controls;
 
-public sealed partial class TargetCard
+public sealed partial class TargetCard : CampaignComponent
 {
+    /// <summary>A part of the unit page: the page answers an unknown campaign.</summary>
+    protected override bool ShowsNotFound => false;
+
     [Parameter, EditorRequired] public string Title { get; set; } = "";
     [Parameter] public Target? Target { get; set; }
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Campaigns;
 using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Demo;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Rules;
+using ThiDua.Scoring.Text;
 
 namespace ThiDua.Dashboard.Components.Layout;
 
@@ -16,7 +18,7 @@ public sealed partial class MainLayout : LiveListener
     /// <summary>The page inside the layout (what <see cref="LayoutComponentBase"/> would give; the base here is the live listener).</summary>
     [Parameter] public RenderFragment? Body { get; set; }
 
-    [Inject] private EngineHost Host { get; set; } = default!;
+    [Inject] private CampaignEngines Engines { get; set; } = default!;
     [Inject] private DemoState Demo { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -27,7 +29,24 @@ public sealed partial class MainLayout : LiveListener
 
     private string SignInHref => "/dang-nhap?ReturnUrl=" + Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri));
 
-    private string CampaignName => Host.Rules.Name;
+    private EngineHost Host => Campaign.Host;
+
+    private string CampaignName => Campaign.Name;
+
+    private string CampaignLabel => Campaign.IsClosed ? $"{Campaign.Name} (đã kết thúc)" : Campaign.Name;
+
+    /// <summary>The campaigns a reader may switch to (a draft is not public), the newest period first.</summary>
+    private IEnumerable<CampaignRecord> Switchable =>
+        Engines.Catalog.Where(c => !c.IsDraft).OrderByDescending(c => c.Rules.PeriodStart).ThenByDescending(c => c.Rules.PeriodEnd).ThenBy(c => c.Code, StringComparer.Ordinal);
+
+    /// <summary>The same page in another campaign; its date is dropped, since it belongs to the other campaign's period.</summary>
+    private string SwitchHref(string code) =>
+        Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { [PageLink.CampaignParameter] = code, [PageLink.DateParameter] = null });
+
+    private static string PeriodText(CampaignRecord campaign) => $"{Vi.Date(campaign.Rules.PeriodStart)} – {Vi.Date(campaign.Rules.PeriodEnd)}";
+
+    /// <summary>A part of every page: the page answers an unknown campaign; the bar shows the default meanwhile.</summary>
+    protected override bool ShowsNotFound => false;
 
     private IReadOnlyList<BlockRules> Blocks => Host.Rules.Blocks;
 
@@ -38,8 +57,6 @@ public sealed partial class MainLayout : LiveListener
     private (string Time, string Date)? LastChanged =>
         Host.LastChangedAt is { } at ? (Host.CampaignTime(at).ToString("HH:mm:ss"), Host.CampaignTime(at).ToString("dd/MM/yyyy")) : null;
 
-    protected override void OnInitialized() => Listen(true);
-
     /// <summary>Boards and units move "last changed"; a committee decision alone does not.</summary>
     protected override bool Wants(LeaderboardUpdate update) => update.Boards.Count > 0 || update.UnitsChanged;
 
@@ -49,8 +66,12 @@ public sealed partial class MainLayout : LiveListener
         return Task.CompletedTask;
     }
 
-    protected override async Task OnParametersSetAsync() =>
+    protected override async Task OnParametersSetAsync()
+    {
+        // Again on every address: a switch of campaign moves the bar to the other campaign's notifier.
+        Listen(true);
         User = Authentication is null ? null : SignedInUser.From((await Authentication).User);
+    }
 
     private void ToggleNav() => _navOpen = !_navOpen;
 }

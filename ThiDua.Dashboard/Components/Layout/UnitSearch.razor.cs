@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using ThiDua.Dashboard.Components.Controls;
 using Microsoft.AspNetCore.Components.Web;
 using ThiDua.Dashboard.Live;
 using ThiDua.Scoring.Text;
@@ -10,13 +12,19 @@ namespace ThiDua.Dashboard.Components.Layout;
 /// Finds any unit of the campaign from every page, without accents ("cai khe"), and opens its page.
 /// Kept to a plain input and a short list: every open circuit carries the layout.
 /// </summary>
-public sealed partial class UnitSearch
+public sealed partial class UnitSearch : CampaignComponent
 {
+    /// <summary>A part of the layout: the page answers an unknown campaign.</summary>
+    protected override bool ShowsNotFound => false;
+
     /// <summary>Enough to scan at a glance; more asks for another word.</summary>
     private const int MaxShown = 12;
 
-    [Inject] private EngineHost Host { get; set; } = default!;
+    private EngineHost Host => Campaign.Host;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = PageLink.DateParameter)]
+    public string? Ngay { get; set; }
 
     private string Query { get; set; } = "";
     private string? Highlighted { get; set; }
@@ -73,13 +81,9 @@ public sealed partial class UnitSearch
         Navigation.NavigateTo(href);
     }
 
-    /// <summary>The unit's page, on the date the current page shows when it has one.</summary>
-    private string UnitHref(string code)
-    {
-        var query = new Uri(Navigation.Uri).Query;
-        var date = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).TryGetValue("ngay", out var ngay) ? ngay.ToString() : "";
-        return string.IsNullOrEmpty(date) ? $"/don-vi/{code}" : $"/don-vi/{code}?ngay={Uri.EscapeDataString(date)}";
-    }
+    /// <summary>The unit's page, in the shown campaign and on the date the current page shows when it has one.</summary>
+    private string UnitHref(string code) =>
+        Link($"/don-vi/{code}", DateOnly.TryParseExact(Ngay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null);
 
     private string BlockName(string block) => Host.Campaign.Block(block)?.Name ?? block;
 }

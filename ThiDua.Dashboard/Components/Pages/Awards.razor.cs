@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
+using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Awards;
 using ThiDua.Dashboard.Dossier;
 using ThiDua.Dashboard.Storage;
@@ -21,8 +22,8 @@ public sealed partial class Awards
     /// <summary>The page shows the committee's current decisions at every date, so it hears of them at every date.</summary>
     protected override bool FollowsDecisionsInThePast => true;
 
-    [Inject] private AwardBook AwardBook { get; set; } = default!;
-    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
+    private AwardBook AwardBook => Campaign.Get<AwardBook>();
+    private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow => Campaign.Get<ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow>();
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
 
     private AwardProposal? Proposal { get; set; }
@@ -31,10 +32,13 @@ public sealed partial class Awards
     private IReadOnlyList<Nomination> Nominations { get; set; } = [];
     private IReadOnlyList<IndividualView> Individuals { get; set; } = [];
     private SignedInUser? User { get; set; }
+    /// <summary>Who may act in the review panels: nobody once the campaign is closed (it is read-only everywhere).</summary>
+    private SignedInUser? Writer => Campaign.IsClosed ? null : User;
+
     private bool CanNominate => User is { MayNominate: true, MustChangePassword: false };
 
     /// <summary>Nominations and individuals change the live proposal only: once the list is fixed they wait for a reopening.</summary>
-    private bool MayChangeLive => CanNominate && !IsPast && Review is not { IsFixed: true };
+    private bool MayChangeLive => !Campaign.IsClosed && CanNominate && !IsPast && Review is not { IsFixed: true };
     private List<string> Errors { get; set; } = [];
 
     private string? NominateUnit { get; set; }
@@ -51,9 +55,9 @@ public sealed partial class Awards
     private DateOnly? DossierDeadline => Host.Rules.DossierDeadline;
     private int DossierDaysLeft => Dossier.DossierDeadline.DaysLeft(DossierDeadline!.Value, Host.Today());
     private string DossierDeadlineText => Dossier.DossierDeadline.Describe(DossierDeadline!.Value, Host.Today());
-    private string DossierHref => $"/api/v1/awards/dossier.zip?asOf={AsOf:yyyy-MM-dd}";
+    private string DossierHref => PageLink.Api($"/api/v1/awards/dossier.zip?asOf={AsOf:yyyy-MM-dd}", Campaign.ChosenCode);
 
-    private string PrintHref => "/khen-thuong/in" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
+    private string PrintHref => PageHref("/khen-thuong/in");
 
     private IEnumerable<UnitInfo> HolderUnits =>
         Proposal is null ? [] : AwardBook.CollectiveHolders(Proposal).Select(Host.Engine.Unit).OfType<UnitInfo>().OrderBy(u => u.Name, Vi.Collation);
@@ -82,7 +86,7 @@ public sealed partial class Awards
 
     private string BlockName(string code) => Host.Campaign.Block(code)?.Name ?? code;
 
-    private string ExportHref(string format) => $"/api/v1/awards/export?format={format}&asOf={AsOf:yyyy-MM-dd}";
+    private string ExportHref(string format) => PageLink.Api($"/api/v1/awards/export?format={format}&asOf={AsOf:yyyy-MM-dd}", Campaign.ChosenCode);
 
     private string Local(DateTimeOffset at) =>
         Host.CampaignTime(at).ToString("HH:mm dd/MM/yyyy");

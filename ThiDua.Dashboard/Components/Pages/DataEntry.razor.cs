@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using ThiDua.Dashboard.Components.Controls;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using ThiDua.Dashboard.Accounts;
@@ -17,11 +18,11 @@ namespace ThiDua.Dashboard.Components.Pages;
 /// Data entry: one unit's figures for a date through a form, or a whole CSV/XLSX file with a
 /// preview first. Both go through the same validation and ingestion path as the API.
 /// </summary>
-public sealed partial class DataEntry
+public sealed partial class DataEntry : CampaignComponent
 {
     private const long MaxFileBytes = 64L * 1024 * 1024;
 
-    [Inject] private EngineHost Host { get; set; } = default!;
+    private EngineHost Host => Campaign.Host;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -29,8 +30,8 @@ public sealed partial class DataEntry
     private SignedInUser? User { get; set; }
 
     private WriteActor Writer => new(User!.UserName, User.Address, User.WriteScope);
-    [Inject] private FigureIngestion Ingestion { get; set; } = default!;
-    [Inject] private FigureImport Import { get; set; } = default!;
+    private FigureIngestion Ingestion => Campaign.Get<FigureIngestion>();
+    private FigureImport Import => Campaign.Get<FigureImport>();
 
     private string? UnitCode { get; set; }
     private UnitInfo? Unit { get; set; }
@@ -192,7 +193,7 @@ public sealed partial class DataEntry
 
     private async Task SaveAsync(bool confirmedLower)
     {
-        if (Unit is null) return;
+        if (Unit is null || Campaign.IsClosed) return;
         foreach (var row in Rows) Check(row);
         var filled = Rows.Where(r => r.Numerator is not null || r.Denominator is not null).ToList();
         if (Rows.Any(HasError))
@@ -334,7 +335,7 @@ public sealed partial class DataEntry
 
     private async Task CommitFileAsync()
     {
-        if (FileBytes is null || FileName is null) return;
+        if (FileBytes is null || FileName is null || Campaign.IsClosed) return;
         ImportStage = $"Đang ghi {Vi.Count(Preview?.Rows ?? 0)} dòng";
         ImportProgress = 100;
         try

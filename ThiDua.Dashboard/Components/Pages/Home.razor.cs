@@ -15,9 +15,9 @@ public sealed partial class Home
 {
     private const int FeedLength = 12;
 
-    [Inject] private FigureHistoryQueries FigureHistory { get; set; } = default!;
+    private FigureHistoryQueries FigureHistory => Campaign.Get<FigureHistoryQueries>();
     [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
+    private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow => Campaign.Get<ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow>();
 
     /// <summary>"Đơn vị của tôi", as chosen on a board and remembered by this browser; read after the first render.</summary>
     private string? MyUnit { get; set; }
@@ -99,9 +99,9 @@ public sealed partial class Home
         return $"{name} cập nhật chỉ tiêu {Vi.ContentLetter(figure.Indicator)}: {value}";
     }
 
-    private string UnitHref(string unit) => $"/don-vi/{unit}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
+    private string UnitHref(string unit) => PageHref($"/don-vi/{unit}");
 
-    private string BlockHref(string block) => $"/bang-xep-hang/{block}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
+    private string BlockHref(string block) => PageHref($"/bang-xep-hang/{block}");
 
     /// <summary>The top three, or as many as the award slots when there are more.</summary>
     private static int TopCount(Board board) => Math.Max(3, board.AwardSlots);

@@ -18,9 +18,9 @@ public sealed partial class Leaderboard
 {
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
+    private StandingsHistory StandingsHistory => Campaign.Get<StandingsHistory>();
     [Inject] private IOptions<DisplayOptions> Display { get; set; } = default!;
-    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
+    private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow => Campaign.Get<ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow>();
 
     [Parameter] public string BlockCode { get; set; } = "";
 
@@ -181,7 +181,7 @@ public sealed partial class Leaderboard
         row.Proposed ? "thidua-row-award" : "",
         row.Entry.Unit == MyUnit ? "thidua-row-mine" : "");
 
-    private string UnitHref(string unit) => IsPast ? $"/don-vi/{unit}?ngay={AsOf:yyyy-MM-dd}" : $"/don-vi/{unit}";
+    private string UnitHref(string unit) => PageHref($"/don-vi/{unit}");
 
     private string TabHref(Board board) => Navigation.GetUriWithQueryParameter("nhom", BoardAddress.GroupParameter(board.Key));
 

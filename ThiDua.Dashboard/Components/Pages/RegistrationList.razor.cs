@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using ThiDua.Dashboard.Components.Controls;
 using MudBlazor;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
@@ -10,16 +11,16 @@ using ThiDua.Scoring.Text;
 namespace ThiDua.Dashboard.Components.Pages;
 
 /// <summary>/dang-ky: the City Office's list of registrations, filtered by status, with accept and return (a return asks for its reason).</summary>
-public sealed partial class RegistrationList
+public sealed partial class RegistrationList : CampaignComponent
 {
     private static readonly (RegistrationStatus? Value, string Label)[] Filters =
     [
         (null, "Tất cả"), (RegistrationStatus.Submitted, "Chờ xét"), (RegistrationStatus.Accepted, "Đã chấp nhận"), (RegistrationStatus.Returned, "Bị trả lại"),
     ];
 
-    [Inject] private RegistrationBook Book { get; set; } = default!;
+    private RegistrationBook Book => Campaign.Get<RegistrationBook>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private EngineHost Host { get; set; } = default!;
+    private EngineHost Host => Campaign.Host;
 
     private SignedInUser? User { get; set; }
     private IReadOnlyList<Registration> All { get; set; } = [];
@@ -33,7 +34,7 @@ public sealed partial class RegistrationList
     private IReadOnlyList<Registration> Shown =>
         [.. All.Where(r => Filter is null || r.Status == Filter).OrderBy(r => UnitName(r.Unit), Vi.Collation).ThenByDescending(r => r.Id)];
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
         User = await CurrentUser.GetAsync();
         await LoadAsync();
@@ -83,6 +84,11 @@ public sealed partial class RegistrationList
 
     private async Task DecideAsync(Registration r, Func<WriteActor, Task<Registration?>> decide, string done)
     {
+        if (Campaign.IsClosed)
+        {
+            (MessageSeverity, Message) = (Severity.Info, $"Chiến dịch đã kết thúc: “{Campaign.Name}” chỉ còn để xem, không xét thêm đăng ký.");
+            return;
+        }
         if (Writer is not { } writer)
         {
             (MessageSeverity, Message) = (Severity.Error, "Chỉ Văn phòng UBND thành phố (tài khoản xét chọn) hoặc quản trị viên được xét đăng ký thi đua.");

@@ -19,10 +19,10 @@ public sealed partial class UnitPage
 {
     private const int FigureLimit = 200;
 
-    [Inject] private StandingsHistory StandingsHistory { get; set; } = default!;
-    [Inject] private FigureHistoryQueries FigureHistory { get; set; } = default!;
+    private StandingsHistory StandingsHistory => Campaign.Get<StandingsHistory>();
+    private FigureHistoryQueries FigureHistory => Campaign.Get<FigureHistoryQueries>();
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
+    private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow => Campaign.Get<ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow>();
 
     [Parameter] public string UnitCode { get; set; } = "";
 
@@ -141,8 +141,6 @@ public sealed partial class UnitPage
         var group = key.Group is null ? "chưa xếp nhóm" : Host.Rules.Groups.FirstOrDefault(g => g.Block == key.Block && g.Code == key.Group)?.Name ?? key.Group;
         return $"{block} — {group}";
     }
-
-    private string BoardHref(BoardKey key) => BoardAddress.Href(key, IsPast ? AsOf : null);
 
     private static string StateText(ContentScore content) => content.State switch
     {

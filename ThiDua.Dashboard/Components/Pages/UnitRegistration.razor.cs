@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using ThiDua.Dashboard.Components.Controls;
 using MudBlazor;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Audit;
@@ -13,11 +14,14 @@ namespace ThiDua.Dashboard.Components.Pages;
 /// The unit page's registration panel: the latest registration's state in words, and — for a
 /// signed-in account that may write this unit — the form to send one while none is pending or accepted.
 /// </summary>
-public sealed partial class UnitRegistration
+public sealed partial class UnitRegistration : CampaignComponent
 {
-    [Inject] private RegistrationBook Book { get; set; } = default!;
+    /// <summary>A part of the unit page: the page answers an unknown campaign.</summary>
+    protected override bool ShowsNotFound => false;
+
+    private RegistrationBook Book => Campaign.Get<RegistrationBook>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private EngineHost Host { get; set; } = default!;
+    private EngineHost Host => Campaign.Host;
 
     [Parameter, EditorRequired] public string UnitCode { get; set; } = "";
 
@@ -32,7 +36,7 @@ public sealed partial class UnitRegistration
     private DateTime Today => Book.Today().ToDateTime(TimeOnly.MinValue);
 
     /// <summary>The unit's editor (or an admin), with nothing pending or accepted: a returned registration is sent again.</summary>
-    private bool CanSend => User is { MayWriteFigures: true } user && user.WriteScope.Allows(UnitCode)
+    private bool CanSend => !Campaign.IsClosed && User is { MayWriteFigures: true } user && user.WriteScope.Allows(UnitCode)
         && Latest is null or { Status: RegistrationStatus.Returned };
 
     private string StateText => Latest switch
@@ -52,6 +56,7 @@ public sealed partial class UnitRegistration
 
     private async Task SendAsync()
     {
+        if (!CanSend) return;
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(DocumentNumber)) errors.Add("Cần ghi số văn bản đăng ký.");
         else if (DocumentNumber.Trim().Length > RegistrationBook.MaxDocumentNumberLength)

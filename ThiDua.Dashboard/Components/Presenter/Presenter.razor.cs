@@ -31,7 +31,7 @@ public sealed partial class Presenter : IAsyncDisposable
     [Inject] private DemoState Demo { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow { get; set; } = default!;
+    private ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow Workflow => Campaign.Get<ThiDua.Dashboard.Awards.Proposal.ProposalWorkflow>();
 
     [SupplyParameterFromQuery(Name = "giay")] public int? Giay { get; set; }
     [SupplyParameterFromQuery(Name = "trang")] public string? Trang { get; set; }
@@ -128,7 +128,7 @@ public sealed partial class Presenter : IAsyncDisposable
                 await JS.InvokeVoidAsync("thidua.toggleFullscreen");
                 break;
             case "Escape":
-                Navigation.NavigateTo("/");
+                Navigation.NavigateTo(Link("/"));
                 break;
         }
     }

@@ -13,7 +13,7 @@ namespace ThiDua.Dashboard.Components.Print;
 /// </summary>
 public sealed partial class AwardsPrint
 {
-    [Inject] private ProposalWorkflow Workflow { get; set; } = default!;
+    private ProposalWorkflow Workflow => Campaign.Get<ProposalWorkflow>();
 
     private ProposalDto? Proposal { get; set; }
     private string Generated { get; set; } = "";
@@ -25,7 +25,7 @@ public sealed partial class AwardsPrint
     }
 
     /// <summary>The award page on screen, at the same date when a past one is printed.</summary>
-    private string BackHref => "/khen-thuong" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
+    private string BackHref => PageHref("/khen-thuong");
 
     private string BlockName(string code) => Host.Campaign.Block(code)?.Name ?? code;
 

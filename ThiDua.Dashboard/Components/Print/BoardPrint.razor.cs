@@ -22,7 +22,7 @@ public sealed partial class BoardPrint
     private string? Departures { get; set; }
 
     /// <summary>The block's board on screen, at the same date when a past one is printed.</summary>
-    private string BackHref => $"/bang-xep-hang/{Uri.EscapeDataString(BlockCode)}" + (IsPast ? $"?ngay={AsOf:yyyy-MM-dd}" : "");
+    private string BackHref => PageHref($"/bang-xep-hang/{Uri.EscapeDataString(BlockCode)}");
 
     protected override void Load()
     {

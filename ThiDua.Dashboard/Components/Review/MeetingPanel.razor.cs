@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Dossier;
 using ThiDua.Dashboard.Live;
@@ -12,10 +13,13 @@ namespace ThiDua.Dashboard.Components.Review;
 /// The selection meeting's minutes on /khen-thuong: the City Office (committee) or an admin enters time,
 /// place, chair, secretary, attendees and a vote per proposed unit and individual; everyone else reads them.
 /// </summary>
-public sealed partial class MeetingPanel
+public sealed partial class MeetingPanel : CampaignComponent
 {
-    [Inject] private MeetingBook Meetings { get; set; } = default!;
-    [Inject] private EngineHost Host { get; set; } = default!;
+    /// <summary>A part of the awards page, which answers an unknown campaign.</summary>
+    protected override bool ShowsNotFound => false;
+
+    private MeetingBook Meetings => Campaign.Get<MeetingBook>();
+    private EngineHost Host => Campaign.Host;
 
     [Parameter] public SignedInUser? User { get; set; }
 

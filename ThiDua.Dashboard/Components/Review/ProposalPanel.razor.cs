@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using ThiDua.Dashboard.Accounts;
+using ThiDua.Dashboard.Components.Controls;
 using ThiDua.Dashboard.Audit;
 using ThiDua.Dashboard.Awards.Proposal;
 using ThiDua.Dashboard.Live;
@@ -12,10 +13,13 @@ namespace ThiDua.Dashboard.Components.Review;
 /// The review chain on /khen-thuong: where the proposal stands, the list fixed by the City Office beside
 /// the live one, the steps taken, and the step the signed-in office may take next.
 /// </summary>
-public sealed partial class ProposalPanel
+public sealed partial class ProposalPanel : CampaignComponent
 {
-    [Inject] private ProposalWorkflow Workflow { get; set; } = default!;
-    [Inject] private EngineHost Host { get; set; } = default!;
+    /// <summary>A part of the awards page, which answers an unknown campaign.</summary>
+    protected override bool ShowsNotFound => false;
+
+    private ProposalWorkflow Workflow => Campaign.Get<ProposalWorkflow>();
+    private EngineHost Host => Campaign.Host;
 
     [Parameter, EditorRequired] public ProposalDto Review { get; set; } = default!;
 

@@ -64,6 +64,6 @@ public sealed class HomePageTests : PageTestContext
         // Assert
         Assert.NotNull(page.Find("[data-testid=past-note]"));
         Assert.Contains(page.FindAll("[data-testid=block-phuong] a"), a => a.GetAttribute("href") == "/bang-xep-hang/phuong?ngay=2024-06-30");
-        Assert.Equal(0, Notifier.SubscriberCount);
+        Assert.Equal(0, PageSubscribers);
     }
 }

@@ -63,16 +63,16 @@ public sealed class LeaderboardLiveTests : PageTestContext
     public async Task Leaderboard_Disposed_ReleasesItsSubscription()
     {
         // Arrange
-        var before = Notifier.SubscriberCount;
+        var before = PageSubscribers;
         var page = await RenderWardsBoardAsync();
-        var whileShown = Notifier.SubscriberCount;
+        var whileShown = PageSubscribers;
 
         // Act
         await DisposeComponentsAsync();
 
         // Assert: the subscription is gone, and a later figure reaches nothing of the page.
         Assert.Equal(before + 1, whileShown);
-        Assert.Equal(before, Notifier.SubscriberCount);
+        Assert.Equal(before, PageSubscribers);
         await SubmitAsync(Rate("p-an-hoa", "c", Recent, 82, 100));
         Assert.True(page.IsDisposed);
     }
@@ -82,7 +82,7 @@ public sealed class LeaderboardLiveTests : PageTestContext
     {
         // Arrange
         var page = await RenderWardsBoardAsync();
-        var whileLive = Notifier.SubscriberCount;
+        var whileLive = PageSubscribers;
 
         // Act: the reader picks a past date (the as-of bar writes ?ngay=).
         Navigation.NavigateTo("/bang-xep-hang/phuong?ngay=2024-06-30");
@@ -90,6 +90,6 @@ public sealed class LeaderboardLiveTests : PageTestContext
         // Assert
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=past-note]")), Patience);
         Assert.Equal(1, whileLive);
-        Assert.Equal(0, Notifier.SubscriberCount);
+        Assert.Equal(0, PageSubscribers);
     }
 }

@@ -169,7 +169,7 @@ public sealed class LeaderboardPageTests : PageTestContext
         // Assert
         Assert.Contains("Đang xem số liệu tính đến ngày 30/06/2024", page.Find("[data-testid=past-note]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=live-chip]"));
-        Assert.Equal(1, Notifier.SubscriberCount); // only the probe: a past page does not listen
+        Assert.Equal(1, PageSubscribers); // only the probe: a past page does not listen
         Assert.Equal(rendersBefore, page.RenderCount);
         Assert.Equal(markupBefore, page.Markup);
         Assert.Equal("12,82", Score(page, "p-an-hoa"));

@@ -17,7 +17,7 @@ public sealed class LiveListenerTests : PageTestContext
     public async Task Layout_FigureArrives_LastChangedFollowsAndTheSubscriptionEndsWithTheLayout()
     {
         // Arrange
-        var before = Notifier.SubscriberCount;
+        var before = PageSubscribers;
         var layout = Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
         Assert.Contains("Chưa có số liệu", layout.Find("[data-testid=last-changed]").TextContent);
 
@@ -26,9 +26,9 @@ public sealed class LiveListenerTests : PageTestContext
 
         // Assert
         layout.WaitForAssertion(() => Assert.Contains("Số liệu cập nhật lúc", layout.Find("[data-testid=last-changed]").TextContent));
-        Assert.Equal(before + 1, Notifier.SubscriberCount);
+        Assert.Equal(before + 1, PageSubscribers);
         await DisposeComponentsAsync();
-        Assert.Equal(before, Notifier.SubscriberCount);
+        Assert.Equal(before, PageSubscribers);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class LiveListenerTests : PageTestContext
         await Task.Yield();
 
         // Assert
-        Assert.Equal(0, Notifier.SubscriberCount);
+        Assert.Equal(0, PageSubscribers);
         Assert.Equal(renders, page.RenderCount);
     }
 }

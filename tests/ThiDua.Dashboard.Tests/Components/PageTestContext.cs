@@ -40,13 +40,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
     }
 
     /// <param name="settings">Settings on top of the root appsettings.json, e.g. <c>ThiDua:Display:StaleAfterDays</c>.</param>
-    protected PageTestContext(IReadOnlyDictionary<string, string?> settings) : this(settings, campaigns: false)
-    {
-    }
-
-    /// <param name="settings">Settings on top of the root appsettings.json.</param>
-    /// <param name="campaigns">With the campaign catalog and an engine per campaign, as the app registers them last (the default campaign's services become the app's).</param>
-    protected PageTestContext(IReadOnlyDictionary<string, string?> settings, bool campaigns)
+    protected PageTestContext(IReadOnlyDictionary<string, string?> settings)
     {
         Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder()
@@ -79,7 +73,8 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ScreenLinkService>();
         Services.AddSingleton<AccountService>();
         Services.AddSingleton<AccountQueries>();
-        if (campaigns) Services.AddCampaigns(configuration);
+        // Last, as in Program.cs: every page shows a campaign (?chien-dich=), the default one through the same services as before.
+        Services.AddCampaigns(configuration);
         // Anonymous until a test signs someone in with Authorization.SetAuthorized(...).
         Authorization = AddAuthorization();
         // Last: it resolves the renderer, after which no service can be added.
@@ -94,14 +89,16 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
 
     protected LeaderboardNotifier Notifier => Services.GetRequiredService<LeaderboardNotifier>();
 
+    /// <summary>Who listens to the default campaign's notifier besides the campaigns' own forwarding to the hub (always one).</summary>
+    protected int PageSubscribers => Notifier.SubscriberCount - 1;
+
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
     public async Task InitializeAsync()
     {
         await Services.InitializeThiDuaStorageAsync();
-        // As the app starts: with campaigns, every active campaign's engine (the default's among them); otherwise the one engine.
-        if (Services.GetService<CampaignEngines>() is { } engines) await engines.StartAsync();
-        else await Host.LoadAsync();
+        // As the app starts: every active campaign's engine, the default's among them.
+        await Services.GetRequiredService<CampaignEngines>().StartAsync();
     }
 
     async Task IAsyncLifetime.DisposeAsync()

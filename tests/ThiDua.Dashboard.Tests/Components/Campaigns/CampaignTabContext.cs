@@ -14,7 +14,7 @@ namespace ThiDua.Dashboard.Tests.Components.Campaigns;
 /// /quan-tri signed in as an admin, on the campaigns tab, with the app's campaign catalog over a real SQLite
 /// file (the 2024 campaign seeded as on an empty database); fields are set as a person's input would set them.
 /// </summary>
-public abstract class CampaignTabContext() : PageTestContext(new Dictionary<string, string?>(), campaigns: true)
+public abstract class CampaignTabContext() : PageTestContext(new Dictionary<string, string?>())
 {
     protected const string Default = "can-tho-2024";
     protected static readonly WriteActor Admin = new("quan-tri", null, UnitScope.All);
