@@ -19,6 +19,10 @@ public static class LiveRegistration
         services.AddValidatedOptions<ClusterOptions, ClusterOptionsValidation>(configuration, ClusterOptions.SectionName);
         services.AddSingleton<ApplyOrder>();
         services.AddHostedService<VersionFollower>();
+        // On PostgreSQL the database tells every node of each commit (LISTEN/NOTIFY); on SQLite this stays silent.
+        services.AddSingleton<PostgresChangeSignal>();
+        services.AddSingleton<IChangeSignal>(sp => sp.GetRequiredService<PostgresChangeSignal>());
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeSignal>());
         services.AddSingleton<StandingsHistory>();
         services.AddSingleton<FigureHistoryQueries>();
         services.AddHostedService<DayRollover>();

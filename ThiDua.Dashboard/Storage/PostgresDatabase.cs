@@ -21,6 +21,7 @@ public sealed class PostgresDatabase : Database, IDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
+    private readonly string _listenerConnectionString;
 
     /// <param name="connectionString">An Npgsql connection string (Host=…;Database=…;Username=…;Password=…).</param>
     public PostgresDatabase(string connectionString, TimeProvider? time = null)
@@ -48,6 +49,7 @@ public sealed class PostgresDatabase : Database, IDisposable
 
         _time = time ?? TimeProvider.System;
         Description = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+        _listenerConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
@@ -130,6 +132,17 @@ public sealed class PostgresDatabase : Database, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await ReadSchemaVersionAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A connection of its own, outside the pool, for LISTEN: it stays open for the node's life, and TCP
+    /// keepalives make a server that vanished without a goodbye show up as an error rather than silence.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_listenerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
     }
 
     public void Dispose() => _dataSource.Dispose();

@@ -413,3 +413,37 @@ CREATE TABLE data_protection_keys (
     xml           TEXT COLLATE "C" NOT NULL,
     created_at    TEXT COLLATE "C" NOT NULL
 );
+
+-- Several nodes (issue 16): every node LISTENs on thidua_changes (Live/PostgresChangeSignal) and reads what
+-- changed after its version when told. The notification is sent by the database, at commit, for whatever
+-- wrote: a batch (any version: figures, unit edits, day moves) says its campaign and version; the committee's
+-- append-only decision tables, which raise no version, say "decisions" and their campaign.
+CREATE FUNCTION thidua_notify_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('thidua_changes',
+        (SELECT code FROM campaigns WHERE id = NEW.campaign_id) || ':' || NEW.version::text);
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER batches_notify AFTER INSERT ON batches
+FOR EACH ROW EXECUTE FUNCTION thidua_notify_batch();
+
+CREATE FUNCTION thidua_notify_decisions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('thidua_changes',
+        (SELECT code FROM campaigns WHERE id = NEW.campaign_id) || ':decisions');
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER committee_nominations_notify AFTER INSERT OR UPDATE ON committee_nominations
+FOR EACH ROW EXECUTE FUNCTION thidua_notify_decisions();
+CREATE TRIGGER award_individuals_notify AFTER INSERT OR UPDATE ON award_individuals
+FOR EACH ROW EXECUTE FUNCTION thidua_notify_decisions();
+CREATE TRIGGER city_ratings_notify AFTER INSERT ON city_ratings
+FOR EACH ROW EXECUTE FUNCTION thidua_notify_decisions();
+CREATE TRIGGER proposal_transitions_notify AFTER INSERT ON proposal_transitions
+FOR EACH ROW EXECUTE FUNCTION thidua_notify_decisions();
+CREATE TRIGGER meeting_minutes_notify AFTER INSERT ON meeting_minutes
+FOR EACH ROW EXECUTE FUNCTION thidua_notify_decisions();
