@@ -164,8 +164,8 @@ public sealed class FigureRepository(Database database, CampaignKey campaign)
         if (versions.Count == 0) return new HashSet<long>();
         await using var connection = await database.OpenAsync(cancellationToken);
         var own = await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT version FROM batches WHERE campaign_id = @CampaignId AND version IN @Versions;",
-            new { CampaignId = campaign.Id, Versions = versions }, cancellationToken: cancellationToken));
+            $"SELECT version FROM batches WHERE campaign_id = @CampaignId AND {database.Dialect.InList("version", "Versions")};",
+            new { CampaignId = campaign.Id, Versions = versions.ToArray() }, cancellationToken: cancellationToken));
         return own.ToHashSet();
     }
 

@@ -22,12 +22,12 @@ public sealed class CampaignPageAddressTests
         await host.ActivateTestCampaignAsync();
 
         // Act
-        var (status, html) = await GetPageAsync(host, $"bang-xep-hang/khoi-mot?chien-dich={CampaignApiHost.TestCode}");
+        var (status, html) = await GetPageAsync(host, $"bang-xep-hang/phuong?chien-dich={CampaignApiHost.TestCode}");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Đơn vị Một A", html);
-        Assert.Contains("Chiến dịch thử nghiệm: bản đồ hai cấp, ba khối", html);
+        Assert.Contains("Phường Ninh Kiều", html);
+        Assert.Contains("Thi đua đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính năm 2026 (đợt thử nghiệm tính tổng quát)", html);
         Assert.DoesNotContain("Không tìm thấy trang", html);
     }
 
@@ -49,8 +49,8 @@ public sealed class CampaignPageAddressTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("bang-xep-hang/khoi-mot")]
-    [InlineData("don-vi/mot-a")]
+    [InlineData("bang-xep-hang/phuong")]
+    [InlineData("don-vi/p-ninh-kieu")]
     public async Task Page_DraftCampaign_Returns404(string path)
     {
         // Arrange: imported, not activated.
@@ -64,7 +64,7 @@ public sealed class CampaignPageAddressTests
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("Không tìm thấy trang", html);
-        Assert.DoesNotContain("Đơn vị Một A", html);
+        Assert.DoesNotContain("Phường Ninh Kiều", html);
     }
 
     [Fact]

@@ -28,10 +28,10 @@ public sealed class CampaignTabTests : CampaignTabContext
     public async Task ImportPreview_SyntaxError_ShowsTheFindingWithItsLineAndStoresNothing()
     {
         var page = await ShowTabAsync();
-        var broken = CampaignApiHost.CampaignFile().Replace("\"name\": \"Chiến dịch thử nghiệm", "\"name\" \"Chiến dịch thử nghiệm", StringComparison.Ordinal);
+        var broken = CampaignApiHost.CampaignFile().Replace("\"name\": \"Thi đua đẩy mạnh", "\"name\" \"Thi đua đẩy mạnh", StringComparison.Ordinal);
         var line = broken[..broken.IndexOf("\"name\" \"", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
 
-        await ChooseFileAsync(page, "campaign-import-file", broken, "thu-nghiem.json");
+        await ChooseFileAsync(page, "campaign-import-file", broken, "chuyen-doi-so.json");
 
         var finding = page.Find("[data-testid=campaign-import-findings] li[data-kind=error]");
         Assert.StartsWith($"dòng {line}, cột ", finding.QuerySelector("[data-testid=finding-place]")!.TextContent.Trim());
@@ -45,11 +45,11 @@ public sealed class CampaignTabTests : CampaignTabContext
     {
         var page = await ShowTabAsync();
 
-        await ChooseFileAsync(page, "campaign-import-file", CampaignApiHost.CampaignFile(), "thu-nghiem-2026.json");
+        await ChooseFileAsync(page, "campaign-import-file", CampaignApiHost.CampaignFile(), "chuyen-doi-so-2026.json");
 
         var summary = page.Find("[data-testid=campaign-import-summary]").TextContent;
-        Assert.Contains("thu-nghiem-2026", summary);
-        Assert.Contains("01/01/2026 – 31/12/2026", summary);
+        Assert.Contains(CampaignApiHost.TestCode, summary);
+        Assert.Contains("01/01/2026 – 30/11/2026", summary);
         Assert.Equal(3, page.FindAll("[data-testid=campaign-import-block]").Count);
         Assert.Null(Catalog.Find(CampaignApiHost.TestCode)); // the preview is a dry run
 
@@ -57,9 +57,9 @@ public sealed class CampaignTabTests : CampaignTabContext
 
         var created = Catalog.Find(CampaignApiHost.TestCode);
         Assert.Equal(CampaignStatus.Draft, created?.Status);
-        Assert.Equal(9, (await Catalog.UnitsAsync(CampaignApiHost.TestCode))!.Count);
-        Assert.Contains("Đã nhập chiến dịch “thu-nghiem-2026”", Notice(page));
-        Assert.Equal("Nháp", page.Find("[data-testid=campaign-row][data-code=thu-nghiem-2026] [data-testid=campaign-status]").TextContent.Trim());
+        Assert.Equal(15, (await Catalog.UnitsAsync(CampaignApiHost.TestCode))!.Count);
+        Assert.Contains($"Đã nhập chiến dịch “{CampaignApiHost.TestCode}”", Notice(page));
+        Assert.Equal("Nháp", page.Find($"[data-testid=campaign-row][data-code={CampaignApiHost.TestCode}] [data-testid=campaign-status]").TextContent.Trim());
         Assert.Single(await AuditAsync(AuditKinds.CampaignCreate));
     }
 
