@@ -36,6 +36,13 @@ public sealed class AdminBootstrap(UserStore users, IAuditTrail audit, IOptions<
                     $"Tạo tài khoản quản trị đầu tiên {userName}", Subject: userName,
                     After: new { UserName = userName, Role = Roles.Admin, PasswordFrom = generated ? "random" : "ThiDua:Admin:InitialPassword" })));
         }
+        catch (System.Data.Common.DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Several nodes starting together on one database: another one created the administrator first.
+            if (await users.CountAdminsAsync(cancellationToken) == 0) throw;
+            logger.LogInformation("Another node created the first administrator while this one started");
+            return false;
+        }
         catch (AuditWriteException)
         {
             logger.LogCritical("Chưa tạo tài khoản quản trị {UserName}: {Message} (the first administrator was not created because its audit entry could not be written)",

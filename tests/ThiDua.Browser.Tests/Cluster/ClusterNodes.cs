@@ -38,8 +38,17 @@ public sealed class ClusterNodes : IAsyncDisposable
                 ["ConnectionStrings__ThiDua"] = database.ConnectionString,
                 ["ThiDua__Metrics__Enabled"] = "true",
             };
-            // One after the other: the first migrates the empty database, the others find it ready.
-            for (var i = 0; i < count; i++) nodes.Add(await ServerProcess.StartAsync(ServerProcess.FreePort(), environment));
+            // All at once, as an operator's script or systemd starts them: one migrates the empty database and
+            // creates the first administrator while the others wait for it or find them done.
+            var starting = Enumerable.Range(0, count).Select(_ => ServerProcess.StartAsync(ServerProcess.FreePort(), environment)).ToList();
+            try
+            {
+                await Task.WhenAll(starting);
+            }
+            finally
+            {
+                nodes.AddRange(starting.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
+            }
             var balancer = await NginxBalancer.StartAsync([.. nodes.Select(n => n.BaseAddress.Port)]);
             return new ClusterNodes(database, nodes, balancer);
         }

@@ -42,7 +42,7 @@ public sealed partial class ClusterTests(BrowserFixture browser, ITestOutputHelp
         while (!heard.Any(change => change.GetProperty("version").GetInt64() == version) && DateTime.UtcNow < deadline) await Task.Delay(50);
 
         // Assert
-        var change = Assert.Single(heard, c => c.GetProperty("version").GetInt64() == version && c.GetProperty("block").GetString() == Block);
+        var change = Assert.Single(heard, c => c.GetProperty("version").GetInt64() == version && c.GetProperty("block").GetString() == Block && c.GetProperty("group").GetString() == Group);
         Assert.Contains(change.GetProperty("entries").EnumerateArray(), e => e.GetProperty("unit").GetString() == wards[0] && e.GetProperty("score").GetDouble() == 87.45);
         var one = await ClusterNodes.LeaderboardsAsync(cluster.Nodes[0].BaseAddress);
         var three = await ClusterNodes.LeaderboardsAsync(cluster.Nodes[2].BaseAddress);
