@@ -85,6 +85,14 @@ public sealed class CampaignAdminBrowserTests(BrowserFixture browser) : IClassFi
         await SignedInApp.ScreenshotAsync(page, "43-chien-dich-da-kich-hoat");
         await SignedInApp.AssertHealthyAsync(browserPage);
 
+        // The two campaigns' ward boards side by side, as two people would have them open: ?chien-dich= and the default.
+        await using var newScreen = await browser.NewPageAsync();
+        await newScreen.OpenAsync(app.Url($"bang-xep-hang/phuong?nhom=tu-3500&chien-dich={NewCampaign}"));
+        await using var oldScreen = await browser.NewPageAsync();
+        await oldScreen.OpenAsync(app.Url("bang-xep-hang/phuong?nhom=tu-3500"));
+        var oldRows = oldScreen.Page.Locator("[data-testid=board] tr[data-unit]");
+        var oldBoardBefore = await oldRows.AllInnerTextsAsync();
+
         // Act: a figure for the new campaign, through the API
         var defaultBefore = await app.GetJsonAsync("api/v1/leaderboards");
         var newBefore = await app.GetJsonAsync($"api/v1/leaderboards?campaign={NewCampaign}");
@@ -98,5 +106,10 @@ public sealed class CampaignAdminBrowserTests(BrowserFixture browser) : IClassFi
         Assert.Equal(defaultBefore.GetProperty("version").GetInt64(), defaultAfter.GetProperty("version").GetInt64());
         Assert.Equal(defaultBefore.GetProperty("boards").GetRawText(), defaultAfter.GetProperty("boards").GetRawText());
         Assert.DoesNotContain(NewWard, defaultAfter.GetRawText(), StringComparison.Ordinal);
+        // ... and on the pages: the new campaign's board shows the ward without a reload, the 2024 board stays as it was.
+        await Expect(newScreen.Page.Locator($"[data-testid=board] tr[data-unit='{NewWard}'] .thidua-score")).ToHaveTextAsync("87,45");
+        await Expect(oldScreen.Page.Locator($"[data-testid=board] tr[data-unit='{NewWard}']")).ToHaveCountAsync(0);
+        Assert.Equal(oldBoardBefore, await oldRows.AllInnerTextsAsync());
+        await SignedInApp.AssertHealthyAsync(newScreen);
     }
 }
