@@ -15,15 +15,6 @@ namespace ThiDua.Dashboard.Components.Admin;
 /// </summary>
 public sealed partial class CampaignDraftEditor
 {
-    [Inject] private CampaignCatalog Catalog { get; set; } = default!;
-
-    [Parameter, EditorRequired] public CampaignRecord Campaign { get; set; } = default!;
-
-    [Parameter, EditorRequired] public WriteActor Writer { get; set; } = default!;
-
-    /// <summary>Tells the tab the draft changed, so it reads the list again.</summary>
-    [Parameter] public EventCallback Changed { get; set; }
-
     private CampaignDraftForm Form { get; set; } = new();
     private CampaignDraftValidation? Validation { get; set; }
     private IReadOnlyList<CampaignFindingRow> Findings { get; set; } = [];

@@ -16,15 +16,6 @@ namespace ThiDua.Dashboard.Components.Admin;
 /// </summary>
 public sealed partial class CampaignUnitList
 {
-    [Inject] private CampaignCatalog Catalog { get; set; } = default!;
-
-    [Parameter, EditorRequired] public CampaignRecord Campaign { get; set; } = default!;
-
-    [Parameter, EditorRequired] public WriteActor Writer { get; set; } = default!;
-
-    /// <summary>Tells the tab the draft changed, so it reads the list again.</summary>
-    [Parameter] public EventCallback Changed { get; set; }
-
     private sealed record UnitPreview(IReadOnlyList<CampaignUnit> Units, CampaignFindings Findings);
 
     private int UnitCount { get; set; }
