@@ -17,6 +17,7 @@ public sealed class CampaignEngines(
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly List<Func<LeaderboardUpdate, Task>> _listeners = [];
     private IReadOnlyList<CampaignRecord> _catalog = [];
+    private string? _catalogMark;
     private CampaignServices? _default;
     private ITimer? _sweep;
 
@@ -68,8 +69,31 @@ public sealed class CampaignEngines(
     /// <summary>Reads the catalog again after a campaign was created, activated, closed or made the default.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
+        // The mark first: a change between the two reads leaves a mark that differs at the next follow, so it is read again.
+        var mark = await store.ReadCatalogMarkAsync(cancellationToken);
         var catalog = await store.ListAsync(cancellationToken);
-        lock (_gate) _catalog = catalog;
+        lock (_gate)
+        {
+            _catalog = catalog;
+            _catalogMark = mark;
+        }
+    }
+
+    /// <summary>
+    /// Reads the catalog again when another node (sharing the database) changed a campaign since the last read;
+    /// true when it did. Called by the <see cref="VersionFollower"/> with every catch-up, so a campaign created,
+    /// activated, closed or made the default elsewhere is served here within a catch-up period.
+    /// </summary>
+    public async Task<bool> FollowCatalogAsync(CancellationToken cancellationToken = default)
+    {
+        var mark = await store.ReadCatalogMarkAsync(cancellationToken);
+        lock (_gate)
+        {
+            if (mark == _catalogMark) return false;
+        }
+        await RefreshAsync(cancellationToken);
+        logger.LogInformation("Campaigns changed in storage; the catalog was read again");
+        return true;
     }
 
     /// <summary>

@@ -30,6 +30,18 @@ public sealed class CampaignStore(Database database, TimeProvider time)
         return [.. rows.Select(r => r.ToRecord())];
     }
 
+    /// <summary>
+    /// A short text that changes whenever any campaign is created, changed, activated, closed or made the default:
+    /// each campaign's id, state and last change, in id order. Not the time alone: nodes' clocks may disagree.
+    /// </summary>
+    public async Task<string> ReadCatalogMarkAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string Status, long IsDefault, string UpdatedAt)>(new CommandDefinition(
+            "SELECT id, status, is_default, updated_at FROM campaigns WHERE rules_json IS NOT NULL ORDER BY id;", cancellationToken: cancellationToken));
+        return string.Join(';', rows.Select(r => $"{r.Id}:{r.Status}:{r.IsDefault}:{r.UpdatedAt}"));
+    }
+
     public async Task<CampaignRecord?> GetAsync(string code, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

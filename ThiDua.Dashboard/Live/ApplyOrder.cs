@@ -56,9 +56,13 @@ public sealed class ApplyOrder
         return new Turn(this);
     }
 
-    /// <summary>Applies every batch committed since this node's version, and the committee's decisions if they moved.</summary>
+    /// <summary>
+    /// Reads the campaigns again if another node changed them, then applies every batch committed since this node's
+    /// version, and the committee's decisions if they moved.
+    /// </summary>
     public async Task FollowAsync(CancellationToken cancellationToken)
     {
+        if (_engines is not null) await _engines.FollowCatalogAsync(cancellationToken);
         using var turn = await EnterAsync(cancellationToken);
         await turn.CatchUpAsync(before: null, cancellationToken);
         await FollowDecisionsAsync(turn, cancellationToken);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Dashboard.Live;
 using ThiDua.Dashboard.Live.Hub;
 using ThiDua.Dashboard.Tests.Api;
+using ThiDua.Dashboard.Tests.Campaigns;
 using ThiDua.Scoring.Awards;
 
 namespace ThiDua.Dashboard.Tests.Live;
@@ -241,5 +242,47 @@ public sealed class VersionFollowerTests : IAsyncDisposable
         // Assert
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal(CityRating.Tot, second.Services.GetRequiredService<EngineHost>().Engine.Decisions.CityRating);
+    }
+    [Fact]
+    public async Task CampaignCreatedActivatedAndMadeDefaultOnOneNode_IsServedByTheOtherWithoutARestart()
+    {
+        // Arrange: the second node has read the catalog (one campaign) before the first changes it.
+        var first = Node();
+        var second = Node();
+        Assert.Single(await second.Client.GetFromJsonAsync<JsonElement[]>("api/v1/campaigns") ?? []);
+
+        // Act: create, activate and make the default on the first node only.
+        using (var created = await first.Writer.PostAsync("api/v1/campaigns?dryRun=false",
+                   new StringContent(File.ReadAllText(GeneralityCampaign.FilePath), System.Text.Encoding.UTF8, "application/json")))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using (var activated = await first.Writer.PostAsync($"api/v1/campaigns/{GeneralityCampaign.Code}/activate", null))
+            Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        using (var chosen = await first.Writer.PostAsync($"api/v1/campaigns/{GeneralityCampaign.Code}/default", null))
+            Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        var seen = await UntilAsync(async () =>
+        {
+            var campaigns = await second.Client.GetFromJsonAsync<JsonElement[]>("api/v1/campaigns") ?? [];
+            return campaigns.Any(c => c.GetProperty("code").GetString() == GeneralityCampaign.Code
+                                      && c.GetProperty("status").GetString() == "active" && c.GetProperty("isDefault").GetBoolean());
+        });
+
+        // Assert: the second node lists it, serves its boards by default and takes its figures.
+        Assert.True(seen, "the second node never listed the campaign the first created, activated and made the default");
+        var boards = await second.Client.GetFromJsonAsync<JsonElement>("api/v1/leaderboards");
+        Assert.Contains(boards.GetProperty("boards").EnumerateArray(), b => b.GetProperty("block").GetString() == "so-ban-nganh");
+        using var posted = await second.Writer.PostAsJsonAsync($"api/v1/figures?campaign={GeneralityCampaign.Code}",
+            new[] { new { unit = "p-cai-rang", asOf = "2026-03-02", indicator = "dung-han", numerator = 9L, denominator = (long?)10 } });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+    }
+
+    private static async Task<bool> UntilAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition()) return true;
+            await Task.Delay(100);
+        }
+        return false;
     }
 }
