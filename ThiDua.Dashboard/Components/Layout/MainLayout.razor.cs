@@ -33,6 +33,9 @@ public sealed partial class MainLayout : LiveListener
 
     private string CampaignName => Campaign.Name;
 
+    /// <summary>The phone menu's heading: the campaign's period (its name, a long sentence, is in the choices below).</summary>
+    private string PhoneCampaignTitle => $"Chiến dịch {PeriodText(Campaign.Record)}{(Campaign.IsClosed ? " (đã kết thúc)" : "")}";
+
     private string CampaignLabel => Campaign.IsClosed ? $"{Campaign.Name} (đã kết thúc)" : Campaign.Name;
 
     /// <summary>The campaigns a reader may switch to (a draft is not public), the newest period first.</summary>
