@@ -10,13 +10,13 @@ public sealed record LoadResult(
     Percentiles Hub, Percentiles FirstClient, Percentiles LastClient, long Pairs, long LostPairs, int ClientsWithLoss, long OutOfOrder, int StateMismatches, int ClientsClosed,
     double DrainSeconds, double ServerCpuSeconds, double ServerCores, double ServerPeakRssMiB, double ServerRssMiB,
     double HarnessCpuSeconds, double ConnectSeconds, Percentiles ServerPost, double[] LastClientBySend, long MessagesReceived,
-    int Nodes = 1, double[]? NodePeakRssMiB = null);
+    int Nodes = 1, double[]? NodePeakRssMiB = null, double DatabaseCpuSeconds = double.NaN);
 
 /// <summary>
 /// The load phase: N hub clients connected, figures posted at a fixed schedule for T seconds by P
 /// posters, then every (client, figure) pair checked against what the client received. With several nodes
 /// (<paramref name="nodes"/>, one client per node), hub clients are spread over them and requests go round-robin;
-/// the first node's process is the one whose CPU is measured.
+/// server CPU is the sum over every node's process, and with PostgreSQL the database server's CPU is measured apart.
 /// </summary>
 public sealed class LoadRun(Options options, IReadOnlyList<HttpClient> nodes, Workload workload, IReadOnlyList<ServerProcess> servers)
 {
@@ -73,7 +73,8 @@ public sealed class LoadRun(Options options, IReadOnlyList<HttpClient> nodes, Wo
         }
 
         server?.TakePostTimes();
-        var serverCpu0 = server is { } p0 ? ProcStats.CpuSeconds(p0.Pid) : 0;
+        var serverCpu0 = ServersCpuSeconds();
+        var databaseCpu0 = ProcStats.PostgresCpuSeconds();
         var harnessCpu0 = ProcStats.CpuSeconds(Environment.ProcessId);
         var start = Stopwatch.GetTimestamp();
         var (sent, postLatencies, errors) = await PostAsync(options.Seconds, cancel);
@@ -92,7 +93,8 @@ public sealed class LoadRun(Options options, IReadOnlyList<HttpClient> nodes, Wo
             await Task.Delay(100, cancel);
         drain.Stop();
         var loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var serverCpu = server is { } p1 ? ProcStats.CpuSeconds(p1.Pid) - serverCpu0 : double.NaN;
+        var serverCpu = server is null ? double.NaN : ServersCpuSeconds() - serverCpu0;
+        var databaseCpu = options.Postgres is null ? double.NaN : ProcStats.PostgresCpuSeconds() - databaseCpu0;
         var harnessCpu = ProcStats.CpuSeconds(Environment.ProcessId) - harnessCpu0;
 
         // Every (client, figure) pair: first message on the figure's board whose version covers the POST's.
@@ -164,10 +166,12 @@ public sealed class LoadRun(Options options, IReadOnlyList<HttpClient> nodes, Wo
             server is { } p2 ? ProcStats.StatusMiB(p2.Pid, "VmHWM") : double.NaN,
             server is { } p3 ? ProcStats.StatusMiB(p3.Pid, "VmRSS") : double.NaN,
             harnessCpu, connect.Elapsed.TotalSeconds, Percentiles.Of(server?.TakePostTimes() ?? []), lastClientBySend, messages,
-            nodes.Count, [.. servers.Select(s => ProcStats.StatusMiB(s.Pid, "VmHWM"))]);
+            nodes.Count, [.. servers.Select(s => ProcStats.StatusMiB(s.Pid, "VmHWM"))], databaseCpu);
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
         return result;
     }
+
+    private double ServersCpuSeconds() => servers.Sum(s => ProcStats.CpuSeconds(s.Pid));
 
     private sealed record Posting(List<Sent> Sent, List<double> Latencies, long Errors);
 

@@ -70,11 +70,13 @@ public static class Report
             Row("hub messages received (per client) · CPU per message: server · harness", l.MessagesReceived == 0 ? "0" :
                 $"{l.MessagesReceived:N0} ({(double)l.MessagesReceived / l.ClientsConnected:N0}) · {l.ServerCpuSeconds * 1e6 / l.MessagesReceived:F0} µs · {l.HarnessCpuSeconds * 1e6 / l.MessagesReceived:F0} µs");
             Row("drain after the last POST", $"{l.DrainSeconds:F1} s");
-            Row("server CPU during load (cores)", $"{l.ServerCpuSeconds:F1} s ({l.ServerCores:F2})");
+            Row(l.Nodes > 1 ? "server CPU during load, all nodes (cores)" : "server CPU during load (cores)", $"{l.ServerCpuSeconds:F1} s ({l.ServerCores:F2})");
+            if (!double.IsNaN(l.DatabaseCpuSeconds))
+                Row("PostgreSQL server CPU during load (every postgres process)", $"{l.DatabaseCpuSeconds:F1} s");
             Row("server peak RSS (VmHWM) · RSS at end", $"{l.ServerPeakRssMiB:N0} MiB · {l.ServerRssMiB:N0} MiB");
             Row("harness CPU during load", $"{l.HarnessCpuSeconds:F1} s");
             if (l.Nodes > 1)
-                Row("nodes on one database · peak RSS per node (server CPU above: node 1 only)",
+                Row("nodes on one database · peak RSS per node",
                     $"{l.Nodes} · {string.Join(" / ", (l.NodePeakRssMiB ?? []).Select(m => m.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} MiB");
         }
         if (r.Freshness.Count > 0)

@@ -147,6 +147,26 @@ public static class ProcStats
     }
 
     /// <summary>
+    /// CPU seconds of every live process named <c>postgres</c> (the server, its background workers and the
+    /// nodes' pooled backends, which live as long as their pooled connections): the database's share of a run.
+    /// </summary>
+    public static double PostgresCpuSeconds()
+    {
+        var total = 0.0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && IsPostgres(pid))
+                total += CpuSeconds(pid);
+        return total;
+    }
+
+    private static bool IsPostgres(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim() == "postgres"; }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>
     /// CPU seconds (own, plus children already reaped) of every live descendant of <paramref name="rootPid"/>,
     /// leaving out <paramref name="excludePid"/> and its subtree: e.g. the Playwright driver and Chromium's
     /// processes under the harness, without the app it also started.
