@@ -57,15 +57,15 @@ public sealed class ApplyOrder
     }
 
     /// <summary>
-    /// Reads the campaigns again if another node changed them, then applies every batch committed since this node's
-    /// version, and the committee's decisions if they moved.
+    /// Applies every batch committed since this node's version; with <paramref name="everything"/>, first reads the
+    /// campaigns again if another node changed them and afterwards the committee's decisions if they moved.
     /// </summary>
-    public async Task FollowAsync(CancellationToken cancellationToken)
+    public async Task FollowAsync(bool everything, CancellationToken cancellationToken)
     {
-        if (_engines is not null) await _engines.FollowCatalogAsync(cancellationToken);
+        if (everything && _engines is not null) await _engines.FollowCatalogAsync(cancellationToken);
         using var turn = await EnterAsync(cancellationToken);
         await turn.CatchUpAsync(before: null, cancellationToken);
-        await FollowDecisionsAsync(turn, cancellationToken);
+        if (everything) await FollowDecisionsAsync(turn, cancellationToken);
     }
 
     /// <summary>One holder of the lock. Pushes it collects go out when it is disposed, after the lock is released.</summary>

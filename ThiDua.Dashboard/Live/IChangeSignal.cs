@@ -9,6 +9,10 @@ namespace ThiDua.Dashboard.Live;
 /// </summary>
 public interface IChangeSignal
 {
-    /// <summary>Runs <paramref name="changed"/> on every signal (on any thread; it must return at once). Dispose to stop.</summary>
-    IDisposable Subscribe(Action changed);
+    /// <summary>
+    /// Runs <paramref name="changed"/> on every signal (on any thread; it must return at once) with the version the
+    /// notified batch raised, or null when the signal names none (a committee decision, a reconnection): then the
+    /// follower checks everything. Dispose to stop.
+    /// </summary>
+    IDisposable Subscribe(Action<long?> changed);
 }

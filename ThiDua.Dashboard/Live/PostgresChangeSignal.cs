@@ -20,9 +20,9 @@ public sealed class PostgresChangeSignal(Database database, ILogger<PostgresChan
     private static readonly TimeSpan _longestRetry = TimeSpan.FromSeconds(10);
 
     private readonly Lock _gate = new();
-    private readonly List<Action> _listeners = [];
+    private readonly List<Action<long?>> _listeners = [];
 
-    public IDisposable Subscribe(Action changed)
+    public IDisposable Subscribe(Action<long?> changed)
     {
         lock (_gate) _listeners.Add(changed);
         return new Unsubscriber(this, changed);
@@ -43,7 +43,7 @@ public sealed class PostgresChangeSignal(Database database, ILogger<PostgresChan
                 logger.LogInformation("Listening for other nodes' commits on {Database}", postgres.Description);
                 retry = _firstRetry;
                 // Whatever was committed while this connection was away.
-                Raise();
+                Raise(null);
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,22 +63,27 @@ public sealed class PostgresChangeSignal(Database database, ILogger<PostgresChan
     private void OnNotification(object sender, NpgsqlNotificationEventArgs notification)
     {
         logger.LogDebug("Another node committed {Payload}", notification.Payload);
-        Raise();
+        Raise(VersionOf(notification.Payload));
     }
 
-    private void Raise()
+    /// <summary>The version of a "campaign:version" payload; null for "campaign:decisions" (or anything else).</summary>
+    internal static long? VersionOf(string payload) =>
+        long.TryParse(payload.AsSpan(payload.LastIndexOf(':') + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version : null;
+
+    private void Raise(long? version)
     {
-        Action[] listeners;
+        Action<long?>[] listeners;
         lock (_gate) listeners = [.. _listeners];
         foreach (var listener in listeners)
         {
             // A listener must return at once (it only wakes the follower); one that throws must not deafen the others.
-            try { listener(); }
+            try { listener(version); }
             catch (Exception exception) { logger.LogError(exception, "A change listener failed"); }
         }
     }
 
-    private sealed class Unsubscriber(PostgresChangeSignal signal, Action changed) : IDisposable
+    private sealed class Unsubscriber(PostgresChangeSignal signal, Action<long?> changed) : IDisposable
     {
         public void Dispose()
         {

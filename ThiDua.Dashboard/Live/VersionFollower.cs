@@ -16,9 +16,19 @@ public sealed class VersionFollower(
 {
     // One pending wake-up is enough: a catch-up reads everything committed so far.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int _checkEverything;
 
-    /// <summary>Asks for a catch-up now rather than at the next periodic check.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    /// <summary>
+    /// Asks for a catch-up now rather than at the next periodic check. <paramref name="version"/> is the version a
+    /// notified batch raised: one this node has applied already (its own commit, notified back to it) wakes nothing.
+    /// Without one (a committee decision, a reconnection) the catch-up also reads the campaigns and the decisions.
+    /// </summary>
+    public void Wake(long? version = null)
+    {
+        if (version is { } notified && notified <= order.AppliedVersion) return;
+        if (version is null) Volatile.Write(ref _checkEverything, 1);
+        _wake.Writer.TryWrite(true);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,11 +36,16 @@ public sealed class VersionFollower(
         try
         {
             var period = TimeSpan.FromSeconds(options.Value.CatchUpSeconds);
+            var lastFullCheck = DateTimeOffset.MinValue;
             while (!stoppingToken.IsCancellationRequested)
             {
+                // Batches at every wake-up; the campaigns and the committee's decisions when a signal named no batch,
+                // and at least once a period even while batches keep coming (a wake-up per batch would never let it pass).
+                var everything = Interlocked.Exchange(ref _checkEverything, 0) == 1 || time.GetUtcNow() - lastFullCheck >= period;
                 try
                 {
-                    await order.FollowAsync(stoppingToken);
+                    await order.FollowAsync(everything, stoppingToken);
+                    if (everything) lastFullCheck = time.GetUtcNow();
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

@@ -29,19 +29,19 @@ public sealed class ChangeSignalTests : IAsyncLifetime
     /// <summary>An <see cref="IChangeSignal"/> the test raises by hand, as a LISTEN connection raises it on a notification.</summary>
     private sealed class Signal : IChangeSignal
     {
-        private readonly List<Action> _callbacks = [];
+        private readonly List<Action<long?>> _callbacks = [];
 
-        public IDisposable Subscribe(Action changed)
+        public IDisposable Subscribe(Action<long?> changed)
         {
             lock (_callbacks) _callbacks.Add(changed);
             return new Unsubscribe(() => { lock (_callbacks) _callbacks.Remove(changed); });
         }
 
-        public void Raise()
+        public void Raise(long? version = null)
         {
-            Action[] callbacks;
+            Action<long?>[] callbacks;
             lock (_callbacks) callbacks = [.. _callbacks];
-            foreach (var callback in callbacks) callback();
+            foreach (var callback in callbacks) callback(version);
         }
 
         private sealed class Unsubscribe(Action action) : IDisposable
@@ -136,4 +136,40 @@ public sealed class ChangeSignalTests : IAsyncLifetime
             await follower.StopAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task Follower_IgnoresASignalNamingAVersionItHasApplied_AndFollowsOneNamingANewer()
+    {
+        // Arrange: the follower is level with the writer, then the writer commits one more batch.
+        var follower = _follower.GetServices<IHostedService>().OfType<VersionFollower>().Single();
+        var host = _follower.GetRequiredService<EngineHost>();
+        var unit = _writer.GetRequiredService<EngineHost>().Engine.Units.First(u => u.Block == "phuong").Code;
+        var applied = await PostAsync(unit, 10);
+        await follower.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.True(await ReachesAsync(host, applied, Patience), "caught up at start");
+            var newer = await PostAsync(unit, 20);
+
+            // Act and assert: a notice of a batch it already has (as its own commits come back to it) wakes nothing…
+            _signal.Raise(applied);
+            Assert.False(await ReachesAsync(host, newer, TimeSpan.FromSeconds(1.5)), "woke for a version it had applied");
+
+            // …one of a newer batch does.
+            _signal.Raise(newer);
+            Assert.True(await ReachesAsync(host, newer, Patience), "caught up on the newer version's notice");
+        }
+        finally
+        {
+            await follower.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Theory]
+    [InlineData("can-tho-2024:17", 17L)]
+    [InlineData("chuyen-doi-so-2026:1", 1L)]
+    [InlineData("can-tho-2024:decisions", null)]
+    [InlineData("", null)]
+    public void PostgresPayload_NamesTheVersionOfABatch_AndNoneOfADecision(string payload, long? version) =>
+        Assert.Equal(version, PostgresChangeSignal.VersionOf(payload));
 }

@@ -243,6 +243,7 @@ public sealed class VersionFollowerTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal(CityRating.Tot, second.Services.GetRequiredService<EngineHost>().Engine.Decisions.CityRating);
     }
+
     [Fact]
     public async Task CampaignCreatedActivatedAndMadeDefaultOnOneNode_IsServedByTheOtherWithoutARestart()
     {
