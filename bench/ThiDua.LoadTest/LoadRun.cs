@@ -67,7 +67,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<HttpClient> nodes, Wo
             // The same stream, unmeasured: a server that has been up for a while has JIT-compiled its hot
             // paths to tier 1; a short run would otherwise time the JIT (seen as ~1,000 methods compiled
             // in bursts during the first tens of seconds of a 1,000-client run).
-            var warm = await PostAsync(options.WarmupSeconds, cancel);
+            var warm = await PostAsync(options.WarmupSeconds, cancel, options.WarmupRate ?? options.Rate);
             Console.WriteLine($"  warm-up: {warm.Sent.Count} requests in {options.WarmupSeconds} s (not measured)");
             await Task.Delay(TimeSpan.FromSeconds(2), cancel);
         }
@@ -175,10 +175,10 @@ public sealed class LoadRun(Options options, IReadOnlyList<HttpClient> nodes, Wo
 
     private sealed record Posting(List<Sent> Sent, List<double> Latencies, long Errors);
 
-    /// <summary>Posts the configured stream for <paramref name="seconds"/> on an open-loop schedule.</summary>
-    private async Task<Posting> PostAsync(int seconds, CancellationToken cancel)
+    /// <summary>Posts the configured stream for <paramref name="seconds"/> on an open-loop schedule, at <paramref name="rate"/> figures/s (the run's by default).</summary>
+    private async Task<Posting> PostAsync(int seconds, CancellationToken cancel, double? rate = null)
     {
-        var requestsPerSecond = options.Rate / options.Batch;
+        var requestsPerSecond = (rate ?? options.Rate) / options.Batch;
         var totalRequests = Math.Max(1, (long)Math.Round(requestsPerSecond * seconds));
         var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
         var sent = new List<Sent>();

@@ -23,6 +23,11 @@ public sealed class Options
     public int DrainSeconds { get; private set; } = 30;
     /// <summary>Seconds of the same stream posted before the measured phase and not counted (JIT warm-up).</summary>
     public int WarmupSeconds { get; private set; }
+    /// <summary>
+    /// Figures/s during the warm-up (default: the run's rate). A lone-figure run at 1/s warms each path only a few
+    /// dozen times, short of the JIT's tier-1 threshold, while a node that has been up for hours has long passed it.
+    /// </summary>
+    public double? WarmupRate { get; private set; }
     public bool ServerTiming { get; private set; }
     public int ConnectParallelism { get; private set; } = 50;
     /// <summary>Hub clients that read pushes with a forward-only reader instead of the .NET SignalR client (less generator CPU).</summary>
@@ -69,6 +74,7 @@ public sealed class Options
                 case "--redis-server": o.RedisServer = Next(); break;
                 case "--drain-seconds": o.DrainSeconds = NextInt(); break;
                 case "--warmup": o.WarmupSeconds = NextInt(); break;
+                case "--warmup-rate": o.WarmupRate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--connect-parallelism": o.ConnectParallelism = NextInt(); break;
                 case "--lean-clients": o.LeanClients = true; break;
                 case "--circuits": o.Circuits = NextInt(); break;
@@ -116,6 +122,8 @@ public sealed class Options
             throw new ArgumentException("--circuits and --smoke do not mix: the CI smoke never starts Chromium.");
         if (o.Circuits > 0 && o.Url is not null)
             throw new ArgumentException("--circuits starts the app itself (no --url): it reads the app's memory from /proc/<pid>.");
+        if (o.WarmupRate is <= 0)
+            throw new ArgumentException("--warmup-rate must be positive.");
         if (o.Nodes is < 1 or > 16)
             throw new ArgumentException("--nodes must be from 1 to 16.");
         if (o.Nodes > 1 && (o.Url is not null || o.Circuits > 0))
@@ -153,6 +161,7 @@ public sealed class Options
           --out DIR          results folder (bench/ThiDua.LoadTest/results)
           --name NAME        label of the run in the results
           --warmup S         post the same stream for S seconds first, unmeasured (JIT warm-up; 0)
+          --warmup-rate R    figures/s during the warm-up (the run's rate; more warms a 1/s run's paths past tier 1)
           --no-baselines     skip the SQLite / Redis / sequential comparison
           --baseline-updates K  updates in the comparison (300)
           --weeks W          weekly reports per unit in the seed, 1–52 (4; 52 = the whole campaign year)
