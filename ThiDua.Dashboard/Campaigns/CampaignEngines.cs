@@ -72,11 +72,18 @@ public sealed class CampaignEngines(
         // The mark first: a change between the two reads leaves a mark that differs at the next follow, so it is read again.
         var mark = await store.ReadCatalogMarkAsync(cancellationToken);
         var catalog = await store.ListAsync(cancellationToken);
+        bool changed;
+        List<Entry> listening;
         lock (_gate)
         {
+            changed = _catalogMark is not null && _catalogMark != mark;
             _catalog = catalog;
             _catalogMark = mark;
+            listening = [.. _entries.Values];
         }
+        // Pages that show the campaigns (the app bar's switch, the admin's list) hear it the one way they hear everything.
+        if (changed)
+            foreach (var entry in listening) entry.Services.Notifier.PublishCampaigns();
     }
 
     /// <summary>

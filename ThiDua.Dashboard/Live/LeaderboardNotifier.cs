@@ -52,7 +52,12 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
     /// Not paced: decisions are single clicks by people, never bursts, and the deciding page expects to
     /// see its own decision at once. Subscribers' failures are logged, never thrown back here.
     /// </summary>
-    public void PublishDecisions()
+    public void PublishDecisions() => PublishWithoutBoards(new LeaderboardUpdate(0, new HashSet<BoardKey>(), DecisionsChanged: true, Campaign: _campaign));
+
+    /// <summary>Tells subscribers the campaigns changed (<see cref="LeaderboardUpdate.CampaignsChanged"/>); no board moved.</summary>
+    public void PublishCampaigns() => PublishWithoutBoards(new LeaderboardUpdate(0, new HashSet<BoardKey>(), Campaign: _campaign, CampaignsChanged: true));
+
+    private void PublishWithoutBoards(LeaderboardUpdate update)
     {
         long version;
         lock (_lock)
@@ -60,7 +65,7 @@ public sealed class LeaderboardNotifier(IOptions<LiveOptions> options, TimeProvi
             if (_disposed) return;
             version = _version;
         }
-        Dispatch(new LeaderboardUpdate(version, new HashSet<BoardKey>(), DecisionsChanged: true, Campaign: _campaign));
+        Dispatch(update with { Version = version });
     }
 
     public void Publish(ApplyResult result)

@@ -9,4 +9,9 @@ namespace ThiDua.Dashboard.Live;
 /// step of the proposal's review): who holds an award may change without any board changing.
 /// </param>
 /// <param name="Campaign">The code of the campaign whose boards these are (empty where campaigns are not wired).</param>
-public sealed record LeaderboardUpdate(long Version, IReadOnlySet<BoardKey> Boards, bool UnitsChanged = false, bool DecisionsChanged = false, string Campaign = "");
+/// <param name="CampaignsChanged">
+/// The campaigns themselves changed (one created, activated, closed, made the default), here or on another node:
+/// the switch of campaigns and the admin's list read the catalog again. No board changed.
+/// </param>
+public sealed record LeaderboardUpdate(long Version, IReadOnlySet<BoardKey> Boards, bool UnitsChanged = false, bool DecisionsChanged = false,
+    string Campaign = "", bool CampaignsChanged = false);

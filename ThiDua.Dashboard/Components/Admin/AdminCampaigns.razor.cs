@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using ThiDua.Dashboard.Accounts;
 using ThiDua.Dashboard.Campaigns;
+using ThiDua.Dashboard.Live;
 
 namespace ThiDua.Dashboard.Components.Admin;
 
@@ -22,7 +23,21 @@ public sealed partial class AdminCampaigns
 
     private CampaignRecord? Draft => Selected is null ? null : Campaigns.FirstOrDefault(c => c.Code == Selected && c.IsDraft);
 
-    protected override void OnInitialized() => Reload();
+    protected override void OnInitialized()
+    {
+        Reload();
+        // Another admin, or another node, may change the campaigns while this list is open.
+        Listen(true);
+    }
+
+    protected override bool Wants(LeaderboardUpdate update) => update.CampaignsChanged;
+
+    protected override Task OnLiveUpdateAsync(LeaderboardUpdate update)
+    {
+        Reload();
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
 
     private void Reload() => Campaigns = Catalog.List();
 

@@ -23,7 +23,7 @@ public sealed partial class CampaignDraftEditor
     protected override void OnParametersSet()
     {
         // A new draft, or the same draft saved (its UpdatedAt moved): the form starts again from the stored rules.
-        var stamp = $"{Campaign.Code}@{Campaign.UpdatedAt:O}";
+        var stamp = $"{Draft.Code}@{Draft.UpdatedAt:O}";
         if (stamp == _loaded) return;
         _loaded = stamp;
         Reset();
@@ -31,7 +31,7 @@ public sealed partial class CampaignDraftEditor
 
     private void Reset()
     {
-        Form = CampaignDraftForm.FromRules(Campaign.Rules);
+        Form = CampaignDraftForm.FromRules(Draft.Rules);
         Validation = null;
         Findings = [];
     }
@@ -61,13 +61,13 @@ public sealed partial class CampaignDraftEditor
         Validation = Form.Validate();
         if (!Validation.IsValid)
         {
-            await Show(Severity.Error, $"Chưa lưu quy định của “{Campaign.Code}”: {Validation.Errors.Count} lỗi, xem dưới từng ô.");
+            await Show(Severity.Error, $"Chưa lưu quy định của “{Draft.Code}”: {Validation.Errors.Count} lỗi, xem dưới từng ô.");
             return;
         }
         CampaignResult result;
         try
         {
-            result = await Catalog.ReplaceRulesAsync(Campaign.Code, Form.ToRules(), Writer);
+            result = await Catalog.ReplaceRulesAsync(Draft.Code, Form.ToRules(), Writer);
         }
         catch (AuditWriteException)
         {
@@ -75,7 +75,7 @@ public sealed partial class CampaignDraftEditor
             return;
         }
         Findings = CampaignFindingRow.Of(result.Findings);
-        await Notify.InvokeAsync(CampaignAdminText.Notice(result, $"Đã lưu quy định của bản nháp “{Campaign.Code}”."));
+        await Notify.InvokeAsync(CampaignAdminText.Notice(result, $"Đã lưu quy định của bản nháp “{Draft.Code}”."));
         if (result.Outcome == CampaignOutcome.Done) await Changed.InvokeAsync();
     }
 }

@@ -9,7 +9,7 @@ public abstract class CampaignDraftPart : AdminTab
 {
     [Inject] protected CampaignCatalog Catalog { get; set; } = default!;
 
-    [Parameter, EditorRequired] public CampaignRecord Campaign { get; set; } = default!;
+    [Parameter, EditorRequired] public CampaignRecord Draft { get; set; } = default!;
 
     [Parameter, EditorRequired] public WriteActor Writer { get; set; } = default!;
 

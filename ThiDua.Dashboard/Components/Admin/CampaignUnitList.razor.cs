@@ -24,16 +24,16 @@ public sealed partial class CampaignUnitList
     private string? Problem { get; set; }
     private string? _loaded;
 
-    private string TemplateUrl(string format) => $"/api/v1/campaigns/{Uri.EscapeDataString(Campaign.Code)}/units/template?format={format}";
+    private string TemplateUrl(string format) => $"/api/v1/campaigns/{Uri.EscapeDataString(Draft.Code)}/units/template?format={format}";
 
     protected override async Task OnParametersSetAsync()
     {
-        var stamp = $"{Campaign.Code}@{Campaign.UpdatedAt:O}";
+        var stamp = $"{Draft.Code}@{Draft.UpdatedAt:O}";
         if (stamp == _loaded) return;
         _loaded = stamp;
         Preview = null;
         Problem = null;
-        UnitCount = (await Catalog.UnitsAsync(Campaign.Code))?.Count ?? 0;
+        UnitCount = (await Catalog.UnitsAsync(Draft.Code))?.Count ?? 0;
     }
 
     private async Task PreviewAsync(IBrowserFile? file)
@@ -63,11 +63,11 @@ public sealed partial class CampaignUnitList
             return;
         }
         using var stream = new MemoryStream(bytes, writable: false);
-        var (read, findings) = UnitListUpload.Read(stream, file.Name, Campaign.Rules, CancellationToken.None);
+        var (read, findings) = UnitListUpload.Read(stream, file.Name, Draft.Rules, CancellationToken.None);
         // A file clean row by row is checked as the campaign would be with it, so the preview refuses what replacing would;
         // the campaign's warnings are left out, since they repeat the file's or speak of the rules, not of this list.
         if (findings.IsValid)
-            findings = findings with { Errors = CampaignFindings.Check(new CampaignDefinition(Campaign.Rules, read.Units)).Errors };
+            findings = findings with { Errors = CampaignFindings.Check(new CampaignDefinition(Draft.Rules, read.Units)).Errors };
         Preview = new UnitPreview(read.Units, findings);
     }
 
@@ -77,7 +77,7 @@ public sealed partial class CampaignUnitList
         CampaignResult result;
         try
         {
-            result = await Catalog.ReplaceUnitsAsync(Campaign.Code, preview.Units, Writer);
+            result = await Catalog.ReplaceUnitsAsync(Draft.Code, preview.Units, Writer);
         }
         catch (AuditWriteException)
         {
@@ -85,7 +85,7 @@ public sealed partial class CampaignUnitList
             return;
         }
         await Notify.InvokeAsync(CampaignAdminText.Notice(result,
-            $"Đã thay danh sách đơn vị của bản nháp “{Campaign.Code}”: {Vi.Count(preview.Units.Count)} đơn vị."));
+            $"Đã thay danh sách đơn vị của bản nháp “{Draft.Code}”: {Vi.Count(preview.Units.Count)} đơn vị."));
         if (result.Outcome != CampaignOutcome.Done)
         {
             Preview = preview with { Findings = result.Findings };

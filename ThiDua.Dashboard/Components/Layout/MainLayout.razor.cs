@@ -61,7 +61,7 @@ public sealed partial class MainLayout : LiveListener
         Host.LastChangedAt is { } at ? (Host.CampaignTime(at).ToString("HH:mm:ss"), Host.CampaignTime(at).ToString("dd/MM/yyyy")) : null;
 
     /// <summary>Boards and units move "last changed"; a committee decision alone does not.</summary>
-    protected override bool Wants(LeaderboardUpdate update) => update.Boards.Count > 0 || update.UnitsChanged;
+    protected override bool Wants(LeaderboardUpdate update) => update.Boards.Count > 0 || update.UnitsChanged || update.CampaignsChanged;
 
     protected override Task OnLiveUpdateAsync(LeaderboardUpdate update)
     {

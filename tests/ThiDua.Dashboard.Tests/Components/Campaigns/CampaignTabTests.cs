@@ -25,6 +25,22 @@ public sealed class CampaignTabTests : CampaignTabContext
     }
 
     [Fact]
+    public async Task CampaignsTab_CampaignChangedElsewhere_ShowsItWithoutAReload()
+    {
+        var page = await ShowTabAsync();
+        Assert.Empty(page.FindAll("[data-testid=campaign-row][data-code=can-tho-2025]"));
+
+        // Another admin (or another node) copies and activates a campaign while this tab is open.
+        await CopyDraftAsync("can-tho-2025");
+        page.WaitForAssertion(() => Assert.Equal("Nháp",
+            page.Find("[data-testid=campaign-row][data-code=can-tho-2025] [data-testid=campaign-status]").TextContent.Trim()));
+        Assert.Equal(CampaignOutcome.Done, (await Catalog.ActivateAsync("can-tho-2025", Admin)).Outcome);
+
+        page.WaitForAssertion(() => Assert.Equal("Đang diễn ra",
+            page.Find("[data-testid=campaign-row][data-code=can-tho-2025] [data-testid=campaign-status]").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task ImportPreview_SyntaxError_ShowsTheFindingWithItsLineAndStoresNothing()
     {
         var page = await ShowTabAsync();
