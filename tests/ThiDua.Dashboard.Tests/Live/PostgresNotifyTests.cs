@@ -72,19 +72,12 @@ public sealed class PostgresNotifyTests(PostgresTestDatabase postgres) : IClassF
     {
         // Arrange: a committee decision raises no version; its table's trigger notifies all the same.
         var (first, second) = await TwoNodesAsync();
-        var decided = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var pages = second.Services.GetRequiredService<LeaderboardNotifier>().Subscribe(update =>
-        {
-            if (update.DecisionsChanged) decided.TrySetResult();
-            return Task.CompletedTask;
-        });
 
         // Act
-        using var put = await first.Writer.PutAsJsonAsync("api/v1/campaign/city-rating", new { rating = "tot", source = "Quyết định số 12/QĐ-UBND" });
-        await decided.Task.WaitAsync(WellBeforeTheCheck);
+        var status = await CityRatingAcrossNodes.DecideAndHearAsync(first, second, WellBeforeTheCheck);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(CityRating.Tot, second.Services.GetRequiredService<EngineHost>().Engine.Decisions.CityRating);
     }
 }
